@@ -1,0 +1,108 @@
+// The edge of `eis check`: reads files, runs the pure checks, places findings on lines.
+import { existsSync } from 'node:fs';
+import type { Config } from '../config.js';
+import { EisError } from '../errors.js';
+import { displayPath, findInitiatives, findStatements, resolvePaths } from '../discover.js';
+import { loadQuestionnaire } from '../questionnaire/resolve.js';
+import type { Questionnaire } from '../questionnaire/model.js';
+import { readStatement } from '../statement/file.js';
+import { questionnaireFor } from '../statement/pin.js';
+import { positionOf } from '../yaml/source.js';
+import { isPlainObject } from '../questionnaire/answers.js';
+import { checkStatementData } from './statement.js';
+import type { CheckReport, Finding, StatementReport } from './findings.js';
+
+export interface RunCheckOptions {
+  paths: string[];
+  config: Config;
+  cwd: string;
+  today: string;
+  /** Only these absolute files count (from --since); undefined for all. */
+  only?: Set<string>;
+}
+
+/** The questionnaires a statement may pin: the config's, then built-in ones by id. */
+export function questionnaireRegistry(config: Config): (id: string) => Questionnaire | undefined {
+  const main = loadQuestionnaire(config.questionnaire, config.root);
+  return (id) => {
+    if (id === main.id) return main;
+    try {
+      return loadQuestionnaire(id);
+    } catch {
+      return undefined;
+    }
+  };
+}
+
+export function runCheck(options: RunCheckOptions): CheckReport {
+  const { config, cwd } = options;
+  const roots = resolvePaths(options.paths, cwd);
+  const known = questionnaireRegistry(config);
+  const initiatives = findInitiatives(config, roots).filter((i) => !options.only || options.only.has(i.path) || options.only.has(i.statement) || i.memos.some((m) => options.only!.has(m)));
+  let files = findStatements(roots);
+  if (options.only) files = files.filter((f) => options.only!.has(f));
+
+  const findings: Finding[] = [];
+  for (const initiative of initiatives) {
+    if (existsSync(initiative.statement)) continue;
+    findings.push({
+      code: 'coverage/missing',
+      severity: 'error',
+      file: displayPath(initiative.path, cwd),
+      path: [],
+      line: 1,
+      column: 1,
+      message: `This ${initiative.kind === 'memo' ? 'memo' : 'initiative'} has no equity impact statement (expected ${displayPath(initiative.statement, cwd)}).`,
+      hint: `Create it with: eis new ${displayPath(initiative.path, cwd)}`,
+    });
+  }
+  if (!files.length && !findings.length && !options.only)
+    throw new EisError(`no statements (*.eis.yaml) found under ${options.paths.length ? options.paths.join(', ') : 'the current folder'}.`, {
+      hint: 'Give the folder or files to check, or create one with eis new.',
+    });
+
+  const statements = files.map((file) => checkFile(file, known, options));
+  return { statements, findings };
+}
+
+export function checkFile(file: string, known: (id: string) => Questionnaire | undefined, options: Pick<RunCheckOptions, 'config' | 'cwd' | 'today'>): StatementReport {
+  const shown = displayPath(file, options.cwd);
+  let statement;
+  try {
+    statement = readStatement(file);
+  } catch (error) {
+    if (!(error instanceof EisError)) throw error;
+    return { file: shown, findings: [fatalFinding(error, shown)] };
+  }
+  const { source } = statement;
+  const data = source.data;
+  if (data === null || data === undefined)
+    return { file: shown, findings: [{ code: 'file/empty', severity: 'error', file: shown, path: [], line: 1, column: 1, message: 'The statement is empty.', hint: 'Fill it in with eis answer, or delete it.', fatal: true }] };
+  let model: Questionnaire;
+  try {
+    model = questionnaireFor(data, known);
+  } catch (error) {
+    if (!(error instanceof EisError)) throw error;
+    const pos = positionOf(source, ['questionnaire']);
+    return { file: shown, findings: [fatalFinding(error, shown, pos.line, pos.column)] };
+  }
+  const result = checkStatementData(model, data, { today: options.today, severities: options.config.rules });
+  const findings = result.findings.map((f) => ({ ...f, file: shown, ...positionOf(source, f.path) }));
+  const initiative = isPlainObject(data) && isPlainObject(data.initiative) ? data.initiative : {};
+  return {
+    file: shown,
+    questionnaire: model.ref,
+    title: typeof initiative.title === 'string' ? initiative.title : undefined,
+    status: typeof initiative.status === 'string' ? initiative.status : undefined,
+    completeness: result.completeness,
+    findings,
+  };
+}
+
+function fatalFinding(error: EisError, file: string, line = error.line ?? 1, column = error.column ?? 1): Finding {
+  return { code: 'file/unreadable', severity: 'error', file, path: [], line, column, message: capitalize(error.message), hint: error.hint, fatal: true };
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,78 @@
+#!/usr/bin/env node
+// The commander program: flags in, a lazily imported command module out. This is the one place
+// that sets the exit code and decides how errors are shown.
+import { Command, CommanderError, Option } from 'commander';
+import { EisError, ExitCode } from './errors.js';
+import { processContext, type Context } from './context.js';
+import { VERSION } from './version.js';
+import { commands } from './cli/commands.js';
+
+export type CommandRunner = (ctx: Context) => Promise<number>;
+
+function buildProgram(run: (runner: CommandRunner) => Promise<void>): Command {
+  const program = new Command('eis')
+    .description('Equity Impact Statements: write them, check them in CI, render, diff and review them.')
+    .version(VERSION, '-V, --version', 'print the version')
+    .addOption(new Option('-c, --config <file>', 'use this eis.config.yaml instead of the nearest one'))
+    .option('--no-color', 'no colour in output (NO_COLOR and FORCE_COLOR are honoured too)')
+    .option('--debug', 'show stack traces for unexpected errors')
+    .helpOption('-h, --help', 'show help')
+    .showSuggestionAfterError(true)
+    .configureHelp({ sortSubcommands: false, showGlobalOptions: true })
+    .exitOverride();
+  program.addHelpText(
+    'after',
+    `
+Examples:
+  $ eis new memos/child-care-credit.md       walk through the questionnaire for a memo
+  $ eis check                                every statement and initiative under .
+  $ eis check --format github,junit --output eis.xml
+  $ eis render memos/child-care-credit.eis.yaml --format html --out site/
+  $ eis diff --git origin/main --format md   what changed in this pull request
+
+Exit codes: 0 ok, 1 statements fall short, 2 eis could not do its job, 130 interrupted.
+Docs: docs/ in the eis package (questionnaire format, config, CI setup).`,
+  );
+  for (const define of commands) define(program, run);
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let exitCode: number = ExitCode.ok;
+  let ctx: Context | undefined;
+  const run = async (runner: CommandRunner) => {
+    const opts = program.opts<{ color: boolean; debug?: boolean; config?: string }>();
+    ctx = processContext({ noColor: opts.color === false, debug: Boolean(opts.debug), config: opts.config });
+    exitCode = await runner(ctx);
+  };
+  const program = buildProgram(run);
+  try {
+    await program.parseAsync(argv);
+  } catch (error) {
+    exitCode = handleError(error, argv.includes('--debug'));
+  }
+  return exitCode;
+}
+
+function handleError(error: unknown, debug: boolean): number {
+  if (error instanceof CommanderError) {
+    // Help and version exit 0; commander has already printed its message.
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return ExitCode.ok;
+    return ExitCode.failure;
+  }
+  if (error instanceof EisError) {
+    process.stderr.write(`eis: ${error.format()}\n`);
+    if (debug && error.cause) process.stderr.write(`${String((error.cause as Error).stack ?? error.cause)}\n`);
+    return error.exitCode;
+  }
+  if (error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError')) {
+    process.stderr.write('\neis: stopped. Every answer given so far is saved.\n');
+    return ExitCode.interrupted;
+  }
+  if (debug) process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  else process.stderr.write(`eis: unexpected error: ${error instanceof Error ? error.message : String(error)}\n     This is a bug in eis. Run again with --debug for details, and report it.\n`);
+  return ExitCode.failure;
+}
+
+const code = await main(process.argv);
+process.exitCode = code;

@@ -1,0 +1,26 @@
+import { Option } from 'commander';
+import type { Define } from './commands.js';
+
+export const defineCheck: Define = (program, run) => {
+  program
+    .command('check')
+    .summary('validate statements and that every initiative has one')
+    .description('Validate statements against their questionnaire, and check that every initiative the config names has a statement.')
+    .argument('[paths...]', 'statement files or folders (default: the current folder)')
+    .addOption(new Option('-f, --format <formats>', 'one or more of text, json, github, junit, sarif, comma-separated').default('text'))
+    .option('-o, --output <file>', 'write the (last) format to this file instead of stdout')
+    .option('--strict', 'warnings fail too (exit 1)')
+    .option('--since <ref>', 'only initiatives whose memo or statement changed since this git ref')
+    .option('--lint', 'include language findings (eis lint) as warnings')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ eis check                              everything under the current folder
+  $ eis check memos/ --strict              warnings fail too
+  $ eis check --format github              annotations in a GitHub Actions log
+  $ eis check --format text,sarif --output eis.sarif
+  $ eis check --since origin/main          only what this branch changed`,
+    )
+    .action((paths: string[], options) => run(async (ctx) => (await import('../commands/check.js')).check(ctx, paths, options)));
+};

@@ -1,0 +1,11 @@
+// Every command's flags, one file each. Each file only describes flags and imports its command
+// module lazily, so `eis --help` loads none of them.
+import type { Command } from 'commander';
+import type { CommandRunner } from '../cli.js';
+import { defineCheck } from './check.js';
+import { defineQuestions } from './questions.js';
+import { defineSchema } from './schema.js';
+
+export type Define = (program: Command, run: (runner: CommandRunner) => Promise<void>) => void;
+
+export const commands: Define[] = [defineCheck, defineQuestions, defineSchema];

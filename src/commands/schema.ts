@@ -1,0 +1,19 @@
+// eis schema: JSON Schema of statements (or of questionnaire files) for editors and validators.
+import { z } from 'zod';
+import { loadConfig } from '../config.js';
+import type { Context } from '../context.js';
+import { loadQuestionnaire } from '../questionnaire/resolve.js';
+import { statementJsonSchema } from '../questionnaire/statement-schema.js';
+import { questionnaireSchema } from '../questionnaire/format.js';
+
+export async function schema(ctx: Context, options: { questionnaire?: string; questionnaireFormat?: boolean }): Promise<number> {
+  if (options.questionnaireFormat) {
+    const json = z.toJSONSchema(questionnaireSchema, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' });
+    ctx.stdout(`${JSON.stringify({ ...json, $id: 'urn:eis:questionnaire-format:1', title: 'eis questionnaire' }, null, 2)}\n`);
+    return 0;
+  }
+  const config = loadConfig({ config: ctx.config, cwd: ctx.cwd });
+  const model = options.questionnaire ? loadQuestionnaire(options.questionnaire, ctx.cwd) : loadQuestionnaire(config.questionnaire, config.root);
+  ctx.stdout(`${JSON.stringify(statementJsonSchema(model), null, 2)}\n`);
+  return 0;
+}

@@ -1,0 +1,34 @@
+// Known user errors: bad flags, unreadable files, bad YAML, bad config. They print as one plain line
+// with file:line:col and exit 2. Anything else that is thrown is a bug.
+export interface ErrorPlace {
+  file?: string;
+  line?: number;
+  column?: number;
+}
+
+export class EisError extends Error {
+  readonly file?: string;
+  readonly line?: number;
+  readonly column?: number;
+  readonly hint?: string;
+  readonly exitCode: number;
+
+  constructor(message: string, options: ErrorPlace & { hint?: string; exitCode?: number; cause?: unknown } = {}) {
+    super(message, { cause: options.cause });
+    this.name = 'EisError';
+    this.file = options.file;
+    this.line = options.line;
+    this.column = options.column;
+    this.hint = options.hint;
+    this.exitCode = options.exitCode ?? 2;
+  }
+
+  /** `file:line:col: message. hint` on one line. */
+  format(): string {
+    const place = this.file ? `${this.file}${this.line ? `:${this.line}:${this.column ?? 1}` : ''}: ` : '';
+    return `${place}${this.message}${this.hint ? ` ${this.hint}` : ''}`;
+  }
+}
+
+/** Exit codes every command uses. */
+export const ExitCode = { ok: 0, findings: 1, failure: 2, interrupted: 130 } as const;

@@ -1,0 +1,64 @@
+// What counts as an answer. Pure helpers shared by the checker, the interview and the renderer.
+import type { Field, Questionnaire } from './model.js';
+
+export type Entry = Record<string, unknown>;
+
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The answer to `section.question`, or undefined. */
+export function getAnswer(answers: Record<string, unknown>, key: string): unknown {
+  const [sectionId, questionId] = key.split('.');
+  const section = answers[sectionId];
+  return isPlainObject(section) ? section[questionId] : undefined;
+}
+
+export function isPlaceholder(model: Questionnaire, value: unknown): boolean {
+  return typeof value === 'string' && model.placeholders.has(value.trim().toLowerCase());
+}
+
+/** True when the value is a real answer: not missing, blank, a placeholder or an empty list. */
+export function isAnswered(model: Questionnaire, value: unknown): boolean {
+  if (value === undefined || value === null) return false;
+  if (typeof value === 'string') return value.trim() !== '' && !isPlaceholder(model, value);
+  if (Array.isArray(value)) return value.some((v) => isAnswered(model, v));
+  if (isPlainObject(value)) return Object.keys(value).length > 0;
+  return true;
+}
+
+/** The entries of a list answer that are mappings; anything else is a schema problem reported elsewhere. */
+export function entriesOf(value: unknown): Entry[] {
+  return Array.isArray(value) ? value.filter(isPlainObject) : [];
+}
+
+/** A short name for a list entry, for messages: its label field, else its id. */
+export function entryName(list: Field, entry: Entry): string {
+  const label = list.labelField ? entry[list.labelField] : undefined;
+  if (typeof label === 'string' && label.trim()) {
+    const choice = list.fields?.find((f) => f.id === list.labelField)?.choices?.find((c) => c.value === label);
+    return choice ? choice.label : label;
+  }
+  return typeof entry.id === 'string' ? entry.id : '(unnamed entry)';
+}
+
+/** A slug for a new entry's id: lowercase words joined by "-". */
+export function slugify(text: string): string {
+  const slug = text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/g, '');
+  return /^[a-z]/.test(slug) ? slug : `entry-${slug || '1'}`;
+}
+
+/** An id not used by any of the entries, made from the text. */
+export function uniqueId(text: string, entries: Entry[]): string {
+  const base = slugify(text);
+  const used = new Set(entries.map((e) => e.id));
+  if (!used.has(base)) return base;
+  for (let n = 2; ; n++) if (!used.has(`${base}-${n}`)) return `${base}-${n}`;
+}

@@ -1,0 +1,76 @@
+// Interprets the data-only conditions of a questionnaire. Nothing here evaluates code: a condition
+// is a tree of tests on answers, entry fields and computed values.
+import type { Condition } from './format.js';
+import type { Questionnaire } from './model.js';
+import { entriesOf, getAnswer, isAnswered, isPlainObject, type Entry } from './answers.js';
+
+export interface ConditionContext {
+  model: Questionnaire;
+  answers: Record<string, unknown>;
+  computed: Record<string, string>;
+  /** The list entry a `field` test reads, inside list entries and `each` rules. */
+  entry?: Entry;
+  /** Today as YYYY-MM-DD, injected so that results do not depend on the clock. */
+  today: string;
+}
+
+export function holds(cond: Condition | boolean | undefined, ctx: ConditionContext): boolean {
+  if (cond === undefined) return true;
+  if (typeof cond === 'boolean') return cond;
+  if ('all' in cond) return cond.all.every((c) => holds(c, ctx));
+  if ('any' in cond) return cond.any.some((c) => holds(c, ctx));
+  if ('not' in cond) return !holds(cond.not, ctx);
+  if ('referencedBy' in cond) return isReferenced(cond.referencedBy, ctx);
+  let value: unknown;
+  if (cond.question !== undefined) value = getAnswer(ctx.answers, cond.question);
+  else if (cond.field !== undefined) value = ctx.entry?.[cond.field];
+  else if (cond.computed !== undefined) value = ctx.computed[cond.computed];
+
+  if (cond.answered !== undefined) return isAnswered(ctx.model, value) === cond.answered;
+  if (cond.equals !== undefined) return same(value, cond.equals);
+  if (cond.in !== undefined) return cond.in.some((v) => same(value, v));
+  if (cond.includes !== undefined) return Array.isArray(value) && value.some((v) => same(v, cond.includes!));
+  if (cond.includesAny !== undefined)
+    return Array.isArray(value) && value.some((v) => cond.includesAny!.some((w) => same(v, w)));
+  if (cond.before !== undefined || cond.after !== undefined) {
+    if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+    const limit = (cond.before ?? cond.after)!.replace('today', ctx.today);
+    return cond.before !== undefined ? value < limit : value > limit;
+  }
+  if (cond.some !== undefined) return entriesOf(value).some((entry) => holds(cond.some, { ...ctx, entry }));
+  return false;
+}
+
+/** yes/no answers may be written as yes/no or true/false; compare them as booleans. */
+function same(value: unknown, expected: unknown): boolean {
+  return normalize(value) === normalize(expected);
+}
+
+function normalize(value: unknown): unknown {
+  if (value === 'yes') return true;
+  if (value === 'no') return false;
+  return value;
+}
+
+/** True when some entry of `section.list` has `field` pointing at the current entry's id. */
+function isReferenced(path: string, ctx: ConditionContext): boolean {
+  const id = ctx.entry?.id;
+  if (typeof id !== 'string') return false;
+  const [sectionId, listId, fieldId] = path.split('.');
+  return entriesOf(getAnswer(ctx.answers, `${sectionId}.${listId}`)).some((entry) => {
+    const ref = entry[fieldId];
+    return ref === id || (Array.isArray(ref) && ref.includes(id));
+  });
+}
+
+/** Every computed value (the screening level) for these answers. */
+export function computeValues(model: Questionnaire, answers: Record<string, unknown>, today: string): Record<string, string> {
+  const computed: Record<string, string> = {};
+  for (const c of model.computed) {
+    const ctx: ConditionContext = { model, answers, computed, today };
+    computed[c.id] = c.cases.find((k) => holds(k.when, ctx))?.value ?? c.otherwise;
+  }
+  return computed;
+}
+
+export { isPlainObject };

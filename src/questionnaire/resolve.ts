@@ -1,0 +1,36 @@
+// Finds and reads questionnaires: the built-in ones shipped in schemas/questionnaires/, or a file.
+import { readFileSync, readdirSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
+import { EisError } from '../errors.js';
+import { packageRoot } from '../package-root.js';
+import { decodeText } from '../yaml/source.js';
+import { parseQuestionnaire } from './load.js';
+import type { Questionnaire } from './model.js';
+
+export function builtinQuestionnaireIds(): string[] {
+  return readdirSync(join(packageRoot(), 'schemas', 'questionnaires'))
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => f.slice(0, -'.yaml'.length));
+}
+
+const cache = new Map<string, Questionnaire>();
+
+/** A built-in id (`equity-impact`) or a path to a questionnaire YAML file, relative to `baseDir`. */
+export function loadQuestionnaire(nameOrPath: string, baseDir = process.cwd()): Questionnaire {
+  const isPath = /[\\/]|\.ya?ml$/.test(nameOrPath);
+  const file = isPath ? (isAbsolute(nameOrPath) ? nameOrPath : resolve(baseDir, nameOrPath)) : join(packageRoot(), 'schemas', 'questionnaires', `${nameOrPath}.yaml`);
+  const cached = cache.get(file);
+  if (cached) return cached;
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (!isPath && code === 'ENOENT')
+      throw new EisError(`there is no built-in questionnaire "${nameOrPath}".`, { hint: `Built-in: ${builtinQuestionnaireIds().join(', ')}; or give a path to a questionnaire file.` });
+    throw new EisError(code === 'ENOENT' ? 'the questionnaire file does not exist.' : `the questionnaire file cannot be read (${code}).`, { file: nameOrPath });
+  }
+  const model = parseQuestionnaire(decodeText(bytes, isPath ? nameOrPath : file), isPath ? nameOrPath : file, isPath ? file : `builtin:${nameOrPath}`);
+  cache.set(file, model);
+  return model;
+}

@@ -1,0 +1,90 @@
+// The zod schema of a statement for a questionnaire: types and shapes only. Every answer may be
+// missing or empty here; completeness is a separate pass, so that a half-written statement still
+// gets every type error at once.
+import { z } from 'zod';
+import type { Field, Questionnaire } from './model.js';
+
+export const STATEMENT_FORMAT_VERSION = 1;
+export const ENTRY_ID = /^[a-z0-9][a-z0-9_-]*$/;
+const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+export function isRealDate(value: string): boolean {
+  if (!DATE.test(value)) return false;
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}
+
+function describe(schema: z.ZodType, field: Field): z.ZodType {
+  const help = [field.label, field.help].filter(Boolean).join('. ');
+  return schema.meta({ title: field.label, description: help, ...(field.example !== undefined ? { examples: [field.example] } : {}) });
+}
+
+function valueSchema(field: Field): z.ZodType {
+  switch (field.type) {
+    case 'text':
+    case 'markdown':
+      return z.string();
+    case 'choice':
+      return z.enum(field.choices!.map((c) => c.value) as [string, ...string[]]);
+    case 'multi-choice':
+      return z.array(z.enum(field.choices!.map((c) => c.value) as [string, ...string[]]));
+    case 'yes-no':
+      return z.union([z.boolean(), z.enum(['yes', 'no'])]);
+    case 'date':
+      return z.string().regex(DATE).refine(isRealDate, { message: 'not a real date' });
+    case 'number': {
+      let n = z.number();
+      if (field.min !== undefined) n = n.min(field.min);
+      if (field.max !== undefined) n = n.max(field.max);
+      return n;
+    }
+    case 'reference':
+      return field.multiple ? z.array(z.string()) : z.string();
+    case 'list': {
+      const shape: Record<string, z.ZodType> = { id: z.string().regex(ENTRY_ID).meta({ title: 'Entry id', description: 'A stable slug naming this entry, used by references and diffs.' }) };
+      for (const f of field.fields ?? []) shape[f.id] = optional(f);
+      return z.array(z.strictObject(shape));
+    }
+  }
+}
+
+function optional(field: Field): z.ZodType {
+  return describe(valueSchema(field), field).nullable().optional();
+}
+
+export function buildStatementSchema(model: Questionnaire) {
+  const shape: Record<string, z.ZodType> = {
+    eis: z.literal(STATEMENT_FORMAT_VERSION).meta({ description: 'Statement file format version.' }),
+    questionnaire: z.string().meta({ description: `The questionnaire this statement answers, pinned as id@version (${model.ref}).` }),
+  };
+  for (const section of model.sections) {
+    const questions: Record<string, z.ZodType> = {};
+    for (const q of section.questions) questions[q.id] = optional(q);
+    shape[section.id] = z.strictObject(questions).nullable().optional().meta({ title: section.title, description: section.description });
+  }
+  return z.strictObject(shape).meta({ title: model.title, description: `Statement for the ${model.ref} questionnaire.` });
+}
+
+/** The field a statement path points into: [section, question, index?, field?]. */
+export function fieldAt(model: Questionnaire, path: ReadonlyArray<PropertyKey>): Field | undefined {
+  const question = model.questions.get(`${String(path[0])}.${String(path[1])}`);
+  if (!question || path.length < 4 || question.type !== 'list') return question;
+  return question.fields?.find((f) => f.id === String(path[3]));
+}
+
+/**
+ * JSON Schema (draft 2020-12) of statements, for editors and other validators. Keys starting "x-"
+ * are the documented way to keep notes of your own, so objects allow them.
+ */
+export function statementJsonSchema(model: Questionnaire): Record<string, unknown> {
+  const schema = z.toJSONSchema(buildStatementSchema(model), { target: 'draft-2020-12', unrepresentable: 'any' }) as Record<string, unknown>;
+  const allowExtensions = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(allowExtensions);
+    if (typeof node !== 'object' || node === null) return;
+    const obj = node as Record<string, unknown>;
+    if (obj.type === 'object' && obj.additionalProperties === false) obj.patternProperties = { '^x-': {} };
+    Object.values(obj).forEach(allowExtensions);
+  };
+  allowExtensions(schema);
+  return { ...schema, $id: `urn:eis:statement:${model.id}:${model.version}` };
+}

@@ -1,0 +1,33 @@
+// The `questionnaire: id@version` line that pins a statement to the questions it answers.
+import { EisError } from '../errors.js';
+import { isPlainObject } from '../questionnaire/answers.js';
+import type { Questionnaire } from '../questionnaire/model.js';
+
+export interface Pin {
+  id: string;
+  version: number;
+}
+
+export function parsePin(value: unknown): Pin | undefined {
+  if (typeof value !== 'string') return undefined;
+  const match = /^([a-z][a-z0-9_-]*)@(\d+)$/.exec(value.trim());
+  return match ? { id: match[1], version: Number(match[2]) } : undefined;
+}
+
+/**
+ * Picks the questionnaire a statement is written for. `known` are the questionnaires eis can use
+ * here (the config's and the built-in ones). Throws an EisError (placed by the caller) when none fits.
+ */
+export function questionnaireFor(data: unknown, known: (id: string) => Questionnaire | undefined): Questionnaire {
+  const raw = isPlainObject(data) ? data.questionnaire : undefined;
+  if (raw === undefined) throw new EisError('the statement does not say which questionnaire it answers.', { hint: 'Add a line "questionnaire: equity-impact@1" at the top (or the id@version of your questionnaire).' });
+  const pin = parsePin(raw);
+  if (!pin) throw new EisError(`"questionnaire: ${String(raw)}" is not written id@version.`, { hint: 'Write it like "questionnaire: equity-impact@1".' });
+  const model = known(pin.id);
+  if (!model) throw new EisError(`the statement answers questionnaire "${pin.id}", which eis does not know here.`, { hint: 'Name its file under "questionnaire:" in eis.config.yaml.' });
+  if (pin.version > model.version)
+    throw new EisError(`the statement answers ${pin.id}@${pin.version}, newer than the ${model.ref} eis has.`, { hint: 'Update eis or the questionnaire file, then run again.' });
+  if (pin.version < model.version)
+    throw new EisError(`the statement answers ${pin.id}@${pin.version}, but the questionnaire is now ${model.ref} and has no migration from version ${pin.version}.`, { hint: `Review the answers against ${model.ref} and change the pin.` });
+  return model;
+}

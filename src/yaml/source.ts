@@ -1,0 +1,115 @@
+// Parsing YAML text with positions. Used for statements, questionnaires and config: every problem
+// found later in the data can be pointed back to a line and column of the file.
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { EisError } from '../errors.js';
+
+export interface YamlSource {
+  file: string;
+  text: string;
+  doc: Document.Parsed;
+  lineCounter: LineCounter;
+  data: unknown;
+}
+
+export interface Position {
+  line: number;
+  column: number;
+}
+
+/** Largest file eis reads; a statement is a few KiB, so anything near this is not one. */
+export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+
+/** Checks raw bytes for things that are not YAML text at all, then decodes them. */
+export function decodeText(bytes: Uint8Array, file: string): string {
+  if (bytes.length > MAX_FILE_BYTES)
+    throw new EisError(`the file is ${(bytes.length / 1048576).toFixed(1)} MB, larger than the ${MAX_FILE_BYTES / 1048576} MB eis reads.`, {
+      file,
+      hint: 'A statement is a few kilobytes; check that this is the right file.',
+    });
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)))
+    throw new EisError('the file is UTF-16 text; eis reads UTF-8.', { file, line: 1, column: 1, hint: 'Save it as UTF-8.' });
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) {
+    const { line, column } = positionInBytes(bytes, nul);
+    throw new EisError('the file holds a NUL byte, so it is binary, not YAML text.', { file, line, column, hint: 'Check that this is the right file.' });
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new EisError('the file is not valid UTF-8 text.', { file, line: 1, column: 1, hint: 'Save it as UTF-8.' });
+  }
+  // A byte-order mark is harmless: drop it so columns on line 1 stay right.
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+function positionInBytes(bytes: Uint8Array, index: number): Position {
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i < index; i++) if (bytes[i] === 10) (line++, (start = i + 1));
+  return { line, column: index - start + 1 };
+}
+
+/** Parses YAML text into a Document with positions and its plain data; syntax errors become EisErrors. */
+export function parseYamlSource(text: string, file: string): YamlSource {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, version: '1.2', keepSourceTokens: false });
+  const first = doc.errors[0];
+  if (first) {
+    const pos = lineCounter.linePos(first.pos[0]);
+    throw new EisError(`${yamlErrorMessage(first.code, first.message)}.`, {
+      file,
+      line: pos.line,
+      column: pos.col,
+      hint: 'Fix the YAML syntax and run eis again.',
+    });
+  }
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    if (error instanceof ReferenceError || (error instanceof Error && /alias/i.test(error.message)))
+      throw new EisError('the file expands YAML aliases too many times (an alias bomb?).', {
+        file,
+        line: 1,
+        column: 1,
+        hint: 'Write the answers out instead of using anchors and aliases.',
+      });
+    throw error;
+  }
+  return { file, text, doc, lineCounter, data };
+}
+
+function yamlErrorMessage(code: string, message: string): string {
+  const first = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+  if (code === 'DUPLICATE_KEY') return 'a key appears twice in the same mapping (YAML keys must be unique)';
+  return `the YAML cannot be read: ${first.charAt(0).toLowerCase()}${first.slice(1)}`;
+}
+
+/**
+ * Line and column of the node at `path`, or of the nearest ancestor that exists: a missing answer
+ * points at its section's key, so an editor jumps to where it should be written.
+ */
+export function positionOf(source: Pick<YamlSource, 'doc' | 'lineCounter'>, path: ReadonlyArray<string | number>): Position {
+  let node: unknown = source.doc.contents;
+  let at: Node | undefined = undefined;
+  for (const segment of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment));
+      if (!pair) break;
+      at = pair.key as Node;
+      node = pair.value;
+    } else if (isSeq(node) && typeof segment === 'number' && node.items[segment] !== undefined) {
+      node = node.items[segment];
+      at = node as Node;
+    } else break;
+  }
+  const offset = at?.range?.[0] ?? firstContentOffset(source);
+  const pos = source.lineCounter.linePos(offset);
+  return { line: pos.line, column: pos.col };
+}
+
+function firstContentOffset(source: Pick<YamlSource, 'doc'>): number {
+  const contents = source.doc.contents as Node | null;
+  return contents?.range?.[0] ?? 0;
+}

@@ -1,0 +1,108 @@
+// Changing answers in a statement's YAML Document: comments, unknown keys and the person's key
+// order survive; new keys go where the questionnaire puts them.
+import { Document, isMap, isPair, isScalar, isSeq, type YAMLMap, type Pair, type Node } from 'yaml';
+import type { Questionnaire } from '../questionnaire/model.js';
+import { STATEMENT_FORMAT_VERSION } from '../questionnaire/statement-schema.js';
+
+type Path = ReadonlyArray<string | number>;
+
+/** The order keys should have at this path of a statement. */
+function orderAt(model: Questionnaire, path: Path): string[] {
+  if (path.length === 0) return ['eis', 'questionnaire', ...model.sections.map((s) => s.id)];
+  const section = model.sections.find((s) => s.id === String(path[0]));
+  if (path.length === 1) return section?.questions.map((q) => q.id) ?? [];
+  if (path.length === 3) {
+    const list = section?.questions.find((q) => q.id === String(path[1]));
+    return ['id', ...(list?.fields?.map((f) => f.id) ?? [])];
+  }
+  return [];
+}
+
+function keyOf(pair: unknown): string | undefined {
+  return isPair(pair) && isScalar(pair.key) ? String(pair.key.value) : undefined;
+}
+
+/** Adds `key: value` to a map at the place the questionnaire's order gives it. */
+function insertOrdered(doc: Document, map: YAMLMap, key: string, value: unknown, order: string[]): void {
+  const pair = doc.createPair(key, value) as Pair;
+  const rank = order.indexOf(key);
+  if (rank === -1) return void map.items.push(pair);
+  // After the last existing key that comes before it in the questionnaire.
+  let at = 0;
+  map.items.forEach((item, i) => {
+    const k = keyOf(item);
+    if (k !== undefined && order.indexOf(k) !== -1 && order.indexOf(k) < rank) at = i + 1;
+  });
+  map.items.splice(at, 0, pair);
+}
+
+/** Sets the answer at `path` (section, question[, index, field]); creates what is missing in order. */
+export function setAnswer(doc: Document, model: Questionnaire, path: Path, value: unknown): void {
+  if (!isMap(doc.contents)) doc.contents = doc.createNode({}) as never;
+  let node: Node = doc.contents as Node;
+  for (let i = 0; i < path.length; i++) {
+    const key = path[i];
+    const last = i === path.length - 1;
+    if (isMap(node)) {
+      const pair = node.items.find((p) => keyOf(p) === String(key));
+      if (!pair) {
+        insertOrdered(doc, node, String(key), last ? value : typeof path[i + 1] === 'number' ? [] : {}, orderAt(model, path.slice(0, i)));
+        if (last) return;
+        node = (node.items.find((p) => keyOf(p) === String(key)) as Pair).value as Node;
+        continue;
+      }
+      if (last) {
+        pair.value = doc.createNode(value);
+        return;
+      }
+      if (pair.value === null || (isScalar(pair.value) && (pair.value.value === null || pair.value.value === '')) || !(isMap(pair.value) || isSeq(pair.value))) {
+        // An empty `section:` line (or a stray scalar) becomes the mapping the answer goes into.
+        const comment = isScalar(pair.value) ? pair.value.comment : undefined;
+        pair.value = doc.createNode(typeof path[i + 1] === 'number' ? [] : {});
+        if (comment) (pair.value as Node).comment = comment;
+      }
+      node = pair.value as Node;
+    } else if (isSeq(node) && typeof key === 'number') {
+      if (last) {
+        if (key >= node.items.length) node.items.push(doc.createNode(value));
+        else node.items[key] = doc.createNode(value);
+        return;
+      }
+      while (node.items.length <= key) node.items.push(doc.createNode({}));
+      node = node.items[key] as Node;
+    } else {
+      throw new Error(`cannot set ${path.join('.')}: ${path.slice(0, i).join('.')} is not a mapping or list`);
+    }
+  }
+}
+
+/** Removes the answer at `path`, if there is one. */
+export function deleteAnswer(doc: Document, path: Path): void {
+  if (doc.hasIn(path)) doc.deleteIn(path);
+}
+
+/** Appends an entry to a list question and returns its index. */
+export function appendEntry(doc: Document, model: Questionnaire, listPath: Path, entry: Record<string, unknown>): number {
+  const existing = doc.getIn(listPath);
+  const index = isSeq(existing) ? existing.items.length : 0;
+  if (!isSeq(existing)) setAnswer(doc, model, listPath, []);
+  const ordered: Record<string, unknown> = {};
+  for (const key of orderAt(model, [...listPath, index])) if (entry[key] !== undefined) ordered[key] = entry[key];
+  for (const key of Object.keys(entry)) if (!(key in ordered)) ordered[key] = entry[key];
+  (doc.getIn(listPath) as { items: unknown[] }).items.push(doc.createNode(ordered));
+  return index;
+}
+
+/** The text of a new statement: the editor-completion line, a comment, the header. */
+export function newStatementText(model: Questionnaire, options: { schemaUrl?: string; title?: string } = {}): string {
+  const lines = [];
+  if (options.schemaUrl) lines.push(`# yaml-language-server: $schema=${options.schemaUrl}`);
+  lines.push(`# Equity Impact Statement${options.title ? ` for ${options.title}` : ''}. Answer with \`eis answer\`, or edit by hand.`);
+  lines.push(`eis: ${STATEMENT_FORMAT_VERSION}`, `questionnaire: ${model.ref}`, '');
+  return lines.join('\n');
+}
+
+/** Serializes without re-wrapping the person's long lines. */
+export function documentText(doc: Document): string {
+  return doc.toString({ lineWidth: 0, indentSeq: true });
+}

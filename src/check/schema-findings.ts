@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { Questionnaire, Field } from '../questionnaire/model.js';
 import { closest } from '../questionnaire/model.js';
 import { fieldAt } from '../questionnaire/statement-schema.js';
+import { entryName } from '../questionnaire/answers.js';
 import type { RawFinding } from './findings.js';
 
 const typeNames: Record<string, string> = {
@@ -40,8 +41,15 @@ function keysAt(model: Questionnaire, path: ReadonlyArray<PropertyKey>): string[
   return ['id', ...(list?.fields?.map((f) => f.id) ?? [])];
 }
 
-function describeField(field: Field | undefined, path: ReadonlyArray<PropertyKey>): string {
-  return field ? `"${field.label}" (${path.map(String).join('.')})` : path.map(String).join('.');
+function describeField(model: Questionnaire, data: unknown, field: Field | undefined, path: ReadonlyArray<PropertyKey>): string {
+  if (!field) return path.map(String).join('.');
+  if (path.length >= 4) {
+    const list = fieldAt(model, path.slice(0, 2));
+    const entry = valueAt(data, path.slice(0, 3));
+    if (list && entry && typeof entry === 'object' && !Array.isArray(entry))
+      return `${list.label}, entry ${Number(path[2]) + 1} (${entryName(list, entry as Record<string, unknown>)}): "${field.label}"`;
+  }
+  return `"${field.label}"`;
 }
 
 export function schemaFindings(model: Questionnaire, data: unknown, issues: z.core.$ZodIssue[]): RawFinding[] {
@@ -69,7 +77,7 @@ export function schemaFindings(model: Questionnaire, data: unknown, issues: z.co
     }
     const field = fieldAt(model, path);
     const value = valueAt(data, issue.path);
-    const label = describeField(field, path);
+    const label = describeField(model, data, field, path);
     if (issue.code === 'invalid_value' && field?.choices) {
       const values = field.choices.map((c) => c.value);
       const best = closest(String(value), values);

@@ -40,7 +40,8 @@ export function checkStatementData(model: Questionnaire, data: unknown, options:
 
   const computed = computeValues(model, data, options.today);
   const base: ConditionContext = { model, answers: data, computed, today: options.today };
-  const completeness = { answered: 0, required: 0, level: computed.level };
+  // The screening level is the first computed value, whatever a questionnaire calls it.
+  const completeness = { answered: 0, required: 0, level: model.computed.length ? computed[model.computed[0].id] : undefined };
 
   for (const section of model.sections) {
     const shown = holds(section.when, base);

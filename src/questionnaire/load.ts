@@ -9,7 +9,9 @@ export function parseQuestionnaire(text: string, file: string, source = file): Q
   const parsed = questionnaireSchema.safeParse(yaml.data);
   const fail = (path: ReadonlyArray<PropertyKey>, message: string, more: number): never => {
     const pos = positionOf(yaml, path.map((p) => (typeof p === 'number' ? p : String(p))));
-    throw new EisError(`questionnaire ${message}${more ? ` (and ${more} more problem${more === 1 ? '' : 's'})` : ''}.`, {
+    const text = message.replace(/[.]$/, '');
+    const tail = `${more ? ` (and ${more} more problem${more === 1 ? '' : 's'})` : ''}${/\?$/.test(text) && !more ? '' : '.'}`;
+    throw new EisError(`questionnaire ${text}${tail}`, {
       file,
       line: pos.line,
       column: pos.column,

@@ -31,7 +31,8 @@ Examples:
   $ eis diff --git origin/main --format md   what changed in this pull request
 
 Exit codes: 0 ok, 1 statements fall short, 2 eis could not do its job, 130 interrupted.
-Docs: docs/ in the eis package (questionnaire format, config, CI setup).`,
+Docs: docs/ in the eis package (questionnaire format, config, CI setup).
+`,
   );
   for (const define of commands) define(program, run);
   return program;
@@ -57,7 +58,9 @@ export async function main(argv: string[]): Promise<number> {
 function handleError(error: unknown, debug: boolean): number {
   if (error instanceof CommanderError) {
     // Help and version exit 0; commander has already printed its message.
-    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return ExitCode.ok;
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return ExitCode.ok;
+    // `eis help` asked for help; `eis` with no command shows it on stderr as a usage error.
+    if (error.code === 'commander.help' && process.argv[2] === 'help') return ExitCode.ok;
     return ExitCode.failure;
   }
   if (error instanceof EisError) {
@@ -73,6 +76,13 @@ function handleError(error: unknown, debug: boolean): number {
   else process.stderr.write(`eis: unexpected error: ${error instanceof Error ? error.message : String(error)}\n     This is a bug in eis. Run again with --debug for details, and report it.\n`);
   return ExitCode.failure;
 }
+
+// Output piped into `head` or a closed pager is not an error worth a stack trace.
+for (const stream of [process.stdout, process.stderr])
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
 
 const code = await main(process.argv);
 process.exitCode = code;

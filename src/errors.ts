@@ -12,8 +12,10 @@ export class EisError extends Error {
   readonly column?: number;
   readonly hint?: string;
   readonly exitCode: number;
+  /** A finding code for this error when it is reported as a finding (`file/yaml`, ...). */
+  readonly code?: string;
 
-  constructor(message: string, options: ErrorPlace & { hint?: string; exitCode?: number; cause?: unknown } = {}) {
+  constructor(message: string, options: ErrorPlace & { hint?: string; exitCode?: number; cause?: unknown; code?: string } = {}) {
     super(message, { cause: options.cause });
     this.name = 'EisError';
     this.file = options.file;
@@ -21,6 +23,7 @@ export class EisError extends Error {
     this.column = options.column;
     this.hint = options.hint;
     this.exitCode = options.exitCode ?? 2;
+    this.code = options.code;
   }
 
   /** `file:line:col: message. hint` on one line. */

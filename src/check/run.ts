@@ -7,7 +7,7 @@ import { loadQuestionnaire } from '../questionnaire/resolve.js';
 import type { Questionnaire } from '../questionnaire/model.js';
 import { readStatement } from '../statement/file.js';
 import { questionnaireFor } from '../statement/pin.js';
-import { positionOf } from '../yaml/source.js';
+import { positionOf, type YamlSource } from '../yaml/source.js';
 import { isPlainObject } from '../questionnaire/answers.js';
 import { checkStatementData } from './statement.js';
 import type { CheckReport, Finding, StatementReport } from './findings.js';
@@ -87,7 +87,7 @@ export function checkFile(file: string, known: (id: string) => Questionnaire | u
     return { file: shown, findings: [fatalFinding(error, shown, pos.line, pos.column)] };
   }
   const result = checkStatementData(model, data, { today: options.today, severities: options.config.rules });
-  const findings = result.findings.map((f) => ({ ...f, file: shown, ...positionOf(source, f.path) }));
+  const findings = result.findings.map((f) => ({ ...f, file: shown, ...placeFinding(model, source, data, f.path) }));
   const initiative = isPlainObject(data) && isPlainObject(data.initiative) ? data.initiative : {};
   return {
     file: shown,
@@ -99,8 +99,24 @@ export function checkFile(file: string, known: (id: string) => Questionnaire | u
   };
 }
 
+/**
+ * Where a finding goes: its node, or its nearest ancestor. A whole missing section points at the
+ * place it belongs (the next section that is there, or the end of the file), where it would be written.
+ */
+function placeFinding(model: Questionnaire, source: YamlSource, data: unknown, path: Array<string | number>): { line: number; column: number } {
+  const sectionId = path[0];
+  if (path.length && isPlainObject(data) && !(String(sectionId) in data)) {
+    const order = model.sections.map((s) => s.id);
+    const next = order.slice(order.indexOf(String(sectionId)) + 1).find((id) => id in data);
+    if (next) return positionOf(source, [next]);
+    const end = source.text.replace(/\s+$/, '').length;
+    return { line: source.lineCounter.linePos(end).line, column: 1 };
+  }
+  return positionOf(source, path);
+}
+
 function fatalFinding(error: EisError, file: string, line = error.line ?? 1, column = error.column ?? 1): Finding {
-  return { code: 'file/unreadable', severity: 'error', file, path: [], line, column, message: capitalize(error.message), hint: error.hint, fatal: true };
+  return { code: error.code ?? 'file/unreadable', severity: 'error', file, path: [], line, column, message: capitalize(error.message), hint: error.hint, fatal: true };
 }
 
 function capitalize(text: string): string {

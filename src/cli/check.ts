@@ -20,7 +20,8 @@ Examples:
   $ eis check memos/ --strict              warnings fail too
   $ eis check --format github              annotations in a GitHub Actions log
   $ eis check --format text,sarif --output eis.sarif
-  $ eis check --since origin/main          only what this branch changed`,
+  $ eis check --since origin/main          only what this branch changed
+`,
     )
     .action((paths: string[], options) => run(async (ctx) => (await import('../commands/check.js')).check(ctx, paths, options)));
 };

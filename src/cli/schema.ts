@@ -7,6 +7,6 @@ export const defineSchema: Define = (program, run) => {
     .description('Print the JSON Schema (draft 2020-12) of statements for the active questionnaire, for editors and other validators.')
     .option('-q, --questionnaire <id-or-file>', 'a questionnaire other than the configured one')
     .option('--questionnaire-format', 'print the JSON Schema of questionnaire files instead')
-    .addHelpText('after', '\nExamples:\n  $ eis schema > schemas/statement.schema.json')
+    .addHelpText('after', '\nExamples:\n  $ eis schema > schemas/statement.schema.json\n')
     .action((options) => run(async (ctx) => (await import('../commands/schema.js')).schema(ctx, options)));
 };

@@ -62,6 +62,7 @@ export function parseYamlSource(text: string, file: string): YamlSource {
       line: pos.line,
       column: pos.col,
       hint: 'Fix the YAML syntax and run eis again.',
+      code: 'file/yaml',
     });
   }
   let data: unknown;
@@ -74,6 +75,7 @@ export function parseYamlSource(text: string, file: string): YamlSource {
         line: 1,
         column: 1,
         hint: 'Write the answers out instead of using anchors and aliases.',
+        code: 'file/yaml',
       });
     throw error;
   }

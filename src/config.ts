@@ -7,6 +7,7 @@ import { EisError } from './errors.js';
 import { fsError, readBytes } from './statement/file.js';
 import { decodeText, parseYamlSource, positionOf } from './yaml/source.js';
 import { closest } from './questionnaire/model.js';
+import { displayPath } from './discover.js';
 
 export const CONFIG_NAMES = ['eis.config.yaml', 'eis.config.yml'];
 
@@ -91,7 +92,7 @@ export function loadConfig(options: { config?: string; cwd?: string } = {}): Con
   const cwd = options.cwd ?? process.cwd();
   if (options.config) {
     const file = resolve(cwd, options.config);
-    return parseConfig(decodeText(readBytes(file, 'config file'), options.config), options.config);
+    return { ...parseConfig(decodeText(readBytes(file, 'config file'), options.config), options.config), file, root: dirname(file) };
   }
   let found: { filepath: string } | null;
   try {
@@ -104,5 +105,6 @@ export function loadConfig(options: { config?: string; cwd?: string } = {}): Con
     throw fsError(error, cwd, 'config file');
   }
   if (!found) return defaultConfig(cwd);
-  return parseConfig(decodeText(readBytes(found.filepath, 'config file'), found.filepath), found.filepath);
+  const shown = displayPath(found.filepath, cwd);
+  return { ...parseConfig(decodeText(readBytes(found.filepath, 'config file'), shown), shown), file: found.filepath, root: dirname(found.filepath) };
 }

@@ -27,8 +27,9 @@ export function resolvePaths(paths: string[], cwd: string): string[] {
 export function findStatements(paths: string[]): string[] {
   const found = new Set<string>();
   for (const path of paths) {
-    if (statSync(path).isDirectory()) {
-      for (const file of globSync(STATEMENT_GLOB, { cwd: path, absolute: true, ignore: IGNORE, followSymbolicLinks: false, dot: false }))
+    // A folder named like a statement is reported as what it is rather than searched.
+    if (statSync(path).isDirectory() && !isStatementName(path)) {
+      for (const file of globSync(STATEMENT_GLOB, { cwd: path, absolute: true, ignore: IGNORE, followSymbolicLinks: false, dot: false, expandDirectories: false }))
         found.add(resolve(file));
     } else found.add(path);
   }
@@ -43,7 +44,7 @@ function within(path: string, roots: string[]): boolean {
 export function findInitiatives(config: Config, paths: string[]): Initiative[] {
   const { memos, folders, exclude } = config.initiatives;
   if (!memos.length && !folders.length) return [];
-  const options = { cwd: config.root, absolute: true, ignore: [...IGNORE, ...exclude], followSymbolicLinks: false };
+  const options = { cwd: config.root, absolute: true, ignore: [...IGNORE, ...exclude], followSymbolicLinks: false, expandDirectories: false };
   const memoFiles = memos.length ? globSync(memos, { ...options, onlyFiles: true }).map((f) => resolve(f)).filter((f) => !isStatementName(f)) : [];
   const folderPaths = folders.length ? globSync(folders, { ...options, onlyDirectories: true }).map((f) => resolve(f)) : [];
   const folderMemos = (folder: string) =>

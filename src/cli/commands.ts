@@ -3,9 +3,11 @@
 import type { Command } from 'commander';
 import type { CommandRunner } from '../cli.js';
 import { defineCheck } from './check.js';
+import { defineNew } from './new.js';
+import { defineAnswer } from './answer.js';
 import { defineQuestions } from './questions.js';
 import { defineSchema } from './schema.js';
 
 export type Define = (program: Command, run: (runner: CommandRunner) => Promise<void>) => void;
 
-export const commands: Define[] = [defineCheck, defineQuestions, defineSchema];
+export const commands: Define[] = [defineNew, defineAnswer, defineCheck, defineQuestions, defineSchema];

@@ -1,0 +1,107 @@
+// What `eis new` and `eis answer` share once a statement file exists: pick its questionnaire, then
+// interview (with a terminal), merge an answers file, or say what is missing (without one).
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Config } from '../config.js';
+import type { Context } from '../context.js';
+import { EisError, ExitCode } from '../errors.js';
+import { questionnaireRegistry } from '../check/run.js';
+import { closest, type Questionnaire } from '../questionnaire/model.js';
+import { documentText } from '../statement/edit.js';
+import { readBytes, readStatement, writeAtomic, type StatementFile } from '../statement/file.js';
+import { questionnaireFor } from '../statement/pin.js';
+import { decodeText, parseYamlSource, positionOf } from '../yaml/source.js';
+import { answerProblems, mergeAnswers } from './answers-file.js';
+import type { Mode } from './flow.js';
+import { missingText, summarize, summaryText } from './report.js';
+
+export interface Opened {
+  file: string;
+  shown: string;
+  statement: StatementFile;
+  model: Questionnaire;
+  config: Config;
+}
+
+/** Reads a statement and the questionnaire it is pinned to; a newer pin is refused. */
+export function openStatement(config: Config, file: string, shown: string): Opened {
+  let statement: StatementFile;
+  try {
+    statement = readStatement(file);
+  } catch (error) {
+    if (error instanceof EisError && error.file === file) throw new EisError(error.message, { file: shown, line: error.line, column: error.column, hint: error.hint, cause: error });
+    throw error;
+  }
+  let model: Questionnaire;
+  try {
+    model = questionnaireFor(statement.source.data, questionnaireRegistry(config));
+  } catch (error) {
+    if (!(error instanceof EisError)) throw error;
+    throw new EisError(error.message, { file: shown, ...positionOf(statement.source, ['questionnaire']), hint: error.hint });
+  }
+  return { file, shown, statement, model, config };
+}
+
+export interface InterviewOptions {
+  mode: Mode;
+  answers?: string;
+}
+
+export async function interviewOrMerge(ctx: Context, opened: Opened, options: InterviewOptions): Promise<number> {
+  if (options.answers !== undefined) return mergeAnswersFile(ctx, opened, options.answers);
+  if (!ctx.interactive) {
+    const summary = summarize(ctx, opened.config, opened.file);
+    const missing = missingText(summary);
+    ctx.stderr(`eis: no terminal to ask in (stdin or stdout is not a terminal, or CI is set), and no --answers file was given.\n`);
+    if (missing) ctx.stderr(`Still missing in ${opened.shown}:\n${missing}`);
+    ctx.stderr(`Give the answers with: eis answer ${opened.shown} --answers answers.yaml (or --answers - for stdin), or edit the file.\n`);
+    return ExitCode.failure;
+  }
+  const { interactiveSession } = await import('./interactive.js');
+  return interactiveSession(ctx, opened, options.mode);
+}
+
+function readAnswersSource(ctx: Context, spec: string) {
+  if (spec === '-') {
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(0);
+    } catch (error) {
+      throw new EisError(`standard input cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}).`, { hint: 'Pipe the answers in, or give a file with --answers FILE.' });
+    }
+    return parseYamlSource(decodeText(bytes, '<stdin>'), '<stdin>');
+  }
+  return parseYamlSource(decodeText(readBytes(resolve(ctx.cwd, spec), 'answers file'), spec), spec);
+}
+
+async function mergeAnswersFile(ctx: Context, opened: Opened, spec: string): Promise<number> {
+  const source = readAnswersSource(ctx, spec);
+  const problems = answerProblems(opened.model, source);
+  if (problems.length) {
+    for (const p of problems) ctx.stderr(`eis: ${source.file}:${p.line}:${p.column}: ${p.message}${p.hint ? ` ${p.hint}` : ''}\n`);
+    ctx.stderr(`eis: nothing was written to ${opened.shown}; fix the answers and run again.\n`);
+    return ExitCode.failure;
+  }
+  // Read again: the merge must apply to the file as it is now, and the write checks it still is.
+  const statement = readStatement(opened.file);
+  const doc = statement.source.doc;
+  const changed = mergeAnswers(doc, opened.model, statement.source.data, source.data as Record<string, unknown>);
+  if (changed) writeAtomic(opened.file, documentText(doc), statement.hash);
+  const summary = summarize(ctx, opened.config, opened.file);
+  ctx.stderr(`${changed ? `Saved ${changed} ${changed === 1 ? 'answer' : 'answers'} from ${source.file} to ${opened.shown}.` : `${source.file} holds no answers; ${opened.shown} is unchanged.`}\n`);
+  const missing = missingText(summary);
+  if (missing) ctx.stderr(`Still to do:\n${missing}`);
+  else ctx.stderr(`Every required answer is given.\n`);
+  return summary.exitCode;
+}
+
+/** `--section ID` checked against the questionnaire, with a suggestion for a typo. */
+export function sectionMode(model: Questionnaire, id: string): Mode {
+  if (!model.sections.some((s) => s.id === id)) {
+    const best = closest(id, model.sections.map((s) => s.id));
+    throw new EisError(`"${id}" is not a section of ${model.ref}${best ? `; did you mean "${best}"?` : '.'}`, { hint: `Sections: ${model.sections.map((s) => s.id).join(', ')}.` });
+  }
+  return { kind: 'section', section: id };
+}
+
+export { summaryText };

@@ -1,0 +1,43 @@
+// The one place that knows @inquirer/prompts. Everything it offers the interview is in the Prompter
+// interface (ask.ts), so tests can replace it and the flow never depends on a terminal.
+import { checkbox, confirm, input, select } from '@inquirer/prompts';
+import editor from '@inquirer/editor';
+import type { Prompter } from './ask.js';
+
+export interface InquirerOptions {
+  env: NodeJS.ProcessEnv;
+  /** Where notes (help, progress) go; prompts draw on the terminal themselves. */
+  note: (text: string) => void;
+}
+
+/** The editor eis opens for long answers, or undefined when none is set. */
+export function editorCommand(env: NodeJS.ProcessEnv): string | undefined {
+  const value = (env.VISUAL || env.EDITOR || '').trim();
+  return value || undefined;
+}
+
+export function inquirerPrompter(options: InquirerOptions): Prompter {
+  return {
+    hasEditor: editorCommand(options.env) !== undefined,
+    note: options.note,
+    input: (o) => input({ message: o.message, default: o.default, validate: o.validate }),
+    // @inquirer/external-editor reads $VISUAL/$EDITOR, splits it into a program and its arguments,
+    // and spawns it without a shell; the .md suffix gives the editor Markdown highlighting.
+    editor: (o) => editor({ message: o.message, default: o.default, postfix: '.md', validate: o.validate }),
+    select: (o) =>
+      select<string>({
+        message: o.message,
+        choices: o.choices.map((c) => ({ value: c.value, name: c.label, description: c.help })),
+        default: o.default,
+        pageSize: Math.min(12, o.choices.length),
+      }),
+    checkbox: (o) =>
+      checkbox<string>({
+        message: o.message,
+        choices: o.choices.map((c) => ({ value: c.value, name: c.label, description: c.help, checked: o.checked.includes(c.value) })),
+        validate: (picked) => o.validate(picked.map((c) => c.value)),
+        pageSize: Math.min(12, o.choices.length),
+      }),
+    confirm: (o) => confirm({ message: o.message, default: o.default }),
+  };
+}

@@ -1,0 +1,131 @@
+// npm run bench: eis against the machine's floor and the peer a user would pick, in one run.
+// Every figure is the median of several runs; peak memory comes from GNU time when present.
+// Results print as a table and are written to bench/results/latest.json.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeCorpus, random, statementText } from './bench/generate.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const eisBin = join(root, 'bin', 'eis.js');
+const ajvBin = join(root, 'node_modules', '.bin', 'ajv');
+const work = join(tmpdir(), 'eis-bench');
+const quick = process.argv.includes('--quick');
+const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+
+rmSync(work, { recursive: true, force: true });
+mkdirSync(work, { recursive: true });
+const corpus = (name, n, seed) => {
+  const dir = join(work, name);
+  writeCorpus(dir, n, seed);
+  return dir;
+};
+const one = corpus('one', 1, 1);
+const c500 = corpus('c500', 500, 500);
+const c10k = corpus('c10k', quick ? 2000 : 10000, 10000);
+const c1k = corpus('c1k', 1000, 1000);
+
+// The floor: start node, read every file and parse it with the fastest YAML parser available.
+const floorScript = join(work, 'floor.mjs');
+writeFileSync(
+  floorScript,
+  `import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import yaml from ${JSON.stringify(join(root, 'node_modules', 'js-yaml', 'dist', 'js-yaml.mjs'))};
+const dir = process.argv[2];
+let n = 0;
+for (const f of readdirSync(dir)) { yaml.load(readFileSync(join(dir, f), 'utf8'), { schema: yaml.CORE_SCHEMA }); n++; }
+if (!n) process.exit(1);
+`,
+);
+
+// ajv-cli reads YAML data and JSON Schema draft 2019-09; the statement schema uses nothing newer.
+const schema = JSON.parse(spawnSync(process.execPath, [eisBin, 'schema'], { encoding: 'utf8' }).stdout);
+schema.$schema = 'https://json-schema.org/draft/2019-09/schema';
+const schemaFile = join(work, 'statement.schema.json');
+writeFileSync(schemaFile, JSON.stringify(schema));
+
+// Two versions of a statement with 200 population entries, a few changed between them.
+const rand = random(200);
+const oldText = statementText(rand, 1, 200);
+const newText = oldText
+  .replace(/direction: neutral/, 'direction: burden')
+  .replace(/size: About (\d+),000/g, (m, n, offset) => (offset % 7 === 0 ? `size: About ${Number(n) + 1},000` : m))
+  .replace('decision: proceed-adjusted', 'decision: proceed');
+writeFileSync(join(work, 'old.eis.yaml'), oldText);
+writeFileSync(join(work, 'new.eis.yaml'), newText);
+const renderFiles = Array.from({ length: 1000 }, (_, i) => join(c1k, `s${String(i).padStart(5, '0')}.eis.yaml`));
+
+function run(command, args) {
+  const full = timeBin ? [timeBin, ['-f', '__maxrss=%M', command, ...args]] : [command, args];
+  const started = process.hrtime.bigint();
+  const result = spawnSync(full[0], full[1], { encoding: 'utf8', cwd: work, maxBuffer: 512 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1' } });
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  const rss = /__maxrss=(\d+)/.exec(result.stderr ?? '')?.[1];
+  return { ms, rssMb: rss ? Number(rss) / 1024 : undefined, status: result.status, stderr: result.stderr };
+}
+
+function measure(name, command, args, runs, okStatuses = [0, 1]) {
+  run(command, args); // warm the file cache so every run reads from memory
+  const samples = [];
+  let rss = 0;
+  for (let i = 0; i < runs; i++) {
+    const r = run(command, args);
+    if (!okStatuses.includes(r.status)) throw new Error(`${name} exited ${r.status}: ${r.stderr.slice(0, 400)}`);
+    samples.push(r.ms);
+    rss = Math.max(rss, r.rssMb ?? 0);
+  }
+  samples.sort((a, b) => a - b);
+  return { name, medianMs: samples[Math.floor(samples.length / 2)], runs, peakRssMb: rss || undefined };
+}
+
+const has = (command) => spawnSync(process.execPath, [eisBin, command, '--help'], { encoding: 'utf8' }).status === 0;
+const n = quick ? 3 : 7;
+const rows = [];
+const add = (row, extra = {}) => {
+  rows.push({ ...row, ...extra });
+  process.stderr.write(`  ${row.name}: ${row.medianMs.toFixed(0)} ms\n`);
+};
+const node = process.execPath;
+process.stderr.write(`eis benchmark on ${availableParallelism()} cores, ${quick ? 'quick' : 'full'} run\n`);
+add(measure('node -e 0', node, ['-e', '0'], n * 2));
+add(measure('eis --version', node, [eisBin, '--version'], n * 2));
+add(measure('eis --help', node, [eisBin, '--help'], n * 2));
+add(measure('eis check, 1 statement', node, [eisBin, 'check', one], n * 2));
+add(measure('floor, 1 statement', node, [floorScript, one], n * 2));
+add(measure('eis check, 500 statements', node, [eisBin, 'check', c500, '--format', 'json'], n));
+add(measure('floor, 500 statements', node, [floorScript, c500], n));
+add(measure('ajv-cli, 500 statements', ajvBin, ['validate', '-s', schemaFile, '-d', `${c500}/*.eis.yaml`, '--spec=draft2019', '--strict=false', '--errors=no'], n));
+const label10k = quick ? '2,000' : '10,000';
+add(measure(`eis check, ${label10k} statements`, node, [eisBin, 'check', c10k, '--format', 'json'], Math.max(3, n - 2)));
+add(measure(`floor, ${label10k} statements`, node, [floorScript, c10k], Math.max(3, n - 2)));
+add(measure(`ajv-cli, ${label10k} statements`, ajvBin, ['validate', '-s', schemaFile, '-d', `${c10k}/*.eis.yaml`, '--spec=draft2019', '--strict=false', '--errors=no'], 3));
+if (has('render')) add(measure('eis render --format html, 1,000 statements', node, [eisBin, 'render', '--format', 'html', '--out', join(work, 'html'), ...renderFiles], Math.max(3, n - 2)));
+if (has('diff')) add(measure('eis diff, 200-entry statement', node, [eisBin, 'diff', 'old.eis.yaml', 'new.eis.yaml', '--format', 'json'], n));
+
+const by = (name) => rows.find((r) => r.name === name);
+const ratio = (a, b) => (by(a) && by(b) ? by(a).medianMs / by(b).medianMs : undefined);
+const ratios = {
+  'eis --version / node -e 0 (target <= 1.3)': ratio('eis --version', 'node -e 0'),
+  'eis check 1 / node -e 0 (target <= 2)': ratio('eis check, 1 statement', 'node -e 0'),
+  [`ajv-cli / eis check, ${label10k} (target >= 2)`]: ratio(`ajv-cli, ${label10k} statements`, `eis check, ${label10k} statements`),
+  [`eis check / floor, ${label10k}`]: ratio(`eis check, ${label10k} statements`, `floor, ${label10k} statements`),
+};
+
+const table = [
+  '| what | median | peak memory |',
+  '| --- | ---: | ---: |',
+  ...rows.map((r) => `| ${r.name} | ${r.medianMs >= 1000 ? `${(r.medianMs / 1000).toFixed(2)} s` : `${r.medianMs.toFixed(0)} ms`} | ${r.peakRssMb ? `${r.peakRssMb.toFixed(0)} MB` : 'n/a'} |`),
+  '',
+  '| ratio | value |',
+  '| --- | ---: |',
+  ...Object.entries(ratios).map(([k, v]) => `| ${k} | ${v === undefined ? 'n/a' : v.toFixed(2)} |`),
+];
+console.log(table.join('\n'));
+const outDir = join(root, 'bench', 'results');
+mkdirSync(outDir, { recursive: true });
+const result = { date: new Date().toISOString(), node: process.version, cores: availableParallelism(), quick, rows, ratios };
+writeFileSync(join(outDir, 'latest.json'), `${JSON.stringify(result, null, 2)}\n`);
+console.error(`\nwritten: ${join('bench', 'results', 'latest.json')}`);

@@ -1,6 +1,6 @@
 // The programmatic API: the same core the CLI uses.
 export { loadQuestionnaire, builtinQuestionnaireIds } from './questionnaire/resolve.js';
-export { parseQuestionnaire } from './questionnaire/load.js';
+export { parseQuestionnaire, parseQuestionnaireInput } from './questionnaire/load.js';
 export type { Questionnaire, Field, Section } from './questionnaire/model.js';
 export { checkStatementData } from './check/statement.js';
 export { runCheck } from './check/run.js';

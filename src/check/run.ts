@@ -5,12 +5,14 @@ import { EisError } from '../errors.js';
 import { displayPath, findInitiatives, findStatements, resolvePaths } from '../discover.js';
 import { loadQuestionnaire } from '../questionnaire/resolve.js';
 import type { Questionnaire } from '../questionnaire/model.js';
-import { readStatement } from '../statement/file.js';
+import { readBytes } from '../statement/file.js';
+import { decodeText } from '../yaml/decode.js';
+import { fastParse } from '../yaml/fast.js';
 import { questionnaireFor } from '../statement/pin.js';
-import { positionOf, type YamlSource } from '../yaml/source.js';
-import { isPlainObject } from '../questionnaire/answers.js';
+import { parseYamlSource, positionOf, type YamlSource } from '../yaml/source.js';
+import { getAnswer, isPlainObject } from '../questionnaire/answers.js';
 import { checkStatementData } from './statement.js';
-import type { CheckReport, Finding, StatementReport } from './findings.js';
+import type { CheckReport, Completeness, Finding, StatementReport } from './findings.js';
 
 export interface RunCheckOptions {
   paths: string[];
@@ -65,16 +67,47 @@ export function runCheck(options: RunCheckOptions): CheckReport {
   return { statements, findings };
 }
 
-export function checkFile(file: string, known: (id: string) => Questionnaire | undefined, options: Pick<RunCheckOptions, 'config' | 'cwd' | 'today'>): StatementReport {
+/** Options for checking one file: `slow` forces the full parser, for the equivalence test. */
+export interface CheckFileOptions extends Pick<RunCheckOptions, 'config' | 'cwd' | 'today'> {
+  slow?: boolean;
+}
+
+/**
+ * Checks one statement. A clean file is read with the fast parser and needs no positions; a file
+ * with anything to report is read again with the full parser, which places every finding on its
+ * line, so both paths give the same report.
+ */
+export function checkFile(file: string, known: (id: string) => Questionnaire | undefined, options: CheckFileOptions): StatementReport {
   const shown = displayPath(file, options.cwd);
-  let statement;
+  let text: string;
   try {
-    statement = readStatement(file);
+    text = decodeText(readBytes(file, 'statement'), shown);
   } catch (error) {
     if (!(error instanceof EisError)) throw error;
     return { file: shown, findings: [fatalFinding(error, shown)] };
   }
-  const { source } = statement;
+  if (!options.slow) {
+    const fast = fastParse(text);
+    if (fast && fast.data !== null && fast.data !== undefined) {
+      let model: Questionnaire | undefined;
+      try {
+        model = questionnaireFor(fast.data, known);
+      } catch {
+        model = undefined;
+      }
+      if (model) {
+        const result = checkStatementData(model, fast.data, { today: options.today, severities: options.config.rules });
+        if (!result.findings.length) return statementReport(shown, model, fast.data, result.completeness, []);
+      }
+    }
+  }
+  let source: YamlSource;
+  try {
+    source = parseYamlSource(text, shown);
+  } catch (error) {
+    if (!(error instanceof EisError)) throw error;
+    return { file: shown, findings: [fatalFinding(error, shown)] };
+  }
   const data = source.data;
   if (data === null || data === undefined)
     return { file: shown, findings: [{ code: 'file/empty', severity: 'error', file: shown, path: [], line: 1, column: 1, message: 'The statement is empty.', hint: 'Fill it in with eis answer, or delete it.', fatal: true }] };
@@ -88,13 +121,21 @@ export function checkFile(file: string, known: (id: string) => Questionnaire | u
   }
   const result = checkStatementData(model, data, { today: options.today, severities: options.config.rules });
   const findings = result.findings.map((f) => ({ ...f, file: shown, ...placeFinding(model, source, data, f.path) }));
-  const initiative = isPlainObject(data) && isPlainObject(data.initiative) ? data.initiative : {};
+  return statementReport(shown, model, data, result.completeness, findings);
+}
+
+function statementReport(file: string, model: Questionnaire, data: unknown, completeness: Completeness, findings: Finding[]): StatementReport {
+  const answers = isPlainObject(data) ? data : {};
+  const role = (key: string | undefined) => {
+    const value = key ? getAnswer(answers, key) : undefined;
+    return typeof value === 'string' ? value : undefined;
+  };
   return {
-    file: shown,
+    file,
     questionnaire: model.ref,
-    title: typeof initiative.title === 'string' ? initiative.title : undefined,
-    status: typeof initiative.status === 'string' ? initiative.status : undefined,
-    completeness: result.completeness,
+    title: role(model.roles.title),
+    status: role(model.roles.status),
+    completeness,
     findings,
   };
 }

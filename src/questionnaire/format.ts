@@ -178,6 +178,10 @@ export const questionnaireSchema = z.strictObject({
   description: z.string().optional(),
   /** Answers that do not count as answers. Matched case-insensitively against trimmed text. */
   placeholders: z.array(z.string()).default(['TBD', 'TBA', 'N/A', 'NA', 'TODO', '?', '??', '???', '-', '...', 'XXX']),
+  /** Which questions play a part every statement has: its title, status and summary (`section.question`). */
+  roles: z
+    .strictObject({ title: z.string().optional(), status: z.string().optional(), summary: z.string().optional() })
+    .default({}),
   computed: z.array(computedSchema).default([]),
   sections: z.array(sectionSchema).min(1),
   rules: z.array(ruleSchema).default([]),

@@ -1,10 +1,15 @@
 // Parses and validates questionnaire YAML text. Every problem points at the questionnaire's line.
 import { EisError } from '../errors.js';
 import { parseYamlSource, positionOf } from '../yaml/source.js';
-import { questionnaireSchema } from './format.js';
+import { questionnaireSchema, type QuestionnaireInput } from './format.js';
 import { compileQuestionnaire, findModelProblems, type Questionnaire } from './model.js';
 
 export function parseQuestionnaire(text: string, file: string, source = file): Questionnaire {
+  return compileQuestionnaire(parseQuestionnaireInput(text, file), source);
+}
+
+/** The validated questionnaire data, before compiling: plain JSON, so it can be stored. */
+export function parseQuestionnaireInput(text: string, file: string): QuestionnaireInput {
   const yaml = parseYamlSource(text, file);
   const parsed = questionnaireSchema.safeParse(yaml.data);
   const fail = (path: ReadonlyArray<PropertyKey>, message: string, more: number): never => {
@@ -24,10 +29,9 @@ export function parseQuestionnaire(text: string, file: string, source = file): Q
     const detail = issue.code === 'unrecognized_keys' ? `has unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}` : issue.message.replace(/^Invalid input: /, '').toLowerCase();
     fail(issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]] : issue.path, `${where}: ${detail}`, parsed.error.issues.length - 1);
   }
-  const model = compileQuestionnaire(parsed.data!, source);
-  const problems = findModelProblems(model);
+  const problems = findModelProblems(compileQuestionnaire(parsed.data!, file));
   if (problems.length) fail(problems[0].path, `at ${problems[0].path.join('.')}: ${problems[0].message}`, problems.length - 1);
-  return model;
+  return parsed.data!;
 }
 
 type Issue = { path: PropertyKey[]; code: string; message: string; keys?: string[]; errors?: Issue[][] };

@@ -29,6 +29,8 @@ export interface Questionnaire {
   title: string;
   description?: string;
   placeholders: Set<string>;
+  /** Questions with a part to play in reports (`section.question`); see roles in the format docs. */
+  roles: { title?: string; status?: string; summary?: string };
   computed: ComputedInput[];
   sections: Section[];
   rules: RuleInput[];
@@ -70,11 +72,21 @@ export function compileQuestionnaire(input: QuestionnaireInput, source: string):
     title: input.title,
     description: input.description,
     placeholders: new Set(input.placeholders.map((p) => p.trim().toLowerCase())),
+    roles: { ...defaultRoles(sections), ...input.roles },
     computed: input.computed,
     sections,
     rules: input.rules,
     questions,
     source,
+  };
+}
+
+/** Without `roles`, the first text question names the statement and a question called status gives its status. */
+function defaultRoles(sections: Section[]): Questionnaire['roles'] {
+  const all = sections.flatMap((s) => s.questions);
+  return {
+    title: all.find((q) => q.type === 'text')?.key,
+    status: all.find((q) => q.id === 'status' && q.type === 'choice')?.key,
   };
 }
 
@@ -157,6 +169,9 @@ export function findModelProblems(model: Questionnaire): ModelProblem[] {
       checkField(q, ['sections', si, 'questions', qi]);
     });
   });
+  for (const [role, key] of Object.entries(model.roles))
+    if (key !== undefined && !model.questions.has(key))
+      problems.push({ path: ['roles', role], message: `role "${role}" names question "${key}", which does not exist${suggest(key, [...model.questions.keys()])}` });
   model.computed.forEach((c, ci) => {
     const values = new Set(c.values.map((v) => v.value));
     c.cases.forEach((k, ki) => {

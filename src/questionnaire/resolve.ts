@@ -3,9 +3,26 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { EisError } from '../errors.js';
 import { packageRoot } from '../package-root.js';
-import { decodeText } from '../yaml/source.js';
+import { decodeText } from '../yaml/decode.js';
 import { parseQuestionnaire } from './load.js';
-import type { Questionnaire } from './model.js';
+import { compileQuestionnaire, type Questionnaire } from './model.js';
+import type { QuestionnaireInput } from './format.js';
+import { createHash } from 'node:crypto';
+
+/**
+ * Built-in questionnaires are validated when eis is built and stored as JSON beside the bundle,
+ * with the hash of the YAML they came from: reading that is much faster than validating the YAML
+ * on every run. A stale or missing copy is simply ignored.
+ */
+function precompiled(id: string, yamlBytes: Uint8Array, source: string): Questionnaire | undefined {
+  try {
+    const stored = JSON.parse(readFileSync(join(packageRoot(), 'dist', 'builtin', `${id}.json`), 'utf8')) as { sha256: string; input: QuestionnaireInput };
+    if (stored.sha256 !== createHash('sha256').update(yamlBytes).digest('hex')) return undefined;
+    return compileQuestionnaire(stored.input, source);
+  } catch {
+    return undefined;
+  }
+}
 
 export function builtinQuestionnaireIds(): string[] {
   return readdirSync(join(packageRoot(), 'schemas', 'questionnaires'))
@@ -30,7 +47,9 @@ export function loadQuestionnaire(nameOrPath: string, baseDir = process.cwd()): 
       throw new EisError(`there is no built-in questionnaire "${nameOrPath}".`, { hint: `Built-in: ${builtinQuestionnaireIds().join(', ')}; or give a path to a questionnaire file.` });
     throw new EisError(code === 'ENOENT' ? 'the questionnaire file does not exist.' : `the questionnaire file cannot be read (${code}).`, { file: nameOrPath });
   }
-  const model = parseQuestionnaire(decodeText(bytes, isPath ? nameOrPath : file), isPath ? nameOrPath : file, isPath ? file : `builtin:${nameOrPath}`);
+  const shown = isPath ? nameOrPath : file;
+  const source = isPath ? file : `builtin:${nameOrPath}`;
+  const model = (!isPath && precompiled(nameOrPath, bytes, source)) || parseQuestionnaire(decodeText(bytes, shown), shown, source);
   cache.set(file, model);
   return model;
 }

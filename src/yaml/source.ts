@@ -3,6 +3,8 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { EisError } from '../errors.js';
 
+export { decodeText, MAX_FILE_BYTES } from './decode.js';
+
 export interface YamlSource {
   file: string;
   text: string;
@@ -14,40 +16,6 @@ export interface YamlSource {
 export interface Position {
   line: number;
   column: number;
-}
-
-/** Largest file eis reads; a statement is a few KiB, so anything near this is not one. */
-export const MAX_FILE_BYTES = 10 * 1024 * 1024;
-
-/** Checks raw bytes for things that are not YAML text at all, then decodes them. */
-export function decodeText(bytes: Uint8Array, file: string): string {
-  if (bytes.length > MAX_FILE_BYTES)
-    throw new EisError(`the file is ${(bytes.length / 1048576).toFixed(1)} MB, larger than the ${MAX_FILE_BYTES / 1048576} MB eis reads.`, {
-      file,
-      hint: 'A statement is a few kilobytes; check that this is the right file.',
-    });
-  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)))
-    throw new EisError('the file is UTF-16 text; eis reads UTF-8.', { file, line: 1, column: 1, hint: 'Save it as UTF-8.' });
-  const nul = bytes.indexOf(0);
-  if (nul !== -1) {
-    const { line, column } = positionInBytes(bytes, nul);
-    throw new EisError('the file holds a NUL byte, so it is binary, not YAML text.', { file, line, column, hint: 'Check that this is the right file.' });
-  }
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new EisError('the file is not valid UTF-8 text.', { file, line: 1, column: 1, hint: 'Save it as UTF-8.' });
-  }
-  // A byte-order mark is harmless: drop it so columns on line 1 stay right.
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
-
-function positionInBytes(bytes: Uint8Array, index: number): Position {
-  let line = 1;
-  let start = 0;
-  for (let i = 0; i < index; i++) if (bytes[i] === 10) (line++, (start = i + 1));
-  return { line, column: index - start + 1 };
 }
 
 /** Parses YAML text into a Document with positions and its plain data; syntax errors become EisErrors. */

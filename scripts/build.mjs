@@ -22,6 +22,8 @@ await build({
   // Bundled CommonJS code (picomatch) calls require() for Node's own modules.
   banner: { js: "import { createRequire as __eisCreateRequire } from 'node:module'; const require = __eisCreateRequire(import.meta.url);" },
   sourcemap: true,
+  minify: true,
+  keepNames: false,
   chunkNames: 'chunks/[name]-[hash]',
   logLevel: 'warning',
 });

@@ -1,0 +1,27 @@
+// Before a template sees the view model, every string in it is escaped for the output format, and
+// every Markdown answer is turned into safe HTML (or safe Markdown). Templates are compiled with
+// escaping off, so no template, however written ({{x}} or {{{x}}}), can put raw answer text into
+// the output.
+import { escapeHtml, markdownToHtml } from './safe-html.js';
+import { markdownText, neutralizeMarkdown } from './safe-markdown.js';
+
+export type Format = 'md' | 'html';
+
+/** Keys whose strings are Markdown: answers, and the questionnaire's descriptions and help. */
+const MARKDOWN_KEYS = new Set(['markdown', 'description', 'help']);
+
+export function escapeView<T>(view: T, format: Format): T {
+  const text = format === 'html' ? escapeHtml : markdownText;
+  const markdown = format === 'html' ? markdownToHtml : neutralizeMarkdown;
+  const walk = (value: unknown, key: string | undefined): unknown => {
+    if (typeof value === 'string') return key !== undefined && MARKDOWN_KEYS.has(key) ? markdown(value) : text(value);
+    if (Array.isArray(value)) return value.map((v) => walk(v, undefined));
+    if (value !== null && typeof value === 'object') {
+      const out: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(value)) out[k] = walk(v, k);
+      return out;
+    }
+    return value;
+  };
+  return walk(view, undefined) as T;
+}

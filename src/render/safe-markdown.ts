@@ -1,0 +1,53 @@
+// Answers put into Markdown output. A rendered .md file is viewed on GitHub, in editors and in
+// other previewers, some of which render raw HTML: so raw HTML in answers is escaped to show as
+// text, links with unsafe targets lose their target, and headings inside answers move below the
+// question's own heading. The Markdown itself (emphasis, lists, safe links) is kept.
+import { Marked, type Token } from 'marked';
+import { isSafeUrl } from './url.js';
+
+const lexer = new Marked({ gfm: true, async: false });
+
+/** Markdown source from an answer, made safe to include in a Markdown document. */
+export function neutralizeMarkdown(source: string): string {
+  let text = source.replace(/\r\n?/g, '\n');
+  text = dropUnsafeLinks(text);
+  // Every "<" that could open a tag, comment or declaration is escaped, inside code too: telling
+  // code from prose exactly as every previewer would is error-prone, and a code sample that shows
+  // "&lt;" is a small price for never letting HTML through.
+  return text
+    .replace(/<(?!(?:https?:\/\/|mailto:)[^\s<>]*>)(?=[a-z/!?])/gi, '&lt;')
+    .replace(/^( {0,3})(#{1,6})(?=[ \t]|$)/gm, (_all, indent: string, hashes: string) => `${indent}${'#'.repeat(Math.min(6, hashes.length + 3))}`)
+    .trim();
+}
+
+/** Plain text (a title, a choice label, a short answer) as literal text in Markdown. */
+export function markdownText(text: string): string {
+  return text
+    .replace(/\r\n?|\n/g, ' ')
+    .replace(/&(?=#?[a-z0-9]+;)/gi, '&amp;')
+    .replace(/[\\`*[\]]/g, '\\$&')
+    .replace(/</g, '&lt;')
+    .replace(/(^|[^\p{L}\p{N}])_|_(?=[^\p{L}\p{N}]|$)/gu, (m) => m.replace('_', '\\_'))
+    .replace(/^(\s*)([#>+=-]|\d+[.)])(?=\s|$)/, '$1\\$2')
+    .replace(/^~~~|^\|/, '\\$&');
+}
+
+/** Text (already escaped) for one cell of a Markdown table: one line, pipes escaped. */
+export function tableCell(text: string): string {
+  return text
+    .trim()
+    .split(/\n[ \t]*\n+/)
+    .map((para) => para.replace(/\s*\n\s*/g, ' '))
+    .join('<br><br>')
+    .replace(/(?<!\\)\|/g, '\\|');
+}
+
+function dropUnsafeLinks(text: string): string {
+  const unsafe: Array<{ raw: string; replacement: string }> = [];
+  lexer.walkTokens(lexer.lexer(text), (token: Token) => {
+    if ((token.type === 'link' || token.type === 'image') && !isSafeUrl(token.href)) unsafe.push({ raw: token.raw, replacement: token.type === 'image' ? `[image: ${token.text}]` : token.text });
+  });
+  for (const { raw, replacement } of unsafe) text = text.split(raw).join(replacement);
+  // Reference definitions with unsafe targets are dropped; links to them become plain text above.
+  return text.replace(/^ {0,3}\[[^\]\n]+\]:[ \t]*<?(\S+?)>?(?:[ \t].*)?$/gm, (line, url: string) => (isSafeUrl(url) ? line : ''));
+}

@@ -1,0 +1,169 @@
+// Hostile answers: nothing active may reach the HTML, and raw HTML in Markdown output is escaped.
+import { describe, expect, it } from 'vitest';
+import { builtin } from '../helpers/model.js';
+import { example, render } from './helpers.js';
+import { isSafeUrl } from '../../src/render/url.js';
+import { markdownToHtml } from '../../src/render/safe-html.js';
+import { neutralizeMarkdown } from '../../src/render/safe-markdown.js';
+import { Marked, type Token } from 'marked';
+
+export const CORPUS = [
+  '<script>alert(1)</script>',
+  '<SCRIPT SRC=//evil.example/x.js></SCRIPT>',
+  '<scr<script>ipt>alert(1)</scr</script>ipt>',
+  '<img src=x onerror=alert(1)>',
+  '<IMG SRC="javascript:alert(1)">',
+  '<body onload=alert(1)>',
+  '<div onmouseover="alert(1)">hover</div>',
+  '<a href="javascript:alert(1)">js link</a>',
+  '[md link](javascript:alert(1))',
+  '[upper](JAVASCRIPT:alert(1))',
+  '[mixed](JaVaScRiPt:alert(1))',
+  '[entity](&#106;avascript:alert(1))',
+  '[hex entity](&#x6A;&#x61;vascript:alert(1))',
+  '[colon entity](javascript&colon;alert(1))',
+  '[percent](javascript%3Aalert(1))',
+  '[spaced](  javascript:alert(1))',
+  '[tabbed](<java\tscript:alert(1)>)',
+  '[vb](vbscript:msgbox(1))',
+  '[data](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)',
+  '![data image](data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+)',
+  '<javascript:alert(1)>',
+  '[ref link][evil]\n\n[evil]: javascript:alert(1)',
+  '<a href="&#14;javascript:alert(1)">control char</a>',
+  '<a href=" &#x20;javascript:alert(1)">leading space</a>',
+  '<svg onload=alert(1)><circle r=1></circle></svg>',
+  '<svg><script>alert(1)</script></svg>',
+  '<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>',
+  '<iframe src="javascript:alert(1)"></iframe>',
+  '<iframe srcdoc="<script>alert(1)</script>"></iframe>',
+  '<object data="javascript:alert(1)"></object>',
+  '<embed src="data:text/html,<script>alert(1)</script>">',
+  '<form action="javascript:alert(1)"><button>go</button></form>',
+  '<input onfocus=alert(1) autofocus>',
+  '<details open ontoggle=alert(1)>',
+  '<p style="background:url(javascript:alert(1))">css url</p>',
+  '<div style="width: expression(alert(1))">css expression</div>',
+  '<style>body{background:url("javascript:alert(1)")}</style>',
+  '<link rel=stylesheet href=//evil.example/x.css>',
+  '<meta http-equiv="refresh" content="0;url=javascript:alert(1)">',
+  '<base href="javascript:alert(1)//">',
+  '<!--<img src=x onerror=alert(1)>-->',
+  '<![CDATA[<script>alert(1)</script>]]>',
+  '"><script>alert(1)</script>',
+  "'><img src=x onerror=alert(1)>",
+  '`<script>alert(1)</script>`',
+  '```html\n<script>alert(1)</script>\n```',
+  '<noscript><p title="</noscript><img src=x onerror=alert(1)>">',
+  '<template><script>alert(1)</script></template>',
+  '<a href="https://example.org" onclick="alert(1)" target="_blank">ok link</a>',
+];
+
+const ALLOWED_TAGS = new Set(['html', 'head', 'meta', 'title', 'style', 'body', 'a', 'header', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'span', 'dl', 'div', 'dt', 'dd', 'time', 'nav', 'ol', 'ul', 'li', 'main', 'section', 'strong', 'em', 'b', 'i', 'del', 's', 'code', 'pre', 'blockquote', 'br', 'hr', 'table', 'caption', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td', 'footer', 'sup', 'sub']);
+
+/** Every tag and attribute in the page, to check against what the templates themselves use. */
+function assertInert(html: string): void {
+  // The page's own <style> is the only CSS; nothing from answers may add to it.
+  const styles = html.match(/<style[\s>]/gi) ?? [];
+  expect(styles).toHaveLength(1);
+  const body = html.slice(html.indexOf('</style>'));
+  for (const match of body.matchAll(/<([a-zA-Z][a-zA-Z0-9-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/g)) {
+    const [, tag, attrs] = match;
+    expect(ALLOWED_TAGS, `tag <${tag}>`).toContain(tag.toLowerCase());
+    for (const attr of attrs.matchAll(/([^\s=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]+))?/g)) {
+      const name = attr[1].toLowerCase();
+      const value = (attr[2] ?? '').replace(/^["']|["']$/g, '');
+      expect(name, `attribute ${name} on <${tag}>`).not.toMatch(/^on/);
+      expect(['href', 'id', 'class', 'rel', 'scope', 'colspan', 'lang', 'charset', 'name', 'content', 'datetime', 'aria-hidden', 'aria-labelledby', 'style', 'start'], `attribute ${name} on <${tag}>`).toContain(name);
+      if (name === 'href') expect(isSafeUrl(value), `href ${value}`).toBe(true);
+      if (name === 'style') expect(value, 'style attribute').toMatch(/^width: \d+%$/);
+      if (name === 'rel') expect(value).toBe('noopener noreferrer');
+    }
+    if (tag.toLowerCase() === 'a' && /href="http/.test(attrs)) expect(attrs).toContain('rel="noopener noreferrer"');
+  }
+}
+
+function hostileStatement(answer: string): unknown {
+  const data = structuredClone(example('text-payment-reminders')) as Record<string, Record<string, unknown>>;
+  data.initiative.summary = answer;
+  data.initiative.title = answer;
+  data.proposal.problem = answer;
+  data.screening.disparities_note = `Intro\n\n${answer}\n\nOutro`;
+  const groups = data.populations.groups as Array<Record<string, unknown>>;
+  groups[0].why = answer;
+  groups[0].name = answer;
+  data.analysis.benefits = `- item\n- ${answer}`;
+  return data;
+}
+
+describe('hostile answers in HTML', () => {
+  const model = builtin();
+  it.each(CORPUS.map((c) => [c]))('%s renders inert', (answer) => {
+    assertInert(render(model, hostileStatement(answer), 'html'));
+  });
+
+  it('keeps safe links, with rel="noopener noreferrer"', () => {
+    const html = markdownToHtml('See [the study](https://example.gov/study) and <https://example.org>.');
+    expect(html).toBe('<p>See <a href="https://example.gov/study" rel="noopener noreferrer">the study</a> and <a href="https://example.org" rel="noopener noreferrer">https://example.org</a>.</p>');
+  });
+
+  it('turns an unsafe link into its text', () => {
+    expect(markdownToHtml('[click](javascript:alert(1))')).toBe('<p><span>click</span></p>');
+  });
+
+  it('keeps Markdown formatting and shows raw HTML as nothing active', () => {
+    expect(markdownToHtml('**bold** and _em_\n\n# Heading')).toBe('<p><strong>bold</strong> and <em>em</em></p>\n<h4>Heading</h4>');
+    expect(markdownToHtml('<script>alert(1)</script>after')).toBe('after');
+  });
+});
+
+describe('hostile answers in Markdown', () => {
+  const model = builtin();
+  it.each(CORPUS.map((c) => [c]))('%s is escaped', (answer) => {
+    const md = render(model, hostileStatement(answer), 'md');
+    // Read the output as a Markdown previewer would: no raw HTML, no unsafe link or image.
+    const lexer = new Marked({ gfm: true });
+    const active: string[] = [];
+    lexer.walkTokens(lexer.lexer(md), (token: Token) => {
+      if (token.type === 'html') active.push(token.raw);
+      if ((token.type === 'link' || token.type === 'image') && !isSafeUrl(token.href)) active.push(token.raw);
+    });
+    expect(active).toEqual([]);
+    expect(md).not.toMatch(/<(script|img|svg|iframe|object|embed|form|input|details|style|link|meta|base|body|div|p|a|math|noscript|template|scr)[\s>/]/i);
+  });
+
+  it('keeps the Markdown of an answer', () => {
+    expect(neutralizeMarkdown('**Bold**, a [link](https://example.gov), and\n\n- a list')).toBe('**Bold**, a [link](https://example.gov), and\n\n- a list');
+  });
+
+  it('escapes raw HTML so that it shows as text', () => {
+    expect(neutralizeMarkdown('a <b onclick="x">b</b> <!-- c -->')).toBe('a &lt;b onclick="x">b&lt;/b> &lt;!-- c -->');
+  });
+
+  it('drops unsafe link targets and moves headings below the question', () => {
+    expect(neutralizeMarkdown('[x](javascript:alert(1)) and [y](https://ok.example)')).toBe('x and [y](https://ok.example)');
+    expect(neutralizeMarkdown('# Big\n\ntext')).toBe('#### Big\n\ntext');
+  });
+});
+
+describe('isSafeUrl', () => {
+  it.each([
+    ['https://example.gov', true],
+    ['mailto:equity@example.gov', true],
+    ['#q-section', true],
+    ['relative/page.html', true],
+    ['javascript:alert(1)', false],
+    [' JaVaScRiPt:alert(1)', false],
+    ['java\tscript:alert(1)', false],
+    ['&#106;avascript:alert(1)', false],
+    ['&amp;#106;avascript:alert(1)', false],
+    ['javascript&colon;alert(1)', false],
+    ['%6Aavascript:alert(1)', false],
+    ['vbscript:msgbox(1)', false],
+    ['data:text/html,<script>', false],
+    ['//evil.example', false],
+    ['\\\\evil.example', false],
+  ])('%s -> %s', (url, safe) => {
+    expect(isSafeUrl(url)).toBe(safe);
+  });
+});

@@ -3,6 +3,7 @@
 import type { Command } from 'commander';
 import type { CommandRunner } from '../cli.js';
 import { defineCheck } from './check.js';
+import { defineRender } from './render.js';
 import { defineNew } from './new.js';
 import { defineAnswer } from './answer.js';
 import { defineQuestions } from './questions.js';
@@ -10,4 +11,4 @@ import { defineSchema } from './schema.js';
 
 export type Define = (program: Command, run: (runner: CommandRunner) => Promise<void>) => void;
 
-export const commands: Define[] = [defineNew, defineAnswer, defineCheck, defineQuestions, defineSchema];
+export const commands: Define[] = [defineNew, defineAnswer, defineCheck, defineRender, defineQuestions, defineSchema];

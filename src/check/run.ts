@@ -12,6 +12,7 @@ import { questionnaireFor } from '../statement/pin.js';
 import { parseYamlSource, positionOf, type YamlSource } from '../yaml/source.js';
 import { getAnswer, isPlainObject } from '../questionnaire/answers.js';
 import { checkStatementData } from './statement.js';
+import { staleFindings } from '../review/memo-hash.js';
 import type { CheckReport, Completeness, Finding, StatementReport } from './findings.js';
 
 export interface RunCheckOptions {
@@ -97,7 +98,7 @@ export function checkFile(file: string, known: (id: string) => Questionnaire | u
       }
       if (model) {
         const result = checkStatementData(model, fast.data, { today: options.today, severities: options.config.rules });
-        if (!result.findings.length) return statementReport(shown, model, fast.data, result.completeness, []);
+        if (!result.findings.length && !staleFindings(file, fast.data, model, options.config, options.today).length) return statementReport(shown, model, fast.data, result.completeness, []);
       }
     }
   }
@@ -121,6 +122,7 @@ export function checkFile(file: string, known: (id: string) => Questionnaire | u
   }
   const result = checkStatementData(model, data, { today: options.today, severities: options.config.rules });
   const findings = result.findings.map((f) => ({ ...f, file: shown, ...placeFinding(model, source, data, f.path) }));
+  findings.push(...staleFindings(file, data, model, options.config, options.today).map((f) => ({ ...f, file: shown, ...positionOf(source, f.path) })));
   return statementReport(shown, model, data, result.completeness, findings);
 }
 

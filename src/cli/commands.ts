@@ -8,7 +8,10 @@ import { defineNew } from './new.js';
 import { defineAnswer } from './answer.js';
 import { defineQuestions } from './questions.js';
 import { defineSchema } from './schema.js';
+import { defineDiff } from './diff.js';
+import { defineSignoff } from './signoff.js';
+import { defineStatus } from './status.js';
 
 export type Define = (program: Command, run: (runner: CommandRunner) => Promise<void>) => void;
 
-export const commands: Define[] = [defineNew, defineAnswer, defineCheck, defineRender, defineQuestions, defineSchema];
+export const commands: Define[] = [defineNew, defineAnswer, defineCheck, defineRender, defineDiff, defineSignoff, defineStatus, defineQuestions, defineSchema];

@@ -8,7 +8,7 @@ export function assertSafeRef(ref: string): void {
 }
 
 /** Runs git with arguments; a failure becomes an EisError with `failure` or git's own message. */
-export function git(args: string[], cwd: string, failure?: string): string {
+export function git(args: string[], cwd: string, failure?: string, hint?: string): string {
   const result = spawnSync('git', args, { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
   if (result.error) {
     const code = (result.error as NodeJS.ErrnoException).code;
@@ -17,7 +17,7 @@ export function git(args: string[], cwd: string, failure?: string): string {
   if (result.status !== 0) {
     const message = result.stderr.trim().split('\n')[0] ?? '';
     if (/not a git repository/i.test(message)) throw new EisError('this folder is not inside a git repository.', { file: cwd, hint: 'Run eis from a git checkout, or drop --git/--since.' });
-    throw new EisError(failure ?? `git ${args[0]} failed: ${message.replace(/^fatal: /, '')}`);
+    throw new EisError(failure ?? `git ${args[0]} failed: ${message.replace(/^fatal: /, '')}`, { hint });
   }
   return result.stdout;
 }

@@ -1,0 +1,77 @@
+// eis status: every initiative the config names and every statement found, with where each stands.
+import { existsSync } from 'node:fs';
+import { loadConfig } from '../config.js';
+import type { Context } from '../context.js';
+import { EisError } from '../errors.js';
+import { displayPath, findInitiatives, findStatements, resolvePaths } from '../discover.js';
+import { checkFile, questionnaireRegistry } from '../check/run.js';
+import { loadQuestionnaire } from '../questionnaire/resolve.js';
+import type { Questionnaire } from '../questionnaire/model.js';
+import { readStatement } from '../statement/file.js';
+import { questionnaireFor } from '../statement/pin.js';
+import { changedSince } from '../git/changed.js';
+import { missingRow, statementRow, statusExitCode, summarize, type StatusRow } from '../review/status.js';
+import { formatStatusTable } from '../review/status-table.js';
+import { formatStatusMarkdown } from '../review/status-md.js';
+
+export interface StatusOptions {
+  format: string;
+  since?: string;
+}
+
+const FORMATS = ['table', 'json', 'md', 'html'];
+
+export async function status(ctx: Context, paths: string[], options: StatusOptions): Promise<number> {
+  if (!FORMATS.includes(options.format)) throw new EisError(`"${options.format}" is not a format for eis status.`, { hint: `Use ${FORMATS.join(', ')}.` });
+  const config = loadConfig({ config: ctx.config, cwd: ctx.cwd });
+  const known = questionnaireRegistry(config);
+  const roots = resolvePaths(paths, ctx.cwd);
+  const only = options.since ? changedSince(options.since, ctx.cwd, paths) : undefined;
+  let initiatives = findInitiatives(config, roots);
+  let statements = findStatements(roots);
+  if (only) {
+    initiatives = initiatives.filter((i) => only.has(i.path) || only.has(i.statement) || i.memos.some((m) => only.has(m)));
+    statements = statements.filter((s) => only.has(s));
+  }
+  const claimed = new Set(initiatives.map((i) => i.statement));
+  const shown = (p: string) => displayPath(p, ctx.cwd);
+
+  const row = (base: { path: string; kind: StatusRow['kind']; statement: string }, file: string): StatusRow => {
+    const report = checkFile(file, known, { config, cwd: ctx.cwd, today: ctx.today });
+    let model: Questionnaire | undefined;
+    let data: unknown;
+    try {
+      data = readStatement(file).source.data;
+      model = questionnaireFor(data, known);
+    } catch (error) {
+      if (!(error instanceof EisError)) throw error;
+    }
+    return statementRow(base, report, model, data, ctx.today);
+  };
+
+  const rows: StatusRow[] = [];
+  for (const i of initiatives) {
+    const base = { path: shown(i.path), kind: i.kind, statement: shown(i.statement) };
+    rows.push(existsSync(i.statement) ? row(base, i.statement) : missingRow(base.path, i.kind, base.statement));
+  }
+  for (const file of statements.filter((s) => !claimed.has(s))) rows.push(row({ path: shown(file), kind: 'statement', statement: shown(file) }, file));
+  if (!rows.length && !only)
+    throw new EisError(`no initiatives or statements found under ${paths.length ? paths.join(', ') : 'the current folder'}.`, {
+      hint: 'Name memo folders under initiatives in eis.config.yaml (eis init writes one), or create a statement with eis new.',
+    });
+  rows.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+
+  let main: Questionnaire | undefined;
+  try {
+    main = loadQuestionnaire(config.questionnaire, config.root);
+  } catch {
+    main = undefined;
+  }
+  const report = summarize(rows, main, ctx.today);
+  if (options.format === 'json') ctx.stdout(`${JSON.stringify({ version: 1, ...report }, null, 2)}\n`);
+  else if (options.format === 'md') ctx.stdout(formatStatusMarkdown(report));
+  else if (options.format === 'html') ctx.stdout((await import('../review/status-html.js')).formatStatusHtml(report));
+  else ctx.stdout(formatStatusTable(report, ctx.color));
+  if (only && !rows.length) ctx.stderr(`eis: nothing changed since ${options.since}.\n`);
+  return statusExitCode(report);
+}

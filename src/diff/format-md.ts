@@ -1,0 +1,92 @@
+// A diff as a pull-request comment: a heading per statement, concerns in a callout, tables of
+// before and after. Every answer is escaped so that it shows as written and cannot add links,
+// HTML or @-mentions to the comment.
+import type { Change, EntryChange, FieldChange, StatementDiff, ValueChange } from './types.js';
+import { summaryLine } from './summary.js';
+
+/** The first line, so that a CI job can find and update its earlier comment. */
+export const MD_MARKER = '<!-- eis diff -->';
+
+export function formatMarkdown(diffs: StatementDiff[]): string {
+  const out: string[] = [MD_MARKER, '## Equity impact statements', ''];
+  if (!diffs.length) return `${[...out, 'No changes to statements.'].join('\n')}\n`;
+  out.push(escape(summaryLine(diffs)), '');
+  for (const d of diffs) out.push(...statement(d));
+  return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trim()}\n`;
+}
+
+function statement(d: StatementDiff): string[] {
+  const out = [`### ${code(d.file)}${d.title ? `: ${escape(d.title)}` : ''}`, ''];
+  const what = { added: 'New statement.', deleted: 'Statement deleted.', modified: 'Changed.', renamed: `Renamed from ${code(d.oldFile ?? '')}.` }[d.change];
+  out.push(`_${what}_ Questionnaire ${code(d.questionnaire)}.`, '');
+  if (d.concerns.length) {
+    out.push('> [!WARNING]', `> **Needs attention**`, '>');
+    for (const c of d.concerns) out.push(`> - ${escape(c.message).replace(/ -&gt; /g, ' → ')}`);
+    out.push('');
+  }
+  for (const c of d.computed) out.push(`**${escape(c.label)}:** ${inline(c)}`, '');
+  const body: string[] = [];
+  for (const section of d.sections) {
+    body.push(`#### ${escape(section.title)}`, '');
+    const answers = section.changes.filter((c): c is Extract<Change, { kind: 'answer' }> => c.kind === 'answer');
+    if (answers.length) body.push(...table('Question', answers.map((a) => [a.label, a])), '');
+    const entries = section.changes.filter((c): c is EntryChange => c.kind === 'entry');
+    for (const e of entries) body.push(...entry(e));
+  }
+  // A whole new or deleted statement is long; fold it so the comment stays readable.
+  if (d.change === 'added' || d.change === 'deleted') {
+    if (body.length) out.push('<details>', `<summary>${d.change === 'added' ? 'Every answer' : 'The answers it had'}</summary>`, '', ...body, '</details>', '');
+  } else out.push(...body);
+  return out;
+}
+
+function entry(e: EntryChange): string[] {
+  const title = `**${escape(e.list)}: ${escape(e.name)}**`;
+  if (e.op === 'removed') return [`${title}: removed.`, ''];
+  const out = [`${title}: ${e.op === 'added' ? 'new entry' : 'changed'}.`, ''];
+  if (e.fields.length) out.push(...table('Field', e.fields.map((f: FieldChange) => [f.label, f])), '');
+  return out;
+}
+
+function table(what: string, rows: Array<[string, ValueChange]>): string[] {
+  return [`| ${what} | Before | After |`, '| --- | --- | --- |', ...rows.map(([label, v]) => `| ${escape(label)} | ${side(v, 'before')} | ${side(v, 'after')} |`)];
+}
+
+/** One side of a change: the old text with removed words struck through, or the new one with added words marked. */
+function side(v: ValueChange, which: 'before' | 'after'): string {
+  const text = v[which];
+  if (text === undefined) return '';
+  if (v.words) {
+    const keep = which === 'before' ? 'removed' : 'added';
+    const tag = which === 'before' ? 'del' : 'ins';
+    return v.words
+      .filter((w) => !w.op || w.op === keep)
+      .map((w) => (w.op ? `<${tag}>${escape(w.text)}</${tag}>` : escape(w.text)))
+      .join('');
+  }
+  if (which === 'after' && v.added?.length && v.op === 'changed') return `${escape(text)}<br>(added: ${escape(v.added.join(', '))})`;
+  if (which === 'before' && v.removed?.length && v.op === 'changed') return `${escape(text)}<br>(removed: ${escape(v.removed.join(', '))})`;
+  return escape(text);
+}
+
+function inline(v: ValueChange): string {
+  if (v.op === 'added') return escape(v.after ?? '');
+  if (v.op === 'removed') return `<del>${escape(v.before ?? '')}</del>`;
+  return `${escape(v.before ?? '')} → ${escape(v.after ?? '')}`;
+}
+
+/** Shows text as written inside a GitHub comment (also inside a table cell). */
+export function escape(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/([\\`*_[\]|~#!])/g, '\\$1')
+    .replace(/@(?=\w)/g, '@\u200b')
+    .replace(/\r?\n/g, '<br>');
+}
+
+function code(text: string): string {
+  const fence = text.includes('`') ? '`` ' : '`';
+  return `${fence}${text}${fence.split('').reverse().join('')}`;
+}

@@ -1,0 +1,161 @@
+// How the review commands find their way around any questionnaire without naming a question id.
+// Each answer comes from the questionnaire's own data: its `roles`, its rules (which say what
+// "approved" and "overdue" mean), and a few documented field names (docs/ci.md, "Questionnaires of
+// your own") that mark the sign-off list, the memo list and the lists of actions. Pure.
+import type { Condition } from '../questionnaire/format.js';
+import type { Field, Questionnaire } from '../questionnaire/model.js';
+
+export interface SignoffList {
+  list: Field;
+  /** `section.question` of the list. */
+  key: string;
+  name: string;
+  role: string;
+  decision: string;
+  date: string;
+  /** The text field that holds the memo's content hash at sign-off, when the list has one. */
+  hash?: string;
+  comment?: string;
+}
+
+const field = (list: Field, id: string) => list.fields?.find((f) => f.id === id);
+
+/** A question named by the questionnaire's `roles` (read loosely: roles beyond title, status and summary may be added later). */
+function role(model: Questionnaire, name: string): Field | undefined {
+  const key = (model.roles as Record<string, string | undefined> | undefined)?.[name];
+  return key ? model.questions.get(key) : undefined;
+}
+
+/**
+ * The reviewers' list: a list question whose entries have `name`, `role`, a `decision` choice and a
+ * `date`. The hash goes into a text field whose id ends in `hash`; comments into `comments`/`comment`.
+ */
+export function signoffList(model: Questionnaire): SignoffList | undefined {
+  const named = role(model, 'signoff');
+  for (const q of named ? [named] : model.questions.values()) {
+    if (q.type !== 'list') continue;
+    const decision = field(q, 'decision');
+    const date = field(q, 'date');
+    if (!field(q, 'name') || !field(q, 'role') || decision?.type !== 'choice' || date?.type !== 'date') continue;
+    const hash = q.fields!.find((f) => /hash$/.test(f.id) && f.type === 'text');
+    const comment = q.fields!.find((f) => /^comments?$/.test(f.id) && (f.type === 'text' || f.type === 'markdown'));
+    return { list: q, key: q.key, name: 'name', role: 'role', decision: 'decision', date: 'date', hash: hash?.id, comment: comment?.id };
+  }
+  return undefined;
+}
+
+/** The list of memo paths a statement covers: a list question with id `memos`; each entry's label field (or `path`) is a path relative to the statement. */
+export function memoList(model: Questionnaire): { key: string; field: string } | undefined {
+  const named = role(model, 'memos');
+  for (const q of named ? [named] : model.questions.values()) {
+    if (q.type !== 'list' || (!named && q.id !== 'memos')) continue;
+    const id = q.labelField ?? (field(q, 'path') ? 'path' : q.fields?.[0]?.id);
+    if (id) return { key: q.key, field: id };
+  }
+  return undefined;
+}
+
+/** Every leaf test of a condition. */
+export function leaves(cond: Condition | boolean | undefined): Condition[] {
+  if (cond === undefined || typeof cond === 'boolean') return [];
+  if ('all' in cond) return cond.all.flatMap(leaves);
+  if ('any' in cond) return cond.any.flatMap(leaves);
+  if ('not' in cond) return leaves(cond.not);
+  return [cond];
+}
+
+/**
+ * When a statement counts as approved: the `when` of the rule that requires an approving entry in
+ * the sign-off list. Without such a rule, a choice question `status` answered `approved`.
+ */
+export function approvedCondition(model: Questionnaire): Condition | undefined {
+  const signoff = signoffList(model);
+  if (signoff) {
+    const rule = model.rules.find((r) => r.when && leaves(r.require).some((c) => 'question' in c && c.question === signoff.key && c.some !== undefined));
+    if (rule?.when) return rule.when;
+  }
+  const candidates = [role(model, 'status'), ...[...model.questions.values()].filter((q) => q.id === 'status')];
+  const status = candidates.find((q) => q?.type === 'choice' && q.choices?.some((c) => c.value === 'approved'));
+  return status ? { question: status.key, equals: 'approved' } : undefined;
+}
+
+/** The choice questions that say where a statement is in its life: those the approved condition tests. */
+export function statusQuestions(model: Questionnaire): Field[] {
+  const keys = new Set(leaves(approvedCondition(model)).flatMap((c) => ('question' in c && c.question ? [c.question] : [])));
+  const named = role(model, 'status');
+  if (named) keys.add(named.key);
+  return [...keys].map((k) => model.questions.get(k)).filter((q): q is Field => q?.type === 'choice');
+}
+
+/**
+ * Review dates: date questions that a rule compares with today (`before: today`), and those rules.
+ * Their findings mean "overdue". Without such a rule, date questions whose id contains `review`.
+ */
+export function reviewDates(model: Questionnaire): { questions: Field[]; rules: string[] } {
+  const rules: string[] = [];
+  const keys = new Set<string>();
+  for (const rule of model.rules) {
+    const tests = leaves(rule.when).filter((c) => 'question' in c && c.question && c.before === 'today');
+    for (const t of tests) {
+      const q = model.questions.get((t as { question: string }).question);
+      if (q?.type === 'date') (keys.add(q.key), rules.includes(rule.id) || rules.push(rule.id));
+    }
+  }
+  const named = role(model, 'reviewDate');
+  if (named?.type === 'date') keys.add(named.key);
+  let questions = [...keys].map((k) => model.questions.get(k)!);
+  if (!questions.length) questions = [...model.questions.values()].filter((q) => q.type === 'date' && /review/.test(q.id));
+  return { questions, rules };
+}
+
+/** Status values that close an action; anything else, unanswered included, leaves it open. */
+export const CLOSED_STATUSES = new Set(['done', 'dropped', 'closed', 'cancelled', 'canceled', 'completed', 'complete', 'superseded', 'withdrawn']);
+
+/** Lists of actions: list questions whose entries have a `status` choice. */
+export function actionLists(model: Questionnaire): Array<{ list: Field; status: Field }> {
+  return [...model.questions.values()].flatMap((q) => {
+    const status = q.type === 'list' ? field(q, 'status') : undefined;
+    return status?.type === 'choice' ? [{ list: q, status }] : [];
+  });
+}
+
+/**
+ * Entries that address others: the reference fields rules look at with `referencedBy`
+ * (a mitigation action's populations). Removing one, or narrowing it, leaves a burden unaddressed.
+ */
+export function addressingFields(model: Questionnaire): Array<{ list: Field; field: Field }> {
+  const found = new Map<string, { list: Field; field: Field }>();
+  const visit = (cond: Condition | boolean | undefined) => {
+    if (cond === undefined || typeof cond === 'boolean') return;
+    if ('all' in cond) return cond.all.forEach(visit);
+    if ('any' in cond) return cond.any.forEach(visit);
+    if ('not' in cond) return visit(cond.not);
+    if ('referencedBy' in cond) {
+      const [s, q, f] = cond.referencedBy.split('.');
+      const list = model.questions.get(`${s}.${q}`);
+      const ref = list?.fields?.find((x) => x.id === f);
+      if (list && ref) found.set(cond.referencedBy, { list, field: ref });
+      return;
+    }
+    if (cond.some) visit(cond.some);
+  };
+  for (const rule of model.rules) [rule.when, rule.where, rule.require].forEach(visit);
+  return [...found.values()];
+}
+
+/**
+ * Entries a rule singles out for attention (`each` + `where`): a population with a burden or an
+ * unknown effect. A new such entry is a concern in a diff.
+ */
+export function flaggedEntries(model: Questionnaire): Array<{ list: Field; where: Condition; fields: string[] }> {
+  const byList = new Map<string, { list: Field; where: Condition; fields: string[] }>();
+  for (const rule of model.rules) {
+    if (rule.severity === 'off' || !rule.each || !rule.where) continue;
+    const list = model.questions.get(rule.each);
+    if (!list || list.type !== 'list') continue;
+    const key = `${rule.each} ${JSON.stringify(rule.where)}`;
+    const fields = leaves(rule.where).flatMap((c) => ('field' in c && c.field ? [c.field] : []));
+    if (!byList.has(key)) byList.set(key, { list, where: rule.where, fields });
+  }
+  return [...byList.values()];
+}

@@ -1,0 +1,25 @@
+// eis status as Markdown: for a CI job summary or a wiki page.
+import { escape } from '../diff/format-md.js';
+import type { StatusReport } from './status.js';
+import { STATUS_COLUMNS, statusCells, summaryText } from './status-table.js';
+
+export function formatStatusMarkdown(report: StatusReport): string {
+  const s = report.summary;
+  const out = ['## Equity impact statements: status', '', escape(summaryText(report)), ''];
+  out.push('| Count | Initiatives |', '| --- | --- |');
+  for (const [label, n] of [
+    ['Without a statement', s.missing],
+    ['Complete', s.complete],
+    ['Approved', s.approved],
+    ['Stale (memo changed since approval)', s.stale],
+    ['Review overdue', s.overdue],
+  ] as const)
+    out.push(`| ${label} | ${n} |`);
+  out.push('', `| ${STATUS_COLUMNS.join(' | ')} | Title |`, `|${STATUS_COLUMNS.map(() => ' --- |').join('')} --- |`);
+  for (const row of report.rows) {
+    const cells = statusCells(row).map(escape);
+    cells[0] = `\`${row.path.replace(/`/g, "'")}\``;
+    out.push(`| ${cells.join(' | ')} | ${escape(row.title ?? '')} |`);
+  }
+  return `${out.join('\n')}\n`;
+}

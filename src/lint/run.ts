@@ -1,0 +1,126 @@
+// The edge of `eis lint`: finds the files, reads them, runs the pure linters, collects the results.
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { globSync } from 'tinyglobby';
+import type { Config } from '../config.js';
+import { EisError } from '../errors.js';
+import type { Finding } from '../check/findings.js';
+import { questionnaireRegistry } from '../check/run.js';
+import { displayPath, findInitiatives, findStatements, isStatementName, resolvePaths } from '../discover.js';
+import type { Questionnaire } from '../questionnaire/model.js';
+import { readBytes, readStatement } from '../statement/file.js';
+import { questionnaireFor } from '../statement/pin.js';
+import { MAX_FILE_BYTES, positionOf } from '../yaml/source.js';
+import { documentKind, lintDocument, type LintOptions } from './document.js';
+import { lintOptionsFrom } from './options.js';
+import { lintStatement } from './statement.js';
+import type { LintFinding, SuppressedFinding } from './suppress.js';
+
+export type LintedKind = 'markdown' | 'text' | 'statement';
+
+export interface LintedFile {
+  file: string;
+  kind: LintedKind;
+  findings: LintFinding[];
+  suppressed: SuppressedFinding[];
+}
+
+export interface LintReport {
+  files: LintedFile[];
+}
+
+const MEMO = /\.(md|markdown|txt)$/i;
+const IGNORE = ['**/node_modules/**', '**/.git/**'];
+
+export function kindOf(file: string): LintedKind | undefined {
+  if (isStatementName(file)) return 'statement';
+  if (MEMO.test(file)) return documentKind(file);
+  return undefined;
+}
+
+/** The files `eis lint` reads: the named ones, or the config's memos and every statement under `cwd`. */
+export function filesToLint(paths: string[], config: Config, cwd: string): string[] {
+  const found = new Set<string>();
+  if (!paths.length) {
+    for (const initiative of findInitiatives(config, [cwd])) for (const memo of initiative.memos) found.add(memo);
+    for (const statement of findStatements([cwd])) found.add(statement);
+    if (!found.size)
+      throw new EisError('no memos or statements to lint under the current folder.', {
+        hint: 'Name the files (eis lint memos/*.md), or list memos under initiatives in eis.config.yaml.',
+      });
+    return [...found].sort();
+  }
+  for (const path of resolvePaths(paths, cwd)) {
+    if (statSync(path).isDirectory()) {
+      for (const file of globSync(['**/*.{md,markdown,txt}', '**/*.eis.{yaml,yml}'], { cwd: path, absolute: true, ignore: IGNORE, followSymbolicLinks: false }))
+        found.add(resolve(file));
+    } else if (kindOf(path)) found.add(path);
+    else
+      throw new EisError('eis lint reads Markdown (.md), plain text (.txt) and statements (.eis.yaml); this is none of them.', {
+        file: displayPath(path, cwd),
+        hint: 'Name memos or statements, or a folder that holds them.',
+      });
+  }
+  if (!found.size) throw new EisError(`no memos or statements found under ${paths.join(', ')}.`, { hint: 'Name Markdown, text or .eis.yaml files, or a folder that holds them.' });
+  return [...found].sort();
+}
+
+export function runLint(paths: string[], config: Config, cwd: string): LintReport {
+  const options = lintOptionsFrom(config);
+  let known: ((id: string) => Questionnaire | undefined) | undefined;
+  const files = filesToLint(paths, config, cwd).map((abs) => {
+    const kind = kindOf(abs)!;
+    const shown = displayPath(abs, cwd);
+    if (kind !== 'statement') return { file: shown, kind, ...lintMemoFile(abs, shown, options) };
+    known ??= questionnaireRegistry(config);
+    return { file: shown, kind, ...lintStatementFile(abs, shown, known, options) };
+  });
+  return { files };
+}
+
+export function lintMemoFile(abs: string, shown: string, options: LintOptions): { findings: LintFinding[]; suppressed: SuppressedFinding[] } {
+  let text: string;
+  try {
+    text = readMemo(abs, shown);
+  } catch (error) {
+    if (!(error instanceof EisError)) throw error;
+    return { findings: [fatal(error, shown)], suppressed: [] };
+  }
+  return lintDocument(text, documentKind(abs), shown, options);
+}
+
+export function lintStatementFile(abs: string, shown: string, known: (id: string) => Questionnaire | undefined, options: LintOptions): { findings: LintFinding[]; suppressed: SuppressedFinding[] } {
+  let source;
+  try {
+    source = readStatement(abs).source;
+  } catch (error) {
+    if (!(error instanceof EisError)) throw error;
+    return { findings: [fatal(error, shown)], suppressed: [] };
+  }
+  let model: Questionnaire;
+  try {
+    model = questionnaireFor(source.data, known);
+  } catch (error) {
+    if (!(error instanceof EisError)) throw error;
+    return { findings: [fatal(error, shown, positionOf(source, ['questionnaire']))], suppressed: [] };
+  }
+  return lintStatement(source, model, shown, options);
+}
+
+function readMemo(abs: string, shown: string): string {
+  const bytes = readBytes(abs, 'memo');
+  if (bytes.length > MAX_FILE_BYTES)
+    throw new EisError(`the file is ${(bytes.length / 1048576).toFixed(1)} MB, larger than the ${MAX_FILE_BYTES / 1048576} MB eis reads.`, { file: shown, hint: 'Check that this is the right file.' });
+  if (bytes.includes(0)) throw new EisError('the file holds a NUL byte, so it is binary, not text.', { file: shown, line: 1, column: 1, hint: 'Check that this is the right file.' });
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new EisError('the file is not valid UTF-8 text.', { file: shown, line: 1, column: 1, hint: 'Save it as UTF-8.' });
+  }
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+function fatal(error: EisError, file: string, at: { line: number; column: number } = { line: error.line ?? 1, column: error.column ?? 1 }): Finding {
+  return { code: error.code ?? 'file/unreadable', severity: 'error', file, path: [], ...at, message: error.message.charAt(0).toUpperCase() + error.message.slice(1), hint: error.hint, fatal: true };
+}

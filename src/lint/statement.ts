@@ -1,0 +1,102 @@
+// Linting the written answers of a statement: every text and Markdown answer the questionnaire
+// defines, including the fields of list entries, with findings placed on the YAML file's own line
+// and column (inside block scalars too). Pure: the parsed YAML and the questionnaire in, findings out.
+import { isScalar, type Scalar } from 'yaml';
+import type { Field, Questionnaire } from '../questionnaire/model.js';
+import { entriesOf, isPlainObject } from '../questionnaire/answers.js';
+import { positionOf, type YamlSource } from '../yaml/source.js';
+import { analyzeTexts, type Hit } from './analyze.js';
+import { directivesOf, place, type LintOptions, type LintResult } from './document.js';
+import { alignValue, contentStart } from './scalar-map.js';
+import { parseDirective, waiverFor, type Directive } from './suppress.js';
+import { lineStarts, positionAt } from './view.js';
+
+export interface Answer {
+  path: Array<string | number>;
+  field: Field;
+  value: string;
+}
+
+/** The text and Markdown answers of a statement, in questionnaire order. */
+export function writtenAnswers(model: Questionnaire, data: unknown): Answer[] {
+  if (!isPlainObject(data)) return [];
+  const answers: Answer[] = [];
+  const written = (f: Field) => f.type === 'text' || f.type === 'markdown';
+  for (const section of model.sections) {
+    const answersOfSection = data[section.id];
+    if (!isPlainObject(answersOfSection)) continue;
+    for (const question of section.questions) {
+      const value = answersOfSection[question.id];
+      if (written(question) && typeof value === 'string') answers.push({ path: [section.id, question.id], field: question, value });
+      if (question.type === 'list' && Array.isArray(value))
+        value.forEach((entry, index) => {
+          if (!entriesOf([entry]).length) return;
+          for (const field of question.fields ?? []) {
+            const v = (entry as Record<string, unknown>)[field.id];
+            if (written(field) && typeof v === 'string') answers.push({ path: [section.id, question.id, index, field.id], field, value: v });
+          }
+        });
+    }
+  }
+  return answers;
+}
+
+export function lintStatement(source: Pick<YamlSource, 'doc' | 'lineCounter' | 'data' | 'text'>, model: Questionnaire, file: string, options: LintOptions): LintResult {
+  const starts = lineStarts(source.text);
+  const result: LintResult = { findings: [], suppressed: [] };
+  const answers = writtenAnswers(model, source.data);
+  const scalarRanges: Array<[number, number]> = [];
+  const located = answers.flatMap((answer) => {
+    const node = source.doc.getIn(answer.path, true);
+    if (!isScalar(node) || !node.range) return [];
+    const scalar = node as Scalar;
+    const [nodeStart, valueEnd] = node.range;
+    const begin = contentStart(source.text, nodeStart, scalar.type);
+    scalarRanges.push([begin, valueEnd]);
+    return [{ answer, map: alignValue(answer.value, source.text, begin, valueEnd), keyLine: positionOf(source, answer.path).line }];
+  });
+  const directives = yamlDirectives(source.text, starts, scalarRanges);
+
+  const analyses = analyzeTexts(
+    located.map(({ answer }) => ({ text: answer.value, kind: answer.field.type === 'markdown' ? 'markdown' : 'text' })),
+    options,
+  );
+  located.forEach(({ answer, map, keyLine }, n) => {
+    const analysis = analyses[n];
+    const bare = answer.value.replace(/\s+/g, ' ').trim().toLowerCase();
+    // An answer that is nothing but the words (a record of language replaced, a label) mentions
+    // them rather than uses them.
+    const hits = analysis.hits.filter((h) => h.code === 'lint/readability' || h.phrase.toLowerCase() !== bare);
+    const answerStarts = lineStarts(answer.value);
+    const inner = directivesOf(analysis.comments, answer.value, answerStarts);
+    const at = (hit: Hit) => positionAt(source.text, starts, map[hit.start]);
+    const placed = place(
+      hits,
+      options,
+      (hit) => ({ file, path: answer.path, ...at(hit) }),
+      (hit, line) =>
+        waiverFor(hit, positionAt(answer.value, answerStarts, hit.start).line, inner, []) ??
+        waiverFor(hit, line, directives, []) ??
+        waiverFor(hit, keyLine, directives, options.ignore),
+    );
+    result.findings.push(...placed.findings);
+    result.suppressed.push(...placed.suppressed);
+  });
+  return result;
+}
+
+/** `# eis-disable-next-line ...` comments in the YAML, not counting text inside the answers. */
+function yamlDirectives(text: string, starts: number[], scalars: Array<[number, number]>): Directive[] {
+  const directives: Directive[] = [];
+  const re = /#[ \t]*(eis-disable-(?:next-line|line)\b[^\n]*)/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const offset = m.index;
+    if (scalars.some(([s, e]) => offset >= s && offset < e)) continue;
+    // A `#` starts a comment only at the start of a line or after a space.
+    if (offset > 0 && !/\s/.test(text[offset - 1])) continue;
+    const line = positionAt(text, starts, offset).line;
+    const d = parseDirective(m[1], line, line);
+    if (d) directives.push(d);
+  }
+  return directives;
+}

@@ -122,7 +122,7 @@ export function loadTemplates(format: Format, config: Config, cwd: string, optio
       main = readTemplate('statement', join(builtin, `${flag}${suffix}`), `templates/${flag}${suffix}`);
     }
   } else if (config.templates[format]) {
-    const file = configPath(config, config.templates[format]!, `templates.${format}`, options.allowExternalTemplates);
+    const file = configPath(config, config.templates[format]!, `templates.${format}`, cwd, options.allowExternalTemplates);
     main = readTemplate('statement', file, displayPath(file, cwd));
   } else {
     main = readTemplate('statement', join(builtin, `statement${suffix}`), `templates/statement${suffix}`);
@@ -138,8 +138,8 @@ export function loadTemplates(format: Format, config: Config, cwd: string, optio
   };
   addFolder(join(builtin, 'partials'), (name) => `templates/partials/${name}`);
   if (config.templates.partials) {
-    const folder = configPath(config, config.templates.partials, 'templates.partials', options.allowExternalTemplates);
-    if (!isDirectory(folder)) throw new EisError(`"templates.partials" in the config names ${config.templates.partials}, which is not a folder.`, { file: config.file });
+    const folder = configPath(config, config.templates.partials, 'templates.partials', cwd, options.allowExternalTemplates);
+    if (!isDirectory(folder)) throw new EisError(`"templates.partials" in the config names ${config.templates.partials}, which is not a folder.`, { file: configFile(config, cwd) });
     addFolder(folder, (name) => displayPath(join(folder, name), cwd));
   }
   return { main, partials: [...partials.values()] };
@@ -156,18 +156,22 @@ function readTemplate(name: string, file: string, shown: string): TemplateSource
  * a config (which arrives with a pull request) may not make eis read files elsewhere on the
  * machine unless the person running it says so with --allow-external-templates.
  */
-function configPath(config: Config, path: string, key: string, allowExternal: boolean | undefined): string {
+function configPath(config: Config, path: string, key: string, cwd: string, allowExternal: boolean | undefined): string {
   const file = isAbsolute(path) ? path : resolve(config.root, path);
-  if (!existsSync(file)) throw new EisError(`"${key}" in the config names ${path}, which does not exist.`, { file: config.file, hint: 'Paths in the config are relative to the config file.' });
+  if (!existsSync(file)) throw new EisError(`"${key}" in the config names ${path}, which does not exist.`, { file: configFile(config, cwd), hint: 'Paths in the config are relative to the config file.' });
   if (allowExternal) return file;
   const root = repositoryRoot(config.root);
   const real = realpathSync(file);
   if (real !== root && !real.startsWith(root.endsWith(sep) ? root : root + sep))
     throw new EisError(`"${key}" in the config names ${path}, which is outside the repository (${root}).`, {
-      file: config.file,
+      file: configFile(config, cwd),
       hint: 'Move the templates into the repository, or run with --allow-external-templates if you trust this config.',
     });
   return file;
+}
+
+function configFile(config: Config, cwd: string): string | undefined {
+  return config.file ? displayPath(resolve(cwd, config.file), cwd) : undefined;
 }
 
 function repositoryRoot(folder: string): string {

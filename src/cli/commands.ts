@@ -11,8 +11,9 @@ import { defineSchema } from './schema.js';
 import { defineDiff } from './diff.js';
 import { defineSignoff } from './signoff.js';
 import { defineStatus } from './status.js';
+import { defineInit } from './init.js';
 import { defineLint } from './lint.js';
 
 export type Define = (program: Command, run: (runner: CommandRunner) => Promise<void>) => void;
 
-export const commands: Define[] = [defineNew, defineAnswer, defineCheck, defineRender, defineLint, defineDiff, defineSignoff, defineStatus, defineQuestions, defineSchema];
+export const commands: Define[] = [defineNew, defineAnswer, defineCheck, defineRender, defineLint, defineDiff, defineSignoff, defineStatus, defineInit, defineQuestions, defineSchema];

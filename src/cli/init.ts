@@ -1,0 +1,23 @@
+import type { Define } from './commands.js';
+
+export const defineInit: Define = (program, run) => {
+  program
+    .command('init')
+    .summary('set up eis in a repository')
+    .description(
+      'Write a commented eis.config.yaml fitted to this repository (it looks for memo folders), add the git diff driver for statements to .gitattributes, ' +
+        'and write an example GitHub Actions workflow and pre-commit hook. Files that exist are never replaced.',
+    )
+    .option('--git-config', 'also set git config diff.eis.textconv, so git diff shows statements as rendered text')
+    .option('--eject', 'copy the built-in questionnaire and templates into eis/ to edit them, and point the config at the copies')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ eis init
+  $ eis init --git-config          and set up the diff driver in this clone
+  $ eis init --eject               adapt the questions and templates
+`,
+    )
+    .action((options) => run(async (ctx) => (await import('../commands/init.js')).init(ctx, options)));
+};

@@ -114,7 +114,7 @@ export function analyzeTexts(inputs: TextInput[], settings: LintSettings): TextA
     }
     return lo;
   };
-  const glossaryByUnit = units.map(({ unit }) => matchGlossary(settings.glossary, unit.text).filter((m) => !touchesExcluded(unit, m.start, m.end)));
+  const glossaryByUnit = units.map(({ unit }) => matchGlossary(settings.glossary, unit.text, (start, end) => touchesExcluded(unit, start, end)));
   units.forEach(({ unit, doc }, u) => results[doc].hits.push(...glossaryHits(unit, glossaryByUnit[u])));
 
   if (units.length) {

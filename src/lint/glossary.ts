@@ -74,7 +74,9 @@ export function buildGlossary(builtin: GlossaryEntry[], agency: GlossaryEntry[])
   const bySlug = new Map<string, GlossaryEntry>();
   for (const entry of [...builtin, ...agency]) bySlug.set(entry.slug, entry);
   const entries = [...bySlug.values()];
-  return { entries, patterns: entries.map((entry) => ({ entry, pattern: termPattern(entry.terms) })) };
+  // One pattern per term, so that where a longer term is ruled out (it runs into code), a shorter
+  // one at the same place is still found.
+  return { entries, patterns: entries.flatMap((entry) => entry.terms.map((term) => ({ entry, pattern: termPattern([term]) }))) };
 }
 
 const HYPHEN = '[-\u2010\u2011]';
@@ -115,20 +117,23 @@ export interface GlossaryMatch {
   entry: GlossaryEntry;
 }
 
-/** Glossary terms in a text. Where matches overlap, the longest wins. */
-export function matchGlossary(glossary: Glossary, text: string): GlossaryMatch[] {
+/**
+ * Glossary terms in a text. Where matches overlap, the longest wins. `skip` rules out matches
+ * (touching code, say) before that choice, so a shorter term can still be found there.
+ */
+export function matchGlossary(glossary: Glossary, text: string, skip?: (start: number, end: number) => boolean): GlossaryMatch[] {
   const all: GlossaryMatch[] = [];
   for (const { entry, pattern } of glossary.patterns) {
     pattern.lastIndex = 0;
     for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
-      if (m[0].length === 0) {
-        pattern.lastIndex++;
-        continue;
-      }
-      all.push({ start: m.index, end: m.index + m[0].length, entry });
+      // Look again from the next character: "the handicapped person" holds two of one entry's terms.
+      pattern.lastIndex = m.index + 1;
+      if (m[0].length && !skip?.(m.index, m.index + m[0].length)) all.push({ start: m.index, end: m.index + m[0].length, entry });
     }
   }
-  all.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
+  // "The handicapped persons": "handicapped person" (longer) wins over "the handicapped".
+  // Two terms of one entry matching the same words count once.
+  all.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
   const kept: GlossaryMatch[] = [];
   for (const m of all) if (!kept.some((k) => m.start < k.end && k.start < m.end)) kept.push(m);
   return kept.sort((a, b) => a.start - b.start);

@@ -5,9 +5,9 @@ import { isScalar, type Scalar } from 'yaml';
 import type { Field, Questionnaire } from '../questionnaire/model.js';
 import { entriesOf, isPlainObject } from '../questionnaire/answers.js';
 import { positionOf, type YamlSource } from '../yaml/source.js';
-import { analyzeTexts, type Hit } from './analyze.js';
+import { analyzeTexts } from './analyze.js';
 import { directivesOf, place, type LintOptions, type LintResult } from './document.js';
-import { alignValue, contentStart } from './scalar-map.js';
+import { contentStart, scalarMap } from './scalar-map.js';
 import { parseDirective, waiverFor, type Directive } from './suppress.js';
 import { lineStarts, positionAt } from './view.js';
 
@@ -51,9 +51,8 @@ export function lintStatement(source: Pick<YamlSource, 'doc' | 'lineCounter' | '
     if (!isScalar(node) || !node.range) return [];
     const scalar = node as Scalar;
     const [nodeStart, valueEnd] = node.range;
-    const begin = contentStart(source.text, nodeStart, scalar.type);
-    scalarRanges.push([begin, valueEnd]);
-    return [{ answer, map: alignValue(answer.value, source.text, begin, valueEnd), keyLine: positionOf(source, answer.path).line }];
+    scalarRanges.push([contentStart(source.text, nodeStart, scalar.type), valueEnd]);
+    return [{ answer, map: scalarMap(answer.value, source.text, nodeStart, valueEnd, scalar.type), keyLine: positionOf(source, answer.path).line }];
   });
   const directives = yamlDirectives(source.text, starts, scalarRanges);
 
@@ -67,21 +66,24 @@ export function lintStatement(source: Pick<YamlSource, 'doc' | 'lineCounter' | '
     // An answer that is nothing but the words (a record of language replaced, a label) mentions
     // them rather than uses them.
     const hits = analysis.hits.filter((h) => h.code === 'lint/readability' || h.phrase.toLowerCase() !== bare);
-    const answerStarts = lineStarts(answer.value);
-    const inner = directivesOf(analysis.comments, answer.value, answerStarts);
-    const at = (hit: Hit) => positionAt(source.text, starts, map[hit.start]);
+    // Comments inside a Markdown answer, placed on the file's lines like everything else.
+    const inner = directivesOf(
+      analysis.comments.map((c) => ({ ...c, start: map[c.start], end: map[c.end] })),
+      source.text,
+      starts,
+    );
     const placed = place(
       hits,
       options,
-      (hit) => ({ file, path: answer.path, ...at(hit) }),
-      (hit, line) =>
-        waiverFor(hit, positionAt(answer.value, answerStarts, hit.start).line, inner, []) ??
-        waiverFor(hit, line, directives, []) ??
-        waiverFor(hit, keyLine, directives, options.ignore),
+      (hit) => ({ file, path: answer.path, ...positionAt(source.text, starts, map[hit.start]) }),
+      (hit, line) => waiverFor(hit, line, [...inner, ...directives], []) ?? waiverFor(hit, keyLine, directives, options.ignore),
     );
     result.findings.push(...placed.findings);
     result.suppressed.push(...placed.suppressed);
   });
+  const byPlace = (a: { line: number; column: number }, b: { line: number; column: number }) => a.line - b.line || a.column - b.column;
+  result.findings.sort(byPlace);
+  result.suppressed.sort(byPlace);
   return result;
 }
 

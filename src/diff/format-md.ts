@@ -3,6 +3,7 @@
 // HTML or @-mentions to the comment.
 import type { Change, EntryChange, FieldChange, StatementDiff, ValueChange } from './types.js';
 import { summaryLine } from './summary.js';
+import { twinNames } from './format-text.js';
 
 /** The first line, so that a CI job can find and update its earlier comment. */
 export const MD_MARKER = '<!-- eis diff -->';
@@ -31,7 +32,8 @@ function statement(d: StatementDiff): string[] {
     const answers = section.changes.filter((c): c is Extract<Change, { kind: 'answer' }> => c.kind === 'answer');
     if (answers.length) body.push(...table('Question', answers.map((a) => [a.label, a])), '');
     const entries = section.changes.filter((c): c is EntryChange => c.kind === 'entry');
-    for (const e of entries) body.push(...entry(e));
+    const twins = twinNames(section.changes);
+    for (const e of entries) body.push(...entry(e, twins.has(`${e.key}\0${e.name}`)));
   }
   // A whole new or deleted statement is long; fold it so the comment stays readable.
   if (d.change === 'added' || d.change === 'deleted') {
@@ -40,8 +42,8 @@ function statement(d: StatementDiff): string[] {
   return out;
 }
 
-function entry(e: EntryChange): string[] {
-  const title = `**${escape(e.list)}: ${escape(e.name)}**`;
+function entry(e: EntryChange, showId: boolean): string[] {
+  const title = `**${escape(e.list)}: ${escape(e.name)}**${showId ? ` (id ${code(e.id)})` : ''}`;
   if (e.op === 'removed') return [`${title}: removed.`, ''];
   const out = [`${title}: ${e.op === 'added' ? 'new entry' : 'changed'}.`, ''];
   if (e.fields.length) out.push(...table('Field', e.fields.map((f: FieldChange) => [f.label, f])), '');

@@ -14,14 +14,20 @@ export function formatText(diffs: StatementDiff[], c: Colorizer): string {
       out.push(`  ${c.yellow(c.bold('Needs attention'))}`);
       for (const concern of d.concerns) out.push(`    ${c.yellow('!')} ${concern.message}`);
     }
+    // A deleted statement's answers are in the old version; listing each as removed says nothing more.
+    if (d.change === 'deleted') {
+      out.push('');
+      continue;
+    }
     for (const computed of d.computed) out.push(`  ${computed.label}: ${valueText(computed, c)}`);
     for (const section of d.sections) {
+      const twins = twinNames(section.changes);
       out.push(`  ${c.bold(section.title)}`);
       let list: string | undefined;
       for (const change of section.changes) {
         if (change.kind === 'entry' && change.list !== list) out.push(`    ${change.list}`);
         list = change.kind === 'entry' ? change.list : undefined;
-        out.push(...changeLines(change, c));
+        out.push(...changeLines(change, c, twins));
       }
     }
     out.push('');
@@ -30,11 +36,20 @@ export function formatText(diffs: StatementDiff[], c: Colorizer): string {
   return `${out.join('\n')}\n`;
 }
 
-function changeLines(change: Change, c: Colorizer): string[] {
+/** Entry names that appear twice among the changes (an entry whose id was changed): those show their ids. */
+export function twinNames(changes: Change[]): Set<string> {
+  const seen = new Set<string>();
+  const twins = new Set<string>();
+  for (const ch of changes) if (ch.kind === 'entry') (seen.has(`${ch.key}\0${ch.name}`) ? twins : seen).add(`${ch.key}\0${ch.name}`);
+  return twins;
+}
+
+function changeLines(change: Change, c: Colorizer, twins: Set<string>): string[] {
   if (change.kind === 'answer') return valueLines(change.label, change, c, '    ');
   const mark = change.op === 'added' ? c.green('+') : change.op === 'removed' ? c.red('-') : c.yellow('~');
   const what = change.op === 'added' ? ' (new entry)' : change.op === 'removed' ? ' (removed)' : '';
-  const lines = [`      ${mark} ${c.bold(change.name)}${c.dim(what)}`];
+  const id = twins.has(`${change.key}\0${change.name}`) ? ` [id ${change.id}]` : '';
+  const lines = [`      ${mark} ${c.bold(change.name)}${id}${c.dim(what)}`];
   // A removed entry is named, not listed field by field: the old file holds the rest.
   if (change.op !== 'removed') for (const f of change.fields) lines.push(...valueLines(f.label, f, c, '          '));
   return lines;

@@ -11,7 +11,7 @@ const bundled = new Set(['yaml', 'zod', 'js-yaml', 'commander', 'chalk', 'lilcon
 const external = Object.keys(pkg.dependencies).filter((name) => !bundled.has(name));
 
 await build({
-  entryPoints: { cli: 'src/cli.ts', index: 'src/index.ts' },
+  entryPoints: { cli: 'src/cli.ts', index: 'src/index.ts', 'check-worker': 'src/check/worker.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,

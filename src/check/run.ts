@@ -8,6 +8,7 @@ import type { Questionnaire } from '../questionnaire/model.js';
 import { readBytes } from '../statement/file.js';
 import { decodeText } from '../yaml/decode.js';
 import { fastParse } from '../yaml/fast.js';
+import { blockPositionOf, blockPositions } from '../yaml/block-positions.js';
 import { questionnaireFor } from '../statement/pin.js';
 import { parseYamlSource, positionOf, type YamlSource } from '../yaml/source.js';
 import { getAnswer, isPlainObject } from '../questionnaire/answers.js';
@@ -37,7 +38,21 @@ export function questionnaireRegistry(config: Config): (id: string) => Questionn
   };
 }
 
+/** Checks statements and coverage in this thread. */
 export function runCheck(options: RunCheckOptions): CheckReport {
+  const { files, findings, known } = planCheck(options);
+  return { statements: files.map((file) => checkFile(file, known, options)), findings };
+}
+
+/** The same as runCheck, with many statements shared out between worker threads. */
+export async function runCheckParallel(options: RunCheckOptions): Promise<CheckReport> {
+  const { files, findings, known } = planCheck(options);
+  const { checkFilesInParallel } = await import('./parallel.js');
+  return { statements: await checkFilesInParallel(files, known, options), findings };
+}
+
+/** Which statement files to check, and the coverage findings (initiatives with no statement). */
+function planCheck(options: RunCheckOptions) {
   const { config, cwd } = options;
   const roots = resolvePaths(options.paths, cwd);
   const known = questionnaireRegistry(config);
@@ -64,8 +79,7 @@ export function runCheck(options: RunCheckOptions): CheckReport {
       hint: 'Give the folder or files to check, or create one with eis new.',
     });
 
-  const statements = files.map((file) => checkFile(file, known, options));
-  return { statements, findings };
+  return { files, findings, known };
 }
 
 /** Options for checking one file: `slow` forces the full parser, for the equivalence test. */
@@ -121,7 +135,8 @@ export function checkFile(file: string, known: (id: string) => Questionnaire | u
     return { file: shown, findings: [fatalFinding(error, shown, pos.line, pos.column)] };
   }
   const result = checkStatementData(model, data, { today: options.today, severities: options.config.rules });
-  const findings = result.findings.map((f) => ({ ...f, file: shown, ...placeFinding(model, source, data, f.path) }));
+  const locate: Locator = { at: (path) => positionOf(source, path), lastLine: () => source.lineCounter.linePos(source.text.replace(/\s+$/, '').length).line };
+  const findings = result.findings.map((f) => ({ ...f, file: shown, ...placeFinding(model, locate, data, f.path) }));
   findings.push(...staleFindings(file, data, model, options.config, options.today).map((f) => ({ ...f, file: shown, ...positionOf(source, f.path) })));
   return statementReport(shown, model, data, result.completeness, findings);
 }
@@ -146,16 +161,28 @@ function statementReport(file: string, model: Questionnaire, data: unknown, comp
  * Where a finding goes: its node, or its nearest ancestor. A whole missing section points at the
  * place it belongs (the next section that is there, or the end of the file), where it would be written.
  */
-function placeFinding(model: Questionnaire, source: YamlSource, data: unknown, path: Array<string | number>): { line: number; column: number } {
+function placeFinding(model: Questionnaire, locate: Locator, data: unknown, path: Array<string | number>): { line: number; column: number } {
   const sectionId = path[0];
   if (path.length && isPlainObject(data) && !(String(sectionId) in data)) {
     const order = model.sections.map((s) => s.id);
     const next = order.slice(order.indexOf(String(sectionId)) + 1).find((id) => id in data);
-    if (next) return positionOf(source, [next]);
-    const end = source.text.replace(/\s+$/, '').length;
-    return { line: source.lineCounter.linePos(end).line, column: 1 };
+    if (next) return locate.at([next]);
+    return { line: locate.lastLine(), column: 1 };
   }
-  return positionOf(source, path);
+  return locate.at(path);
+}
+
+/** Where findings go in one file, from the full parser or from the line reader. */
+interface Locator {
+  at(path: ReadonlyArray<string | number>): { line: number; column: number };
+  lastLine(): number;
+}
+
+function lastContentLine(text: string): number {
+  const body = text.replace(/\s+$/, '');
+  let lines = 1;
+  for (let i = 0; i < body.length; i++) if (body.charCodeAt(i) === 10) lines++;
+  return lines;
 }
 
 function fatalFinding(error: EisError, file: string, line = error.line ?? 1, column = error.column ?? 1): Finding {

@@ -2,7 +2,7 @@
 import { loadConfig } from '../config.js';
 import type { Context } from '../context.js';
 import { EisError } from '../errors.js';
-import { runCheck } from '../check/run.js';
+import { runCheckParallel } from '../check/run.js';
 import { exitCodeFor, allFindings } from '../check/findings.js';
 import { reporters, plainColors } from '../check/reporters/index.js';
 import { writeOutput } from '../output.js';
@@ -28,7 +28,7 @@ export async function check(ctx: Context, paths: string[], options: CheckOptions
   const formats = parseFormats(options.format, Object.keys(reporters));
   const config = loadConfig({ config: ctx.config, cwd: ctx.cwd });
   const only = options.since ? changedSince(options.since, ctx.cwd, paths) : undefined;
-  const report = runCheck({ paths, config, cwd: ctx.cwd, today: ctx.today, only });
+  const report = await runCheckParallel({ paths, config, cwd: ctx.cwd, today: ctx.today, only });
   if (options.lint) {
     const { lintStatements } = await import('../lint/for-check.js');
     await lintStatements(report, config, ctx);

@@ -1,7 +1,8 @@
 // Reading and writing statement files. Writes are atomic (a temporary file renamed over the
-// target) and refuse to replace a file that changed on disk since it was read.
+// target) and refuse to replace a file that changed on disk since it was read. The check and the
+// rename happen under a lock file, or two writers could both pass the check and one answer be lost.
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, linkSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fchmodSync, fsyncSync, linkSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { EisError } from '../errors.js';
 import { decodeText, parseYamlSource, type YamlSource } from '../yaml/source.js';
@@ -66,6 +67,7 @@ export function writeAtomic(file: string, text: string, expectedHash: string | n
   try {
     fd = openSync(temp, 'wx', 0o644);
     writeSync(fd, text);
+    if (expectedHash !== null) keepMode(fd, file);
     fsyncSync(fd);
     closeSync(fd);
     fd = undefined;
@@ -74,9 +76,12 @@ export function writeAtomic(file: string, text: string, expectedHash: string | n
       linkSync(temp, file);
       unlinkSync(temp);
     } else {
-      assertUnchanged(file, expectedHash);
-      renameSync(temp, file);
+      withLock(file, () => {
+        assertUnchanged(file, expectedHash);
+        renameSync(temp, file);
+      });
     }
+    syncFolder(dir);
   } catch (error) {
     if (fd !== undefined) closeSync(fd);
     try {
@@ -107,4 +112,95 @@ function assertUnchanged(file: string, expectedHash: string): void {
       hint: 'Your other changes are safe. Run the command again to continue from the file as it is now.',
       exitCode: 2,
     });
+}
+
+/** A statement someone made private stays private when eis replaces it. */
+function keepMode(fd: number, file: string): void {
+  try {
+    fchmodSync(fd, statSync(file).mode & 0o7777);
+  } catch {
+    /* gone or not ours: the check that follows says so */
+  }
+}
+
+/** The rename itself survives a power cut only once the folder is flushed too. */
+function syncFolder(dir: string): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(dir, 'r');
+    fsyncSync(fd);
+  } catch {
+    /* not supported everywhere (Windows): the write is still atomic */
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+const LOCK_WAIT_MS = 3000;
+const sleepSync = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+/**
+ * Runs `critical` holding `.<name>.lock` beside the file. Another eis saving the same file at the
+ * same moment waits for it (then finds the file changed); a lock left by a killed process (its
+ * pid no longer runs) is taken over.
+ */
+function withLock(file: string, critical: () => void): void {
+  const lock = join(dirname(file), `.${basename(file)}.lock`);
+  const until = Date.now() + LOCK_WAIT_MS;
+  for (;;) {
+    try {
+      const fd = openSync(lock, 'wx', 0o644);
+      try {
+        writeSync(fd, String(process.pid));
+      } finally {
+        closeSync(fd);
+      }
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      if (isStale(lock)) {
+        try {
+          unlinkSync(lock);
+        } catch {
+          /* someone else took it over first */
+        }
+        continue;
+      }
+      if (Date.now() > until)
+        throw new EisError('another eis has been saving this statement for too long; nothing was written.', {
+          file,
+          hint: `If no eis is running, delete ${basename(lock)} beside it and run again.`,
+        });
+      sleepSync(5 + Math.random() * 10);
+    }
+  }
+  try {
+    critical();
+  } finally {
+    try {
+      unlinkSync(lock);
+    } catch {
+      /* already gone */
+    }
+  }
+}
+
+/** A lock whose process is gone, or an empty one (its writer was killed between create and write) older than a second. */
+function isStale(lock: string): boolean {
+  let pid: number;
+  let age: number;
+  try {
+    pid = Number(readFileSync(lock, 'utf8'));
+    age = Date.now() - statSync(lock).mtimeMs;
+  } catch {
+    return false; // just released: try again
+  }
+  if (!Number.isInteger(pid) || pid <= 0) return age > 1000;
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ESRCH';
+  }
 }

@@ -30,13 +30,17 @@ export function decodeText(bytes: Uint8Array, file: string): string {
     throw new EisError('the file is not valid UTF-8 text.', { file, line: 1, column: 1, hint: 'Save it as UTF-8.' });
   }
   // A byte-order mark is harmless: drop it so columns on line 1 stay right.
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  // YAML counts a lone carriage return (old Mac files) as a line break; the yaml library does not,
+  // and would read such a file as one long comment while js-yaml reads the answers.
+  return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
 }
 
 function positionInBytes(bytes: Uint8Array, index: number): Position {
   let line = 1;
   let start = 0;
-  for (let i = 0; i < index; i++) if (bytes[i] === 10) (line++, (start = i + 1));
+  // Line breaks as the decoded text has them: LF, CRLF, or a lone CR.
+  for (let i = 0; i < index; i++) if (bytes[i] === 10 || (bytes[i] === 13 && bytes[i + 1] !== 10)) (line++, (start = i + 1));
   return { line, column: index - start + 1 };
 }
 

@@ -1,0 +1,44 @@
+// A child process for the no-lost-answers tests: it saves answers through eis's own save layer
+// (readStatement, setAnswer, writeAtomic), and says "saved N" only after a save returned. The test
+// kills it at random moments, or runs two at once on one file.
+import { existsSync, writeSync } from 'node:fs';
+import { documentText, setAnswer } from '../../src/statement/edit.js';
+import { readStatement, writeAtomic } from '../../src/statement/file.js';
+import { loadQuestionnaire } from '../../src/questionnaire/resolve.js';
+import { EisError } from '../../src/errors.js';
+
+const [mode, file, a, b] = process.argv.slice(2);
+const model = loadQuestionnaire('equity-impact');
+const say = (line: string) => writeSync(1, `${line}\n`);
+
+function save(key: string, value: string): void {
+  const statement = readStatement(file);
+  const doc = statement.source.doc;
+  setAnswer(doc, model, ['x-log', key], value);
+  writeAtomic(file, documentText(doc), statement.hash);
+}
+
+if (mode === 'loop') {
+  // Saves answers a<from>, a<from+1>, ... until killed; each value is long, so writes take time.
+  for (let n = Number(a); ; n++) {
+    save(`a${n}`, `answer ${n} `.repeat(200).trim());
+    say(`saved ${n}`);
+  }
+} else if (mode === 'race') {
+  // Reads, waits for the starting gun (a file appearing), then saves its one answer.
+  const statement = readStatement(file);
+  const doc = statement.source.doc;
+  setAnswer(doc, model, ['x-log', a], `written by ${a}`);
+  const text = documentText(doc);
+  say('ready');
+  while (!existsSync(b)) {
+    /* spin: both writers leave the line within microseconds of each other */
+  }
+  try {
+    writeAtomic(file, text, statement.hash);
+    say('saved');
+  } catch (error) {
+    if (!(error instanceof EisError)) throw error;
+    say(`refused: ${error.message}`);
+  }
+}

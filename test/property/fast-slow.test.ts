@@ -1,0 +1,124 @@
+// The fast read path of eis check (js-yaml, no positions) and the full one (yaml Documents) must
+// give identical reports on the same file: this is what lets check skip the slow parser safely.
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { checkFile, questionnaireRegistry } from '../../src/check/run.js';
+import { defaultConfig } from '../../src/config.js';
+import { fastParse } from '../../src/yaml/fast.js';
+import { tempTree } from '../helpers/cli.js';
+import { arbitraryYaml, CORPUS, EXAMPLE_STATEMENTS, generatedStatement, mutatedStatement, RUNS, TIMEOUT, yamlToken } from './support.js';
+
+const tree = tempTree();
+afterAll(() => tree.cleanup());
+const config = defaultConfig(tree.dir);
+const known = questionnaireRegistry(config);
+const options = { config, cwd: tree.dir, today: '2026-11-23' };
+const file = join(tree.dir, 'same.eis.yaml');
+
+/** Checks one text both ways; returns whether the fast path could have answered alone. */
+function expectSame(text: string): boolean {
+  writeFileSync(file, text);
+  const fast = checkFile(file, known, options);
+  const slow = checkFile(file, known, { ...options, slow: true });
+  expect(fast, text).toStrictEqual(slow);
+  return slow.findings.length === 0 && fastParse(text) !== undefined;
+}
+
+describe('the fast and the full read of eis check give identical reports', () => {
+  it(`on ${CORPUS} generated statements, most of which the fast path answers alone`, { timeout: TIMEOUT }, () => {
+    let fastOnly = 0;
+    for (let seed = 1; seed <= CORPUS; seed++) if (expectSame(generatedStatement(seed * 7919))) fastOnly++;
+    // The generator puts gaps in about a fifth of statements; the rest must take the fast path,
+    // or this test would compare the slow path with itself.
+    expect(fastOnly).toBeGreaterThan(CORPUS * 0.5);
+  });
+
+  it('on the example and fixture statements', { timeout: TIMEOUT }, () => {
+    for (const { text } of EXAMPLE_STATEMENTS) expectSame(text);
+  });
+
+  it(`on ${CORPUS} generated statements with random mutations`, { timeout: TIMEOUT }, () => {
+    fc.assert(fc.property(mutatedStatement, (text) => void expectSame(text)), { numRuns: CORPUS });
+  });
+
+  it('on fuzzed YAML', { timeout: TIMEOUT }, () => {
+    fc.assert(fc.property(arbitraryYaml, (text) => void expectSame(text)), { numRuns: RUNS });
+  });
+
+  it('on a clean statement with one answer replaced by any YAML scalar', { timeout: TIMEOUT }, () => {
+    // The sharpest test of scalar resolution: the answer's value is all that differs.
+    const base = generatedStatement(42);
+    const lines = base.split('\n');
+    const at = lines.findIndex((l) => l.startsWith('  division: '));
+    fc.assert(
+      fc.property(fc.oneof(yamlToken, fc.stringMatching(/^[-+.0-9eExXoOa-fA-F_:~ ]{1,10}$/), fc.double().map(String), fc.integer().map(String)), (token) => {
+        const copy = [...lines];
+        copy[at] = `  division: ${token}`;
+        expectSame(copy.join('\n'));
+      }),
+      { numRuns: RUNS * 2 },
+    );
+  });
+
+  it('on clean statements with a key or a block scalar written in unusual ways', { timeout: TIMEOUT }, () => {
+    const base = generatedStatement(7);
+    const variants = [
+      (t: string) => t.replace('  author: ', '  "author": '),
+      (t: string) => t.replace('  author: ', "  'author': "),
+      (t: string) => t.replace('  author: ', '  ? author\n  : '),
+      (t: string) => t.replace(/summary: >-/, 'summary: |+'),
+      (t: string) => t.replace(/summary: >-/, 'summary: >2-'),
+      (t: string) => t.replace(/summary: >-/, 'summary: |'),
+      (t: string) => t.replace('eis: 1', 'eis: 1.0'),
+      (t: string) => t.replace('eis: 1', 'eis: 0x1'),
+      (t: string) => t.replace('eis: 1', 'eis: "1"'),
+      (t: string) => t.replace('eis: 1', 'eis: +1'),
+      (t: string) => t.replace('eis: 1', 'eis: 1 # the format'),
+      (t: string) => t.replace('  reviewers: []', '  reviewers: [ ]'),
+      (t: string) => t.replace('  reviewers: []', '  reviewers:'),
+      (t: string) => t.replace('  reviewers: []', '  reviewers: ~'),
+      (t: string) => t.replace('  affected: [custodial-parents, noncustodial-parents, children]', '  affected:\n  - custodial-parents\n  - children'),
+      (t: string) => t.replace('  affected: [custodial-parents, noncustodial-parents, children]', '  affected: [custodial-parents, children,]'),
+      (t: string) => t.replace('  affected: [custodial-parents, noncustodial-parents, children]', '  affected: {custodial-parents, children}'),
+      (t: string) => t.replace('initiative:', 'initiative: {title: A}\nx:'),
+      (t: string) => `${t}...\n`,
+      (t: string) => `---\n${t}`,
+      (t: string) => `${t}\n# trailing comment`,
+      (t: string) => t.replace(/\n/g, '\r\n'),
+      (t: string) => t.replace(/\n/g, '\r'),
+      (t: string) => `\ufeff${t}`,
+      (t: string) => t.replace('  author: ', `  ${'k'.repeat(1100)}: x\n  author: `),
+      (t: string) => t.replace('  author: ', `  author: "a\\\n    b"\n  x-author: `),
+      (t: string) => t.replace('  author: ', '  author: "\\ud800"\n  x-author: '),
+      (t: string) => t.replace('  author: ', '  author: "\\x41\\N\\_\\L\\P\\e\\a"\n  x-author: '),
+      (t: string) => t.replace('  author: ', '  author: first\n    continued # not a comment?\n  x-author: '),
+      (t: string) => t.replace('  author: ', '  author: a #b\n  x-author: '),
+      (t: string) => t.replace('  author: ', '  author: a#b\n  x-author: '),
+      (t: string) => t.replace('  author: ', '  author: - a\n  x-author: '),
+      (t: string) => t.replace('  author: ', '  author: `a`\n  x-author: '),
+      (t: string) => t.replace('  author: ', '  author: @a\n  x-author: '),
+      (t: string) => t.replace('  author: ', '  author: a: b\n  x-author: '),
+      (t: string) => t.replace('  author: ', '  author: [a\n  x-author: '),
+      (t: string) => t.replace('  author: ', '  author: {a: 1, a: 2}\n  x-author: '),
+      (t: string) => t.replace('  author: ', '  __proto__: {polluted: yes}\n  author: '),
+      (t: string) => t.replace('  author: ', '  constructor: x\n  author: '),
+      (t: string) => t.replace('  author: ', '  null: x\n  author: '),
+      (t: string) => t.replace('  author: ', '  ~: x\n  author: '),
+      (t: string) => t.replace('  author: ', '  1: x\n  author: '),
+      (t: string) => t.replace('  author: ', '  1.0: x\n  author: '),
+      (t: string) => t.replace('  author: ', '  true: x\n  author: '),
+      (t: string) => t.replace('  author: ', '  [a, b]: x\n  author: '),
+      (t: string) => t.replace('  author: ', '  {a: b}: x\n  author: '),
+      (t: string) => t.replace('  author: ', '  "": x\n  author: '),
+      (t: string) => t.replace('  author: ', '  ? |\n    block key\n  : x\n  author: '),
+      (t: string) => t.replace('  author: ', '  author: \n  x-author: '),
+      (t: string) => t.replace('  author: ', '  author: \u2028a\n  x-author: '),
+      (t: string) => t.replace('  author: ', '  author: a\u0085b\n  x-author: '),
+      (t: string) => t.replace('  author: ', '  author: "a\u00a0"\n  x-author: '),
+      (t: string) => t.replace('  author: ', '  author: \u00a0a\n  x-author: '),
+    ];
+    for (const variant of variants) expectSame(variant(base));
+  });
+});

@@ -97,7 +97,8 @@ export function compareValue(model: Questionnaire, field: Field, b: unknown, a: 
   // A reference shows the entries' names, which may change without the reference changing: compare names too.
   const shownB = display(model, field, b, before);
   const shownA = display(model, field, a, after);
-  if (same(field, b, a) && shownB === shownA) return undefined;
+  const names = (list: string[] | undefined, shown: string | undefined) => (list ? JSON.stringify([...list].sort()) : shown);
+  if (same(field, b, a) && names(displayList(model, field, b, before), shownB) === names(displayList(model, field, a, after), shownA)) return undefined;
   if (shownB === undefined && shownA === undefined) return undefined;
   const op = shownB === undefined ? 'added' : shownA === undefined ? 'removed' : 'changed';
   const change: ValueChange = { op, ...(shownB !== undefined ? { before: shownB } : {}), ...(shownA !== undefined ? { after: shownA } : {}) };

@@ -84,7 +84,8 @@ export function escape(text: string): string {
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/([\\`*_[\]|~#!])/g, '\\$1')
-    .replace(/@(?=\w)/g, '@\u200b')
+    // An @ that could start a mention, even across word-diff runs, never notifies anyone.
+    .replace(/@/g, '@\u200b')
     .replace(/\r?\n/g, '<br>');
 }
 

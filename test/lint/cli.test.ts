@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import Ajv from 'ajv';
+import { Ajv } from 'ajv';
 import { copyExamples, eis, ROOT, tempTree } from '../helpers/cli.js';
 
 const config = `questionnaire: equity-impact

@@ -112,7 +112,16 @@ export function checkFile(file: string, known: (id: string) => Questionnaire | u
       }
       if (model) {
         const result = checkStatementData(model, fast.data, { today: options.today, severities: options.config.rules });
-        if (!result.findings.length && !staleFindings(file, fast.data, model, options.config, options.today).length) return statementReport(shown, model, fast.data, result.completeness, []);
+        const stale = staleFindings(file, fast.data, model, options.config, options.today);
+        if (!result.findings.length && !stale.length) return statementReport(shown, model, fast.data, result.completeness, []);
+        // Findings need lines: the line reader places them when it can follow the file.
+        const block = blockPositions(text);
+        if (block) {
+          const locate: Locator = { at: (path) => blockPositionOf(block, path), lastLine: () => lastContentLine(text) };
+          const findings = result.findings.map((f) => ({ ...f, file: shown, ...placeFinding(model, locate, fast.data, f.path) }));
+          findings.push(...stale.map((f) => ({ ...f, file: shown, ...locate.at(f.path) })));
+          return statementReport(shown, model, fast.data, result.completeness, findings);
+        }
       }
     }
   }

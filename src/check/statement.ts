@@ -5,6 +5,7 @@ import { computeValues, holds, type ConditionContext } from '../questionnaire/co
 import { entriesOf, entryName, isAnswered, isPlaceholder, isPlainObject, type Entry } from '../questionnaire/answers.js';
 import { buildStatementSchema } from '../questionnaire/statement-schema.js';
 import { schemaFindings } from './schema-findings.js';
+import { conforms } from '../questionnaire/conforms.js';
 import type { Completeness, RawFinding, Severity } from './findings.js';
 
 export type SeverityOverrides = Record<string, Severity | 'off'>;
@@ -35,8 +36,10 @@ export function checkStatementData(model: Questionnaire, data: unknown, options:
     findings.push({ code: 'schema/type', severity: 'error', path: [], message: `The statement should be a mapping of sections, not ${data === null || data === undefined ? 'empty' : 'a ' + (Array.isArray(data) ? 'list' : typeof data)}.`, hint: `Start it with "eis: 1" and "questionnaire: ${model.ref}".`, fatal: data === null || data === undefined ? undefined : true });
     return { findings, completeness: { answered: 0, required: countRequiredTop(model), level: undefined }, computed: {} };
   }
-  const parsed = schemaFor(model).safeParse(data);
-  if (!parsed.success) findings.push(...schemaFindings(model, data, parsed.error.issues));
+  if (!conforms(model, data)) {
+    const parsed = schemaFor(model).safeParse(data);
+    if (!parsed.success) findings.push(...schemaFindings(model, data, parsed.error.issues));
+  }
 
   const computed = computeValues(model, data, options.today);
   const base: ConditionContext = { model, answers: data, computed, today: options.today };

@@ -14,8 +14,15 @@ export function getAnswer(answers: Record<string, unknown>, key: string): unknow
   return isPlainObject(section) ? section[questionId] : undefined;
 }
 
+/** Placeholders are a few characters; longer text needs no lowercasing to know it is not one. */
+const longest = new WeakMap<Set<string>, number>();
+
 export function isPlaceholder(model: Questionnaire, value: unknown): boolean {
-  return typeof value === 'string' && model.placeholders.has(value.trim().toLowerCase());
+  if (typeof value !== 'string') return false;
+  let max = longest.get(model.placeholders);
+  if (max === undefined) longest.set(model.placeholders, (max = Math.max(0, ...[...model.placeholders].map((p) => p.length))));
+  if (value.length > max && value.trim().length > max) return false;
+  return model.placeholders.has(value.trim().toLowerCase());
 }
 
 /** True when the value is a real answer: not missing, blank, a placeholder or an empty list. */

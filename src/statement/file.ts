@@ -6,6 +6,7 @@ import { closeSync, fchmodSync, fsyncSync, linkSync, openSync, readFileSync, ren
 import { basename, dirname, join } from 'node:path';
 import { EisError } from '../errors.js';
 import { decodeText, parseYamlSource, type YamlSource } from '../yaml/source.js';
+import { MAX_FILE_BYTES, tooLargeError } from '../yaml/decode.js';
 
 export interface StatementFile {
   file: string;
@@ -21,13 +22,6 @@ export function hashText(text: string | Uint8Array): string {
 
 /** Reads bytes, turning file-system errors into plain sentences. */
 export function readBytes(file: string, what = 'file'): Buffer {
-  let stat;
-  try {
-    stat = statSync(file);
-  } catch (error) {
-    throw fsError(error, file, what);
-  }
-  if (stat.isDirectory()) throw new EisError(`the ${what} is a directory, not a file.`, { file });
   try {
     return readFileSync(file);
   } catch (error) {

@@ -7,6 +7,10 @@ import fc from 'fast-check';
 import { checkFile, questionnaireRegistry } from '../../src/check/run.js';
 import { defaultConfig } from '../../src/config.js';
 import { tempTree } from '../helpers/cli.js';
+import { fastParse } from '../../src/yaml/fast.js';
+import { conforms } from '../../src/questionnaire/conforms.js';
+import { buildStatementSchema } from '../../src/questionnaire/statement-schema.js';
+import { schemaFindings } from '../../src/check/schema-findings.js';
 // @ts-expect-error: the generator is plain JavaScript shared with the benchmark
 import { random, statementText } from '../../scripts/bench/generate.mjs';
 
@@ -17,13 +21,23 @@ const known = questionnaireRegistry(config);
 const options = { config, cwd: tree.dir, today: '2026-11-23' };
 const runs = Number(process.env.EIS_FUZZ_RUNS ?? 0) || 400;
 
+const model = known('equity-impact')!;
+const schema = buildStatementSchema(model);
 let counter = 0;
+let conformed = 0;
 function bothWays(text: string | Uint8Array) {
   const file = join(tree.dir, `f${counter++}.eis.yaml`);
   writeFileSync(file, text);
   const fast = checkFile(file, known, options);
   const slow = checkFile(file, known, { ...options, slow: true });
   expect(fast).toEqual(slow);
+  // The quick shape test may only say yes where the zod schema finds nothing to report.
+  const data = fastParse(typeof text === 'string' ? text : Buffer.from(text).toString('utf8'))?.data;
+  if (data !== undefined && conforms(model, data)) {
+    conformed++;
+    const parsed = schema.safeParse(data);
+    if (!parsed.success) expect(schemaFindings(model, data, parsed.error.issues)).toEqual([]);
+  }
   return fast;
 }
 
@@ -66,5 +80,6 @@ describe('fast and full parsers give the same report', () => {
     const doc = fc.array(line, { maxLength: 20 }).map((lines) => ['eis: 1', 'questionnaire: equity-impact@1', ...lines].join('\n'));
     fc.assert(fc.property(doc, (text) => void bothWays(text)), { numRuns: runs * 2 });
     fc.assert(fc.property(fc.uint8Array({ maxLength: 200 }), (bytes) => void bothWays(bytes)), { numRuns: runs });
+    expect(conformed).toBeGreaterThan(runs);
   }, 600_000);
 });

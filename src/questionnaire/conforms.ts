@@ -1,0 +1,64 @@
+// A quick yes to "does this statement have the right shape?", so that the zod schema (which says
+// what is wrong, and where) runs only for statements that have something wrong. It must never say
+// yes where zod would report a problem; where unsure it says no, and zod decides.
+import type { Field, Questionnaire } from './model.js';
+import { isPlainObject } from './answers.js';
+import { ENTRY_ID, isRealDate, STATEMENT_FORMAT_VERSION } from './statement-schema.js';
+
+const choiceSets = new WeakMap<Field, Set<string>>();
+function choicesOf(field: Field): Set<string> {
+  let set = choiceSets.get(field);
+  if (!set) choiceSets.set(field, (set = new Set(field.choices?.map((c) => c.value))));
+  return set;
+}
+
+function valueConforms(field: Field, value: unknown): boolean {
+  if (value === undefined || value === null) return true;
+  switch (field.type) {
+    case 'text':
+    case 'markdown':
+      return typeof value === 'string';
+    case 'choice':
+      return typeof value === 'string' && choicesOf(field).has(value);
+    case 'multi-choice':
+      return Array.isArray(value) && value.every((v) => typeof v === 'string' && choicesOf(field).has(v));
+    case 'yes-no':
+      return typeof value === 'boolean' || value === 'yes' || value === 'no';
+    case 'date':
+      return typeof value === 'string' && isRealDate(value);
+    case 'number':
+      return typeof value === 'number' && Number.isFinite(value) && (field.min === undefined || value >= field.min) && (field.max === undefined || value <= field.max);
+    case 'reference':
+      return field.multiple ? Array.isArray(value) && value.every((v) => typeof v === 'string') : typeof value === 'string';
+    case 'list':
+      return Array.isArray(value) && value.every((entry) => entryConforms(field, entry));
+  }
+}
+
+function entryConforms(list: Field, entry: unknown): boolean {
+  if (!isPlainObject(entry) || typeof entry.id !== 'string' || !ENTRY_ID.test(entry.id)) return false;
+  for (const key of Object.keys(entry)) {
+    if (key === 'id' || key.startsWith('x-')) continue;
+    const field = list.fields?.find((f) => f.id === key);
+    if (!field || !valueConforms(field, entry[key])) return false;
+  }
+  return true;
+}
+
+export function conforms(model: Questionnaire, data: unknown): boolean {
+  if (!isPlainObject(data) || data.eis !== STATEMENT_FORMAT_VERSION || typeof data.questionnaire !== 'string') return false;
+  for (const key of Object.keys(data)) {
+    if (key === 'eis' || key === 'questionnaire' || key.startsWith('x-')) continue;
+    const section = model.sections.find((s) => s.id === key);
+    if (!section) return false;
+    const answers = data[key];
+    if (answers === null || answers === undefined) continue;
+    if (!isPlainObject(answers)) return false;
+    for (const qid of Object.keys(answers)) {
+      if (qid.startsWith('x-')) continue;
+      const question = model.questions.get(`${key}.${qid}`);
+      if (!question || !valueConforms(question, answers[qid])) return false;
+    }
+  }
+  return true;
+}

@@ -36,7 +36,12 @@ export type DocumentKind = 'markdown' | 'text';
 export function proseOf(text: string, kind: DocumentKind): Prose {
   const prose: Prose = { units: [], comments: [] };
   if (kind === 'text') plainBlocks(wholeView(text), prose);
-  else markdownBlocks(wholeView(text), prose, 0);
+  else {
+    // YAML front matter (title, date, tags) is data, not prose.
+    const front = /^---[ \t]*\n[\s\S]*?\n(?:---|\.\.\.)[ \t]*(?:\n|$)/.exec(text);
+    const view = wholeView(text);
+    markdownBlocks(front ? slice(view, front[0].length, text.length) : view, prose, 0);
+  }
   return prose;
 }
 
@@ -80,7 +85,10 @@ function block(token: Token, view: View, prose: Prose, depth: number): void {
     case 'def':
       return;
     case 'html':
-      return collectComments(view, prose);
+      // Raw HTML shows its text (`<!-- note --> More words`, `<div>Words</div>`): read it, with
+      // tags and comments blanked out. Preformatted, script and style blocks are not prose.
+      if (/^ {0,3}<(pre|script|style|textarea)[\s>]/i.test(view.text)) return collectComments(view, prose);
+      return addUnit(prose, view, 'cell', 'markdown');
     case 'heading': {
       const stripped = stripLinePrefixes(view, (line, i) => (i === 0 ? (/^ {0,3}#{1,6}(?=[ \t]|$)/.exec(line)?.[0].length ?? 0) : 0));
       // Closing hashes of an ATX heading, and the underline of a setext heading, are markup.

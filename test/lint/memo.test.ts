@@ -81,6 +81,16 @@ describe('what is not prose', () => {
     expect(brief(text)).toEqual([]);
   });
 
+  it('reads the text shown by raw HTML blocks, but not preformatted ones', () => {
+    const text = '<div align="center">The obligor</div>\n\n<!-- note --> The obligee\n\n<pre>\narrears\n</pre>\n';
+    expect(brief(text)).toEqual(['1:25 lint/glossary/obligor obligor', '3:19 lint/glossary/obligee obligee']);
+  });
+
+  it('skips YAML front matter', () => {
+    const text = '---\ntitle: The obligor memo\n---\n\n# The obligor\n';
+    expect(brief(text)).toEqual(['5:7 lint/glossary/obligor obligor']);
+  });
+
   it('does not join words across skipped code into a phrase', () => {
     expect(brief('The deadbeat `x` parent.')).toEqual(['1:5 lint/glossary/deadbeat-parent deadbeat']);
   });

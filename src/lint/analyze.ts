@@ -1,4 +1,4 @@
-// Language findings in one text (a memo, or one answer of a statement): retext-equality for
+// Language findings in texts (a memo, or the answers of a statement): retext-equality for
 // inclusive language, retext-profanities, the reading grade of each paragraph, and the glossary.
 // Pure: text in, hits with offsets out. Placing them on lines is the caller's job.
 import { unified } from 'unified';

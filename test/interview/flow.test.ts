@@ -1,6 +1,6 @@
 import { describe as group, expect, it } from 'vitest';
 import { builtin } from '../helpers/model.js';
-import { choicesFor, firstMissingRequired, nextStep, startState, type Response, type Step } from '../../src/interview/flow.js';
+import { choicesFor, firstMissingRequired, nextStep, startState, type FieldStep, type Response, type Step } from '../../src/interview/flow.js';
 import { checkStatementData } from '../../src/check/statement.js';
 import { TODAY, walk } from './walk.js';
 
@@ -52,7 +52,7 @@ const brief = {
   'engagement.plan': 'Listening sessions.',
   'access.language_access': 'English and Spanish.',
   'mitigation.actions.what': 'Offer payment plans',
-  'mitigation.actions.populations': (step: Step) => step.choices!.map((c) => c.value),
+  'mitigation.actions.populations': (step: Step) => (step as FieldStep).choices!.map((c) => c.value),
   'mitigation.actions.owner': 'Policy Division',
   'mitigation.actions.due': '2027-01-31',
   'mitigation.actions.status': 'planned',

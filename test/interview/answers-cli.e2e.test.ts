@@ -1,0 +1,175 @@
+// eis new and eis answer without a terminal: the built binary, no TTY, answers from a file or stdin.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { copyExamples, eis } from '../helpers/cli.js';
+
+let dir: string;
+let cleanup: () => void;
+beforeEach(() => ({ dir, cleanup } = copyExamples()));
+afterEach(() => cleanup());
+
+const MEMO = 'memos/license-suspension-change.md';
+const STATEMENT = 'memos/license-suspension-change.eis.yaml';
+const read = (name: string) => readFileSync(join(dir, name), 'utf8');
+
+/** Every required answer of a brief assessment, in the statement's own shape; entries without ids. */
+const briefAnswers = `# answers for the licence suspension memo
+initiative:
+  title: Changing the driver's license suspension policy
+  kind: memo
+  summary: >-
+    We suspend fewer licences, and only after checking that a parent can pay.
+  division: Policy Division, Office of Equity
+  author: Policy and Equity Review Team
+  status: draft
+screening:
+  affected: [noncustodial-parents, children]
+  changes: [notices-forms]
+  known_disparities: no
+  staff_discretion: no
+proposal:
+  problem: Suspensions cost parents the jobs they need to pay support.
+  decision: Raise the threshold and review ability to pay first.
+  desired_results: Parents keep working and paying.
+populations:
+  groups:
+    - name: Rural parents
+      population: region
+      effect: direct
+      direction: burden
+      why: No public transit; they need to drive to work.
+engagement:
+  engaged: no
+  not_engaged_reason: The change was ordered by a deadline.
+  plan: Listening sessions in rural counties in the spring.
+access:
+  language_access: Notices in English and Spanish.
+mitigation:
+  actions:
+    - what: Offer payment plans before any referral
+      populations: [rural-parents]
+      owner: Policy Division
+      due: 2027-01-31
+      status: planned
+  decision: proceed-adjusted
+  justification: Payment plans keep parents driving to work.
+monitoring:
+  review_date: 2027-06-30
+  responsible: Office of Equity
+`;
+
+describe('eis new without a terminal', () => {
+  it('creates the statement, prints its path on stdout, and names the missing answers (exit 2)', () => {
+    const result = eis(['new', MEMO], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe(`${STATEMENT}\n`);
+    expect(read(STATEMENT)).toBe("# Equity Impact Statement for license-suspension-change.md. Answer with `eis answer`, or edit by hand.\neis: 1\nquestionnaire: equity-impact@1\n");
+    const lines = result.stderr.trimEnd().split('\n');
+    expect(lines[0]).toBe('eis: no terminal to ask in (stdin or stdout is not a terminal, or CI is set), and no --answers file was given.');
+    expect(lines[1]).toBe(`Still missing in ${STATEMENT}:`);
+    expect(lines[2]).toBe(`  ${STATEMENT}:3:1  initiative.title: "Title" is required and not answered.`);
+    expect(lines).toHaveLength(2 + 20 + 1);
+    expect(lines[lines.length - 1]).toBe(`Give the answers with: eis answer ${STATEMENT} --answers answers.yaml (or --answers - for stdin), or edit the file.`);
+  });
+
+  it('takes every answer from a file and leaves a statement eis check passes', () => {
+    writeFileSync(join(dir, 'answers.yaml'), briefAnswers);
+    const result = eis(['new', MEMO, '--answers', 'answers.yaml'], { cwd: dir });
+    expect(result.stderr).toBe(`Saved 23 answers from answers.yaml to ${STATEMENT}.\nEvery required answer is given.\n`);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(`${STATEMENT}\n`);
+    const text = read(STATEMENT);
+    expect(text).toContain('    - id: rural-parents\n      population: region\n      name: Rural parents\n');
+    expect(text).toContain('    - id: offer-payment-plans-before-any-referral\n      what: Offer payment plans before any referral\n      populations:\n        - rural-parents\n');
+    const check = eis(['check', STATEMENT], { cwd: dir });
+    expect(check.stdout).toBe(`${STATEMENT}  draft, level brief, 22/22 required answered\n\n✔ 0 errors, 0 warnings in 1 statement\n`);
+    expect(check.code).toBe(0);
+  });
+
+  it('reads JSON answers from stdin and reports what is still missing (exit 1)', () => {
+    eis(['new', MEMO], { cwd: dir });
+    const json = JSON.stringify({ initiative: { title: 'Licence suspension', kind: 'policy' } });
+    const result = eis(['answer', STATEMENT, '--answers', '-'], { cwd: dir, input: json });
+    expect(result.code).toBe(1);
+    expect(result.stderr.split('\n').slice(0, 3)).toEqual([`Saved 2 answers from <stdin> to ${STATEMENT}.`, 'Still to do:', `  ${STATEMENT}:4:1  initiative.summary: "Plain-language summary" is required and not answered.`]);
+    expect(read(STATEMENT)).toContain('initiative:\n  title: Licence suspension\n  kind: policy\n');
+  });
+
+  it('refuses unknown questions and wrong types with file:line:col and writes nothing', () => {
+    eis(['new', MEMO], { cwd: dir });
+    const before = read(STATEMENT);
+    writeFileSync(join(dir, 'bad.yaml'), 'initiative:\n  title: 42\n  kindd: memo\nscreening:\n  staff_discretion: maybe\nmonitoring:\n  review_date: 2027-02-30\npopulationz: []\n');
+    const result = eis(['answer', STATEMENT, '--answers', 'bad.yaml'], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      [
+        'eis: bad.yaml:2:3: "Title" should be text, not a number. Put it in quotes.',
+        'eis: bad.yaml:3:3: "kindd" is not a question of equity-impact@1 in initiative; did you mean "kind"?',
+        'eis: bad.yaml:5:3: "Do staff use their own judgement in applying it?" should be yes or no, not text.',
+        'eis: bad.yaml:7:3: "Review date": "2027-02-30" is not a date written YYYY-MM-DD.',
+        'eis: bad.yaml:8:1: "populationz" is not a question of equity-impact@1 at the top level; did you mean "populations"?',
+        `eis: nothing was written to ${STATEMENT}; fix the answers and run again.`,
+        '',
+      ].join('\n'),
+    );
+    expect(read(STATEMENT)).toBe(before);
+  });
+
+  it('says so when the statement exists, and does not touch it', () => {
+    const existing = 'memos/text-payment-reminders.eis.yaml';
+    const before = read(existing);
+    const result = eis(['new', 'memos/text-payment-reminders.md'], { cwd: dir });
+    expect(result).toEqual({ code: 2, stdout: '', stderr: `eis: the statement ${existing} exists already; eis new does not overwrite it. Continue it with: eis answer ${existing}\n` });
+    expect(read(existing)).toBe(before);
+  });
+
+  it('refuses a path that does not exist, and a statement given as the memo', () => {
+    expect(eis(['new', 'memos/nope.md'], { cwd: dir })).toMatchObject({ code: 2, stderr: 'eis: memos/nope.md: the memo or folder does not exist. Give the path of the memo (such as memos/child-care-credit.md) or of the initiative folder.\n' });
+    expect(eis(['new', 'memos/text-payment-reminders.eis.yaml'], { cwd: dir }).stderr).toBe('eis: memos/text-payment-reminders.eis.yaml: this is a statement already, not a memo. Continue it with: eis answer memos/text-payment-reminders.eis.yaml\n');
+    expect(existsSync(join(dir, 'memos/nope.eis.yaml'))).toBe(false);
+  });
+
+  it('creates the statement inside an initiative folder with the configured name', () => {
+    const result = eis(['new', 'memos', '--answers', '-'], { cwd: dir, input: 'initiative: { title: All memos }' });
+    expect(result.stdout).toBe('memos/equity-impact.eis.yaml\n');
+    expect(read('memos/equity-impact.eis.yaml')).toContain('initiative:\n  title: All memos\n');
+  });
+});
+
+describe('eis answer without a terminal', () => {
+  it('exits 2 naming the missing answers when there is no --answers', () => {
+    eis(['new', MEMO, '--answers', '-'], { cwd: dir, input: briefAnswers.replace(/  responsible: Office of Equity\n/, '') });
+    const result = eis(['answer', STATEMENT], { cwd: dir, env: { CI: 'true' } });
+    expect(result.code).toBe(2);
+    // a missing answer points at its section, where it should be written
+    expect(read(STATEMENT).split('\n')[47]).toBe('monitoring:');
+    expect(result.stderr.split('\n').slice(1, 3)).toEqual([`Still missing in ${STATEMENT}:`, `  ${STATEMENT}:48:1  monitoring.responsible: "Responsible for monitoring" is required and not answered.`]);
+  });
+
+  it('updates list entries by id, adds new ones, and removes answers set to null, keeping comments', () => {
+    const file = 'memos/text-payment-reminders.eis.yaml';
+    const answers = 'populations:\n  groups:\n    - id: rural-parents\n      direction: neutral\n      evidence: null\n    - name: Grandparents raising children\n      population: age\n      effect: indirect\n      direction: unknown\n      why: Not asked yet.\nmitigation:\n  alternatives: null\n';
+    const result = eis(['answer', file, '--answers', '-'], { cwd: dir, input: answers });
+    const text = read(file);
+    expect(text.startsWith('# yaml-language-server: $schema=../../schemas/equity-impact.schema.json\n# Equity Impact Statement for the text-message payment reminder pilot.\n')).toBe(true);
+    expect(text).toContain('      direction: neutral\n      size: About 9,000 parents in Humboldt County\n      why: Texts reach parents faster than mail, which is slowest in rural areas.\n    - id: survivors');
+    expect(text).toContain('    - id: grandparents-raising-children\n      population: age\n');
+    expect(text).not.toContain('alternatives:');
+    // the new group has an unknown effect and no mitigation: the same finding as eis check, exit 1
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('"Grandparents raising children" is marked "Unknown", but no mitigation action addresses it');
+  });
+
+  it('refuses a statement pinned to a newer questionnaire version, saying what to do', () => {
+    writeFileSync(join(dir, 'new.eis.yaml'), 'eis: 1\nquestionnaire: equity-impact@7\ninitiative:\n  title: From the future\n');
+    const result = eis(['answer', 'new.eis.yaml', '--answers', '-'], { cwd: dir, input: 'initiative: { kind: memo }' });
+    expect(result).toEqual({ code: 2, stdout: '', stderr: 'eis: new.eis.yaml:2:1: the statement answers equity-impact@7, newer than the equity-impact@1 eis has. Update eis or the questionnaire file, then run again.\n' });
+    expect(read('new.eis.yaml')).toBe('eis: 1\nquestionnaire: equity-impact@7\ninitiative:\n  title: From the future\n');
+  });
+
+  it('names a section that does not exist, with a suggestion', () => {
+    const result = eis(['answer', 'memos/text-payment-reminders.eis.yaml', '--section', 'population'], { cwd: dir });
+    expect(result).toEqual({ code: 2, stdout: '', stderr: 'eis: "population" is not a section of equity-impact@1; did you mean "populations"? Sections: initiative, screening, proposal, populations, data, engagement, analysis, access, mitigation, monitoring, communication, signoff.\n' });
+  });
+});

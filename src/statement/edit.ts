@@ -1,6 +1,8 @@
 // Changing answers in a statement's YAML Document: comments, unknown keys and the person's key
 // order survive; new keys go where the questionnaire puts them.
-import { Document, isMap, isPair, isScalar, isSeq, type YAMLMap, type Pair, type Node } from 'yaml';
+import { isDeepStrictEqual } from 'node:util';
+import { Document, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type YAMLMap, type Pair, type Node } from 'yaml';
+import { sourceTexts } from '../yaml/source.js';
 import type { Questionnaire } from '../questionnaire/model.js';
 import { STATEMENT_FORMAT_VERSION } from '../questionnaire/statement-schema.js';
 
@@ -102,7 +104,83 @@ export function newStatementText(model: Questionnaire, options: { schemaUrl?: st
   return lines.join('\n');
 }
 
-/** Serializes without re-wrapping the person's long lines. */
+/**
+ * The Document as text. Answers whose value did not change keep the exact lines the person wrote
+ * (their line folding, spacing and inline comments); only what changed is written anew.
+ */
 export function documentText(doc: Document): string {
-  return doc.toString({ lineWidth: 0, indentSeq: true });
+  const text = doc.toString({ lineWidth: 0, indentSeq: true, flowCollectionPadding: false });
+  const original = sourceTexts.get(doc);
+  return original === undefined ? text : keepUnchangedLines(original, text);
+}
+
+interface Block {
+  /** First and last line (0-based) of a key and its value. */
+  from: number;
+  to: number;
+  value: unknown;
+}
+
+/** Blocks of the top-level keys and of the keys one level down (the answers), by path. */
+function blocksOf(text: string): Map<string, Block> | undefined {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, version: '1.2' });
+  if (doc.errors.length || !isMap(doc.contents)) return undefined;
+  const blocks = new Map<string, Block>();
+  const add = (path: string, pair: Pair) => {
+    const key = pair.key as Node | null;
+    const value = pair.value as Node | null;
+    const start = key?.range?.[0];
+    const end = value?.range?.[1] ?? key?.range?.[1];
+    if (start === undefined || end === undefined) return;
+    // The end offset is just past the value; step back so a value ending a line stays on it.
+    const last = Math.max(start, end - 1);
+    blocks.set(path, { from: lineCounter.linePos(start).line - 1, to: lineCounter.linePos(last).line - 1, value: value && 'toJSON' in value ? (value as Node).toJSON() : null });
+  };
+  for (const pair of doc.contents.items) {
+    const key = keyOf(pair);
+    if (key === undefined) continue;
+    add(key, pair as Pair);
+    const value = (pair as Pair).value;
+    if (isMap(value)) for (const inner of value.items) if (keyOf(inner) !== undefined) add(`${key}\u0000${keyOf(inner)}`, inner as Pair);
+  }
+  return blocks;
+}
+
+function keepUnchangedLines(original: string, rewritten: string): string {
+  const before = blocksOf(original);
+  const after = blocksOf(rewritten);
+  if (!before || !after) return rewritten;
+  const oldLines = original.split('\n');
+  const newLines = rewritten.split('\n');
+  // Whole sections first; a section that changed is looked at answer by answer.
+  const swaps: Array<{ from: number; to: number; lines: string[] }> = [];
+  const byDepth = [...after.entries()].sort((a, b) => a[0].split('\u0000').length - b[0].split('\u0000').length);
+  for (const [path, block] of byDepth) {
+    const old = before.get(path);
+    if (!old || !isDeepStrictEqual(old.value, block.value)) continue;
+    if (swaps.some((s) => s.from <= block.from && block.to <= s.to)) continue;
+    const lines = oldLines.slice(old.from, old.to + 1);
+    // Only when the block stands on lines of its own in both texts (not "- key: ..." item lines).
+    if (!/^\s*[^\s-]/.test(oldLines[old.from]) || !/^\s*[^\s-]/.test(newLines[block.from])) continue;
+    if (indentOf(oldLines[old.from]) !== indentOf(newLines[block.from])) continue;
+    if (lines.join('\n') === newLines.slice(block.from, block.to + 1).join('\n')) continue;
+    swaps.push({ from: block.from, to: block.to, lines });
+  }
+  if (!swaps.length) return rewritten;
+  swaps.sort((a, b) => b.from - a.from);
+  for (const swap of swaps) newLines.splice(swap.from, swap.to - swap.from + 1, ...swap.lines);
+  const result = newLines.join('\n');
+  // Never trade correctness for looks: the result must mean exactly what the rewrite means.
+  try {
+    const check = parseDocument(result, { uniqueKeys: true, version: '1.2' });
+    if (!check.errors.length && isDeepStrictEqual(check.toJS(), parseDocument(rewritten, { version: '1.2' }).toJS())) return result;
+  } catch {
+    /* fall through to the plain rewrite */
+  }
+  return rewritten;
+}
+
+function indentOf(line: string): number {
+  return line.length - line.trimStart().length;
 }

@@ -47,8 +47,12 @@ export function parseYamlSource(text: string, file: string): YamlSource {
       });
     throw error;
   }
+  sourceTexts.set(doc, text);
   return { file, text, doc, lineCounter, data };
 }
+
+/** The text each parsed Document came from, so that a rewrite can keep what it did not change. */
+export const sourceTexts = new WeakMap<object, string>();
 
 function yamlErrorMessage(code: string, message: string): string {
   const first = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');

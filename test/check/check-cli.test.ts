@@ -3,8 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync, symlinkSync, mkdirSync, chmodSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import Ajv from 'ajv';
-import Ajv2020 from 'ajv/dist/2020.js';
+import { Ajv } from 'ajv';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { EXAMPLES, ROOT, copyExamples, eis, tempTree } from '../helpers/cli.js';
 
 let cleanup = () => {};

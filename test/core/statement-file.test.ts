@@ -40,9 +40,9 @@ describe('editing a statement', () => {
 # A person's note at the top.
 eis: 1
 questionnaire: equity-impact@1
-x-team: Research # an unknown key a person added
+x-team: Research   # an unknown key a person added
 initiative:
-  title: Reminders # keep this comment
+  title: Reminders    # keep this comment
   kind: memo
   status: draft
 screening:
@@ -57,6 +57,45 @@ populations:
     - id: rural
       name: Rural parents
       direction: burden
+`);
+  });
+
+  it('keeps the exact lines of answers it did not change: folding, flow lists, spacing', () => {
+    const text = `eis: 1
+questionnaire: equity-impact@1
+initiative:
+  summary: >-
+    Parents who pay support can choose to get a text message three days
+    before a payment is due.
+  title: Reminders
+screening:
+  affected: [children, lcsas]      # who
+populations:
+  groups:
+    - id: a
+      name: A
+`;
+    const tree = tempTree({ 's.eis.yaml': text });
+    cleanup = tree.cleanup;
+    const file = join(tree.dir, 's.eis.yaml');
+    const statement = readStatement(file);
+    setAnswer(statement.source.doc, model, ['initiative', 'title'], 'Text reminders');
+    appendEntry(statement.source.doc, model, ['populations', 'groups'], { id: 'b', name: 'B' });
+    expect(documentText(statement.source.doc)).toBe(`eis: 1
+questionnaire: equity-impact@1
+initiative:
+  summary: >-
+    Parents who pay support can choose to get a text message three days
+    before a payment is due.
+  title: Text reminders
+screening:
+  affected: [children, lcsas]      # who
+populations:
+  groups:
+    - id: a
+      name: A
+    - id: b
+      name: B
 `);
   });
 

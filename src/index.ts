@@ -10,3 +10,10 @@ export type { Finding, CheckReport, StatementReport } from './check/findings.js'
 export { reporters } from './check/reporters/index.js';
 export { statementJsonSchema } from './questionnaire/statement-schema.js';
 export { EisError } from './errors.js';
+export { buildStatementView } from './render/view.js';
+export { createRenderer } from './render/render.js';
+export { compareStatements, wordDiff } from './diff/compare.js';
+export { runLint } from './lint/run.js';
+export { blockPositions } from './yaml/block-positions.js';
+export { setAnswer, appendEntry, documentText, newStatementText } from './statement/edit.js';
+export { readStatement, writeAtomic } from './statement/file.js';

@@ -1,19 +1,16 @@
 // The rendered HTML in a real browser (Debian's Chromium, driven by playwright-core): zero WCAG 2.1
 // A/AA violations found by axe-core, no network requests, hostile answers inert, and it prints.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import type { BrowserContext } from 'playwright-core';
+import { chromiumMissing, launchBrowser, warnIfMissing, type Browser } from '../helpers/browser.js';
 import { EXAMPLES, ROOT, eis } from '../helpers/cli.js';
 import { builtin } from '../helpers/model.js';
 import { example, render } from './helpers.js';
 import { CORPUS } from './xss-corpus.js';
 
-const CHROMIUM = process.env.EIS_CHROMIUM ?? '/usr/bin/chromium';
-const missing = !existsSync(CHROMIUM);
-if (missing) console.warn(`\n[eis] SKIPPED the browser test (axe-core accessibility, network, print to PDF): ${CHROMIUM} was not found. Install it with "apt-get install chromium" (.ci/run does) or set EIS_CHROMIUM.\n`);
+warnIfMissing('the browser test (axe-core accessibility, network, print to PDF)');
 
 const RACE_FORWARD = join(ROOT, 'test', 'fixtures', 'race-forward');
 const pages = [
@@ -22,41 +19,15 @@ const pages = [
   { name: 'second questionnaire', cwd: RACE_FORWARD, file: 'gaps.eis.yaml' },
 ];
 
-describe.skipIf(missing)('rendered HTML in Chromium', () => {
-  let context: BrowserContext;
-  let profile: string;
-  let out: string;
-
+describe.skipIf(chromiumMissing)('rendered HTML in Chromium', () => {
+  let browser: Browser;
   beforeAll(async () => {
-    const { chromium } = await import('playwright-core');
-    profile = mkdtempSync(join(tmpdir(), 'eis-chromium-'));
-    out = mkdtempSync(join(tmpdir(), 'eis-pages-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchBrowser();
   });
-
   afterAll(async () => {
-    await context?.close();
-    rmSync(profile, { recursive: true, force: true });
-    rmSync(out, { recursive: true, force: true });
+    await browser?.close();
   });
-
-  /** Opens a page from a file, recording every request beyond the page itself. */
-  async function open(html: string, name: string) {
-    const file = join(out, `${name}.html`);
-    writeFileSync(file, html);
-    const url = pathToFileURL(file).href;
-    const page = await context.newPage();
-    const requests: string[] = [];
-    const dialogs: string[] = [];
-    page.on('request', (r) => void (r.url() !== url && requests.push(r.url())));
-    page.on('dialog', (d) => void (dialogs.push(d.message()), d.dismiss()));
-    await page.goto(url, { waitUntil: 'load' });
-    return { page, requests, dialogs };
-  }
+  const open = (html: string, name: string) => browser.open(html, name);
 
   it.each(pages)('$name has no WCAG 2.1 A/AA violations, makes no requests and prints', async ({ name, cwd, file }) => {
     const rendered = eis(['render', file, '--format', 'html'], { cwd });

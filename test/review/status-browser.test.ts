@@ -1,48 +1,25 @@
 // The eis status dashboard in a real browser (Debian's Chromium via playwright-core): no WCAG 2.1
 // A/AA violations found by axe-core, no requests, and charts that say in text what they show.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import type { BrowserContext } from 'playwright-core';
+import { chromiumMissing, launchBrowser, warnIfMissing, type Browser } from '../helpers/browser.js';
 import { EXAMPLES, ROOT, eis } from '../helpers/cli.js';
 
-const CHROMIUM = process.env.EIS_CHROMIUM ?? '/usr/bin/chromium';
-const missing = !existsSync(CHROMIUM);
-if (missing) console.warn(`\n[eis] SKIPPED the status dashboard browser test: ${CHROMIUM} was not found. Install it with "apt-get install chromium" or set EIS_CHROMIUM.\n`);
+warnIfMissing('the status dashboard browser test');
 
-describe.skipIf(missing)('eis status --format html in Chromium', () => {
-  let context: BrowserContext;
-  let profile: string;
-  let out: string;
-
+describe.skipIf(chromiumMissing)('eis status --format html in Chromium', () => {
+  let browser: Browser;
   beforeAll(async () => {
-    const { chromium } = await import('playwright-core');
-    profile = mkdtempSync(join(tmpdir(), 'eis-chromium-'));
-    out = mkdtempSync(join(tmpdir(), 'eis-status-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchBrowser();
   });
-
   afterAll(async () => {
-    await context?.close();
-    rmSync(profile, { recursive: true, force: true });
-    rmSync(out, { recursive: true, force: true });
+    await browser?.close();
   });
 
   it('has no WCAG 2.1 A/AA violations and makes no requests', async () => {
     const r = eis(['status', '--format', 'html'], { cwd: EXAMPLES });
-    const file = join(out, 'status.html');
-    writeFileSync(file, r.stdout);
-    const url = pathToFileURL(file).href;
-    const page = await context.newPage();
-    const requests: string[] = [];
-    page.on('request', (req) => void (req.url() !== url && requests.push(req.url())));
-    await page.goto(url, { waitUntil: 'load' });
+    const { page, requests } = await browser.open(r.stdout, 'status');
     expect(await page.locator('script').count()).toBe(0);
     // Each chart is an image with a name and a description, followed by a table with its numbers.
     const charts = await page.locator('svg[role="img"]').evaluateAll((svgs) =>

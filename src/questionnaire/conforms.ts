@@ -35,11 +35,27 @@ function valueConforms(field: Field, value: unknown): boolean {
   }
 }
 
+/** Fields of each list by id, looked up once per questionnaire rather than once per entry. */
+const fieldMaps = new WeakMap<Field, Map<string, Field>>();
+function fieldsOf(list: Field): Map<string, Field> {
+  let map = fieldMaps.get(list);
+  if (!map) fieldMaps.set(list, (map = new Map(list.fields?.map((f) => [f.id, f]))));
+  return map;
+}
+
+const sectionMaps = new WeakMap<Questionnaire, Map<string, Map<string, Field>>>();
+function sectionsOf(model: Questionnaire): Map<string, Map<string, Field>> {
+  let map = sectionMaps.get(model);
+  if (!map) sectionMaps.set(model, (map = new Map(model.sections.map((s) => [s.id, new Map(s.questions.map((q) => [q.id, q]))]))));
+  return map;
+}
+
 function entryConforms(list: Field, entry: unknown): boolean {
   if (!isPlainObject(entry) || typeof entry.id !== 'string' || !ENTRY_ID.test(entry.id)) return false;
+  const fields = fieldsOf(list);
   for (const key of Object.keys(entry)) {
     if (key === 'id' || key.startsWith('x-')) continue;
-    const field = list.fields?.find((f) => f.id === key);
+    const field = fields.get(key);
     if (!field || !valueConforms(field, entry[key])) return false;
   }
   return true;
@@ -47,16 +63,17 @@ function entryConforms(list: Field, entry: unknown): boolean {
 
 export function conforms(model: Questionnaire, data: unknown): boolean {
   if (!isPlainObject(data) || data.eis !== STATEMENT_FORMAT_VERSION || typeof data.questionnaire !== 'string') return false;
+  const sections = sectionsOf(model);
   for (const key of Object.keys(data)) {
     if (key === 'eis' || key === 'questionnaire' || key.startsWith('x-')) continue;
-    const section = model.sections.find((s) => s.id === key);
-    if (!section) return false;
+    const questions = sections.get(key);
+    if (!questions) return false;
     const answers = data[key];
     if (answers === null || answers === undefined) continue;
     if (!isPlainObject(answers)) return false;
     for (const qid of Object.keys(answers)) {
       if (qid.startsWith('x-')) continue;
-      const question = model.questions.get(`${key}.${qid}`);
+      const question = questions.get(qid);
       if (!question || !valueConforms(question, answers[qid])) return false;
     }
   }

@@ -8,10 +8,16 @@ export const STATEMENT_FORMAT_VERSION = 1;
 export const ENTRY_ID = /^[a-z0-9][a-z0-9_-]*$/;
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** YYYY-MM-DD naming a day that exists (no 30 February). */
 export function isRealDate(value: string): boolean {
   if (!DATE.test(value)) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+  const year = Number(value.slice(0, 4));
+  const month = Number(value.slice(5, 7));
+  const day = Number(value.slice(8, 10));
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return day <= (month === 2 && leap ? 29 : DAYS[month - 1]);
 }
 
 function describe(schema: z.ZodType, field: Field): z.ZodType {

@@ -10,12 +10,16 @@ interface Position {
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
 /** Checks raw bytes for things that are not YAML text at all, then decodes them. */
+/** The error for a file over MAX_FILE_BYTES: the same whether found before reading or after. */
+export function tooLargeError(size: number, file: string): EisError {
+  return new EisError(`the file is ${(size / 1048576).toFixed(1)} MB, larger than the ${MAX_FILE_BYTES / 1048576} MB eis reads.`, {
+    file,
+    hint: 'A statement is a few kilobytes; check that this is the right file.',
+  });
+}
+
 export function decodeText(bytes: Uint8Array, file: string): string {
-  if (bytes.length > MAX_FILE_BYTES)
-    throw new EisError(`the file is ${(bytes.length / 1048576).toFixed(1)} MB, larger than the ${MAX_FILE_BYTES / 1048576} MB eis reads.`, {
-      file,
-      hint: 'A statement is a few kilobytes; check that this is the right file.',
-    });
+  if (bytes.length > MAX_FILE_BYTES) throw tooLargeError(bytes.length, file);
   if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)))
     throw new EisError('the file is UTF-16 text; eis reads UTF-8.', { file, line: 1, column: 1, hint: 'Save it as UTF-8.' });
   const nul = bytes.indexOf(0);

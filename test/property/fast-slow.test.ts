@@ -89,7 +89,6 @@ describe('the fast and the full read of eis check give identical reports', () =>
       (t: string) => t.replace(/\n/g, '\r\n'),
       (t: string) => t.replace(/\n/g, '\r'),
       (t: string) => `\ufeff${t}`,
-      (t: string) => t.replace('  author: ', `  ${'k'.repeat(1100)}: x\n  author: `),
       (t: string) => t.replace('  author: ', `  author: "a\\\n    b"\n  x-author: `),
       (t: string) => t.replace('  author: ', '  author: "\\ud800"\n  x-author: '),
       (t: string) => t.replace('  author: ', '  author: "\\x41\\N\\_\\L\\P\\e\\a"\n  x-author: '),
@@ -104,10 +103,8 @@ describe('the fast and the full read of eis check give identical reports', () =>
       (t: string) => t.replace('  author: ', '  author: {a: 1, a: 2}\n  x-author: '),
       (t: string) => t.replace('  author: ', '  __proto__: {polluted: yes}\n  author: '),
       (t: string) => t.replace('  author: ', '  constructor: x\n  author: '),
-      (t: string) => t.replace('  author: ', '  null: x\n  author: '),
       (t: string) => t.replace('  author: ', '  ~: x\n  author: '),
       (t: string) => t.replace('  author: ', '  1: x\n  author: '),
-      (t: string) => t.replace('  author: ', '  1.0: x\n  author: '),
       (t: string) => t.replace('  author: ', '  true: x\n  author: '),
       (t: string) => t.replace('  author: ', '  [a, b]: x\n  author: '),
       (t: string) => t.replace('  author: ', '  {a: b}: x\n  author: '),
@@ -119,6 +116,26 @@ describe('the fast and the full read of eis check give identical reports', () =>
       (t: string) => t.replace('  author: ', '  author: "a\u00a0"\n  x-author: '),
       (t: string) => t.replace('  author: ', '  author: \u00a0a\n  x-author: '),
     ];
-    for (const variant of variants) expectSame(variant(base));
+    for (const [i, variant] of variants.entries()) {
+      const text = variant(base);
+      writeFileSync(file, text);
+      expect(checkFile(file, known, options), `variant ${i}: ${text.split('\n').find((l, n) => l !== base.split('\n')[n])}`).toStrictEqual(checkFile(file, known, { ...options, slow: true }));
+    }
   });
+
+  // Defect (main engineer, the fast path in src/check/run.ts / src/yaml/fast.ts): YAML allows an
+  // implicit key of at most 1024 characters. The full parser refuses a longer one (file/yaml, exit
+  // 2); the fast path reads it and reports an unknown key (exit 1). Found by the test above.
+  it.fails('on a statement with an implicit key longer than 1024 characters', () => {
+    expectSame(generatedStatement(7).replace('  author: ', `  ${'k'.repeat(1100)}: x\n  author: `));
+  });
+
+  // Defect (main engineer, same fast path): keys that are not strings turn into different strings:
+  // `null:` is "null" to js-yaml and "" to the yaml library, `1.0:` is "1" and "1.0", so the
+  // unknown-key finding differs in message and place.
+  for (const key of ['null', '1.0'])
+    it.fails(`on a statement with a \`${key}:\` key`, () => {
+      expectSame(generatedStatement(7).replace('  author: ', `  ${key}: x\n  author: `));
+    });
+
 });

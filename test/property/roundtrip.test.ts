@@ -66,7 +66,8 @@ describe('load -> save -> load', () => {
     fc.assert(
       fc.property(mutatedStatement, (text) => {
         try {
-          parseYamlSource(text, 'x');
+          // A tag that fails to resolve is the known defect below; it is tested there.
+          if (parseYamlSource(text, 'x').doc.warnings.some((w) => w.code === 'TAG_RESOLVE_FAILED')) return;
         } catch (error) {
           if (error instanceof EisError) return; // not YAML: nothing to round-trip
           throw error;
@@ -99,5 +100,14 @@ describe('load -> save -> load', () => {
       }),
       { numRuns: RUNS },
     );
+  });
+
+  // Defect (main engineer, src/yaml/source.ts or src/statement/edit.ts): a scalar whose tag does not
+  // fit its value (`!!int x`) reads as the string "x" but the yaml library writes it back as
+  // `!!int .nan`, so any save (eis answer, eis signoff) silently changes that answer. Found by the
+  // property above; reading such a file could refuse it, or saving could drop the failed tag.
+  it.fails('keeps an answer whose tag does not fit its value', () => {
+    const { first, second } = loadSaveLoad('eis: 1\nquestionnaire: equity-impact@1\ninitiative:\n  title: !!int x\n');
+    expect(second.source.data).toStrictEqual(first.source.data);
   });
 });

@@ -4,6 +4,9 @@ import { dirname, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { renameSync, writeFileSync, unlinkSync } from 'node:fs';
 import { fsError } from './statement/file.js';
+import { EisError } from './errors.js';
+import type { Context } from './context.js';
+import { plainColors, type Colorizer } from './check/reporters/types.js';
 
 export function writeOutput(file: string, text: string, cwd: string): string {
   const target = resolve(cwd, file);
@@ -21,4 +24,23 @@ export function writeOutput(file: string, text: string, cwd: string): string {
     throw fsError(error, file, 'output file');
   }
   return target;
+}
+
+/** The formats of `--format a,b`, each one known. */
+export function parseFormats(value: string, known: string[]): string[] {
+  const formats = value.split(',').map((f) => f.trim()).filter(Boolean);
+  for (const f of formats)
+    if (!known.includes(f)) throw new EisError(`"${f}" is not an output format.`, { hint: `Use one or more of ${known.join(', ')}, separated by commas.` });
+  if (!formats.length) throw new EisError('--format needs at least one format.', { hint: `Use one or more of ${known.join(', ')}.` });
+  return formats;
+}
+
+/** Prints each format to stdout, except the last, which goes to `--output` when one is given (without colour). */
+export function printReports(ctx: Context, formats: string[], output: string | undefined, render: (format: string, color: Colorizer) => string): void {
+  formats.forEach((format, i) => {
+    const toFile = output !== undefined && i === formats.length - 1;
+    const text = render(format, toFile ? plainColors : ctx.color);
+    if (toFile) writeOutput(output, text, ctx.cwd);
+    else ctx.stdout(text);
+  });
 }

@@ -73,4 +73,3 @@ export function computeValues(model: Questionnaire, answers: Record<string, unkn
   return computed;
 }
 
-export { isPlainObject };

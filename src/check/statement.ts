@@ -38,7 +38,9 @@ export function checkStatementData(model: Questionnaire, data: unknown, options:
   }
   if (!conforms(model, data)) {
     const parsed = schemaFor(model).safeParse(data);
-    if (!parsed.success) findings.push(...schemaFindings(model, data, parsed.error.issues));
+    // A loop, not push(...): a list of a million bad entries gives a million findings, more than
+    // a call's arguments can hold.
+    if (!parsed.success) for (const f of schemaFindings(model, data, parsed.error.issues)) findings.push(f);
   }
 
   const computed = computeValues(model, data, options.today);
@@ -82,20 +84,20 @@ export function checkStatementData(model: Questionnaire, data: unknown, options:
               findings.push({ code: 'required', severity: 'error', path: [...path, i, f.id], message: `${entryTitle(q, entry, i)}: "${f.label}" is required and not answered.` });
             }
             if (fRequired && isPlaceholder(model, fv)) complete = false;
-            if (f.type === 'reference') findings.push(...referenceFindings(model, data, f, fv, [...path, i, f.id]));
+            if (f.type === 'reference') for (const r of referenceFindings(model, data, f, fv, [...path, i, f.id])) findings.push(r);
           }
         });
       } else if (required && !complete && !isPlaceholder(model, value)) {
         findings.push({ code: 'required', severity: 'error', path, message: `"${q.label}" is required and not answered.`, hint: q.example !== undefined ? `For example: ${truncate(String(q.example))}` : undefined });
       }
-      if (q.type === 'reference') findings.push(...referenceFindings(model, data, q, value, path));
+      if (q.type === 'reference') for (const r of referenceFindings(model, data, q, value, path)) findings.push(r);
       if (required) {
         completeness.required++;
         if (complete) completeness.answered++;
       }
     }
   }
-  findings.push(...ruleFindings(model, base));
+  for (const f of ruleFindings(model, base)) findings.push(f);
   return { findings: applySeverities(findings, options.severities), completeness, computed };
 }
 

@@ -29,8 +29,27 @@ export function fastParse(text: string): { data: unknown } | undefined {
   if (UNUSUAL.test(text)) return undefined;
   try {
     const data = jsyaml.load(text, { schema, json: false });
+    if (hasUnusualKey(data)) return undefined;
     return { data: data === undefined ? null : data };
   } catch {
     return undefined;
   }
+}
+
+/** Keys that resolve to null, booleans or numbers (`null:`, `1.0:`) become strings differently in
+ * js-yaml ("null", "1") and the yaml library ("", "1.0"); and YAML caps an implicit key at 1024
+ * characters, which only the full parser enforces. Such keys are rare: the full parser reads them. */
+const SCALAR_KEY = /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+.0-9].*|)$/;
+
+function hasUnusualKey(value: unknown): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  if (Array.isArray(value)) {
+    for (const item of value) if (hasUnusualKey(item)) return true;
+    return false;
+  }
+  for (const key in value) {
+    if (key.length > 1024 || SCALAR_KEY.test(key)) return true;
+    if (hasUnusualKey((value as Record<string, unknown>)[key])) return true;
+  }
+  return false;
 }

@@ -123,18 +123,16 @@ describe('the fast and the full read of eis check give identical reports', () =>
     }
   });
 
-  // Defect (main engineer, the fast path in src/check/run.ts / src/yaml/fast.ts): YAML allows an
-  // implicit key of at most 1024 characters. The full parser refuses a longer one (file/yaml, exit
-  // 2); the fast path reads it and reports an unknown key (exit 1). Found by the test above.
-  it.fails('on a statement with an implicit key longer than 1024 characters', () => {
+  // YAML allows an implicit key of at most 1024 characters: the full parser refuses a longer one
+  // (file/yaml, exit 2), and the fast path must not read it as an unknown key instead.
+  it('on a statement with an implicit key longer than 1024 characters', () => {
     expectSame(generatedStatement(7).replace('  author: ', `  ${'k'.repeat(1100)}: x\n  author: `));
   });
 
-  // Defect (main engineer, same fast path): keys that are not strings turn into different strings:
-  // `null:` is "null" to js-yaml and "" to the yaml library, `1.0:` is "1" and "1.0", so the
-  // unknown-key finding differs in message and place.
-  for (const key of ['null', '1.0'])
-    it.fails(`on a statement with a \`${key}:\` key`, () => {
+  // Keys that are not strings become strings differently in the two parsers (`null:` is "null" to
+  // js-yaml and "" to the yaml library, `1.0:` is "1" and "1.0"): the message and place must agree.
+  for (const key of ['null', '1.0', '~', 'true', '0x1F', '.inf'])
+    it(`on a statement with a \`${key}:\` key`, () => {
       expectSame(generatedStatement(7).replace('  author: ', `  ${key}: x\n  author: `));
     });
 

@@ -18,9 +18,19 @@ export function resolvePaths(paths: string[], cwd: string): string[] {
   const list = paths.length ? paths : ['.'];
   return list.map((p) => {
     const abs = resolve(cwd, p);
-    if (!existsSync(abs)) throw new EisError('the path does not exist.', { file: p, hint: 'Check the spelling, or run eis from the repository folder.' });
+    if (!existsSync(abs)) throw missingPath(abs, p);
     return abs;
   });
+}
+
+/** existsSync is false for a link that loops too: that is worth saying, not "does not exist". */
+function missingPath(abs: string, shown: string): EisError {
+  try {
+    statSync(abs);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ELOOP') return new EisError('the path is a symbolic link that loops.', { file: shown, hint: 'Point the link at a file, or remove it.' });
+  }
+  return new EisError('the path does not exist.', { file: shown, hint: 'Check the spelling, or run eis from the repository folder.' });
 }
 
 /** Statement files under the given absolute paths; a file named explicitly is always included. */

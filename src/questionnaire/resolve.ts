@@ -4,6 +4,7 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { EisError } from '../errors.js';
 import { packageRoot } from '../package-root.js';
 import { decodeText } from '../yaml/decode.js';
+import { readBytes } from '../statement/file.js';
 import { parseQuestionnaire } from './load.js';
 import { compileQuestionnaire, type Questionnaire } from './model.js';
 import type { QuestionnaireInput } from './format.js';
@@ -40,12 +41,14 @@ export function loadQuestionnaire(nameOrPath: string, baseDir = process.cwd()): 
   if (cached) return cached;
   let bytes: Buffer;
   try {
-    bytes = readFileSync(file);
+    // Only a regular file of a sane size: a config naming /dev/zero or a named pipe must not hang eis.
+    bytes = readBytes(file, 'questionnaire file');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (!isPath && code === 'ENOENT')
+    if (!(error instanceof EisError)) throw error;
+    if (!isPath && (error.cause as NodeJS.ErrnoException | undefined)?.code === 'ENOENT')
       throw new EisError(`there is no built-in questionnaire "${nameOrPath}".`, { hint: `Built-in: ${builtinQuestionnaireIds().join(', ')}; or give a path to a questionnaire file.` });
-    throw new EisError(code === 'ENOENT' ? 'the questionnaire file does not exist.' : `the questionnaire file cannot be read (${code}).`, { file: nameOrPath });
+    // Named as the config or the flag names it, not by its absolute path.
+    throw new EisError(error.message, { file: isPath ? nameOrPath : error.file, hint: error.hint, cause: error.cause ?? error });
   }
   const shown = isPath ? nameOrPath : file;
   const source = isPath ? file : `builtin:${nameOrPath}`;

@@ -1,6 +1,6 @@
 // Parsing YAML text with positions. Used for statements, questionnaires and config: every problem
 // found later in the data can be pointed back to a line and column of the file.
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import { EisError } from '../errors.js';
 
 export { decodeText, MAX_FILE_BYTES } from './decode.js';
@@ -33,6 +33,7 @@ export function parseYamlSource(text: string, file: string): YamlSource {
       code: 'file/yaml',
     });
   }
+  if (doc.warnings.some((w) => w.code === 'TAG_RESOLVE_FAILED')) dropMisfitTags(doc);
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: 100 });
@@ -49,6 +50,24 @@ export function parseYamlSource(text: string, file: string): YamlSource {
   }
   sourceTexts.set(doc, text);
   return { file, text, doc, lineCounter, data };
+}
+
+/**
+ * `title: !!int x` reads as the string "x" (the tag cannot apply to it), but the yaml library
+ * keeps the tag on the node and writes it back through that tag, as `!!int .nan`: any save would
+ * change the answer. A tag that does not fit its node is dropped, so the value stays the string it
+ * was read as and is saved as it was written.
+ */
+function dropMisfitTags(doc: Document.Parsed): void {
+  const scalarTags = doc.schema.tags.filter((t) => !t.collection);
+  visit(doc, (_key, node) => {
+    if (!(isScalar(node) || isCollection(node)) || !node.tag) return;
+    const named = scalarTags.filter((t) => t.tag === node.tag);
+    // Only tags the writer would use on this node: a scalar tag on a collection, or a scalar tag
+    // none of whose forms identifies the value that was read.
+    if (named.length === 0) return;
+    if (isCollection(node) || !named.some((t) => t.identify?.(node.value) ?? true)) node.tag = undefined;
+  });
 }
 
 /** The text each parsed Document came from, so that a rewrite can keep what it did not change. */

@@ -1,8 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
 import { parseQuestionnaire } from '../../src/questionnaire/load.js';
 import { loadQuestionnaire } from '../../src/questionnaire/resolve.js';
 import { EisError } from '../../src/errors.js';
 import { builtin, fixture } from '../helpers/model.js';
+import { tempTree } from '../helpers/cli.js';
 
 function problem(text: string): EisError {
   try {
@@ -139,5 +142,31 @@ describe('questionnaire validation', () => {
         type: text
         when: !!js/function "function () { process.exit(9) }"`));
     expect(error).toBeInstanceOf(EisError);
+  });
+});
+
+describe('reading a questionnaire file', () => {
+  const tree = tempTree();
+  afterAll(() => tree.cleanup());
+
+  it('refuses a device or a named pipe at once, naming it as given', () => {
+    // /dev/zero never ends and a pipe waits for a writer: reading either would hang eis.
+    expect(() => loadQuestionnaire('/dev/zero')).toThrow(/the questionnaire file is not a regular file/);
+    execFileSync('mkfifo', [join(tree.dir, 'pipe.yaml')]);
+    const error = (() => {
+      try {
+        loadQuestionnaire('pipe.yaml', tree.dir);
+      } catch (e) {
+        return e as EisError;
+      }
+      throw new Error('no error');
+    })();
+    expect(error).toBeInstanceOf(EisError);
+    expect(error.format()).toMatch(/^pipe\.yaml: the questionnaire file is not a regular file/);
+  });
+
+  it('says which file is missing, and which built-in id is unknown', () => {
+    expect(() => loadQuestionnaire('missing.yaml', tree.dir)).toThrow('the questionnaire file does not exist.');
+    expect(() => loadQuestionnaire('no-such-id')).toThrow(/there is no built-in questionnaire "no-such-id"/);
   });
 });

@@ -10,7 +10,18 @@ const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url),
 const bundled = new Set(['yaml', 'zod', 'js-yaml', 'commander', 'chalk', 'lilconfig', 'tinyglobby']);
 const external = Object.keys(pkg.dependencies).filter((name) => !bundled.has(name));
 
+// zod carries messages in some forty languages (about 260 KB of the bundle, parsed by every run);
+// eis writes its own messages and uses zod's English ones only, so the other languages are left out.
+const zodEnglishOnly = {
+  name: 'zod-english-only',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) => (/[\\/]zod[\\/]/.test(args.importer) ? { path: 'zod-locales', namespace: 'zod-english-only' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'zod-english-only' }, () => ({ contents: "export { default as en } from 'zod/v4/locales/en.js';", resolveDir: process.cwd() }));
+  },
+};
+
 await build({
+  plugins: [zodEnglishOnly],
   entryPoints: { cli: 'src/cli.ts', index: 'src/index.ts', 'check-worker': 'src/check/worker.ts' },
   outdir: 'dist',
   bundle: true,

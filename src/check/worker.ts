@@ -1,8 +1,13 @@
-// A worker thread of `eis check`: checks its share of the files and posts the reports back.
+// A worker thread of `eis check`: claims batches of files from the shared counter, checks them
+// and posts the reports back once there are none left.
 import { parentPort, workerData } from 'node:worker_threads';
 import { checkFile, questionnaireRegistry } from './run.js';
-import type { WorkerInput } from './parallel.js';
+import { claimBatches, type WorkerInput, type WorkerOutput } from './parallel.js';
 
-const { files, options } = workerData as WorkerInput;
+const { files, options, next } = workerData as WorkerInput;
 const known = questionnaireRegistry(options.config);
-parentPort!.postMessage(files.map((file) => checkFile(file, known, options)));
+const done: WorkerOutput = [];
+claimBatches(next, files.length, (start, end) => {
+  done.push({ start, reports: files.slice(start, end).map((file) => checkFile(file, known, options)) });
+});
+parentPort!.postMessage(done);

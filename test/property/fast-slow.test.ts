@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkFile, questionnaireRegistry } from '../../src/check/run.js';
 import { defaultConfig } from '../../src/config.js';
-import { fastParse } from '../../src/yaml/fast.js';
+import { fastParse, unusual } from '../../src/yaml/fast.js';
 import { tempTree } from '../helpers/cli.js';
 import { arbitraryYaml, CORPUS, EXAMPLE_STATEMENTS, generatedStatement, mutatedStatement, RUNS, TIMEOUT, yamlToken } from './support.js';
 
@@ -136,4 +136,29 @@ describe('the fast and the full read of eis check give identical reports', () =>
       expectSame(generatedStatement(7).replace('  author: ', `  ${key}: x\n  author: `));
     });
 
+});
+
+describe('the test that sends a file to the full parser', () => {
+  // The pattern it replaces, kept here as the specification.
+  const PATTERN = /(?:^|[\s[{,])[&*!][^\s]|^%|\t/m;
+  const pieces = ['&', '*', '!', '%', '\t', ' ', '\n', '\r', '\u2028', '\u00a0', '[', '{', ',', 'a', ':', '-', '#'];
+
+  it('agrees with the pattern on strings made of the characters that matter', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 12 }), (chars) => {
+        const text = chars.join('');
+        expect(unusual(text), JSON.stringify(text)).toBe(PATTERN.test(text));
+      }),
+      { numRuns: RUNS * 20 },
+    );
+  });
+
+  it('agrees with the pattern on arbitrary text and YAML', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: 'grapheme', maxLength: 60 }), arbitraryYaml), (text) => {
+        expect(unusual(text), JSON.stringify(text)).toBe(PATTERN.test(text));
+      }),
+      { numRuns: RUNS * 5 },
+    );
+  });
 });

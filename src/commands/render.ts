@@ -7,17 +7,13 @@ import type { Context } from '../context.js';
 import { EisError } from '../errors.js';
 import { displayPath } from '../discover.js';
 import { questionnaireRegistry } from '../check/run.js';
-import { checkStatementData } from '../check/statement.js';
-import { questionnaireFor } from '../statement/pin.js';
-import { readBytes, readStatement } from '../statement/file.js';
-import { positionOf } from '../yaml/source.js';
+import { readBytes } from '../statement/file.js';
 import { decodeText } from '../yaml/source.js';
 import { packageRoot } from '../package-root.js';
 import { writeOutput } from '../output.js';
 import { git } from '../git/run.js';
-import { buildStatementView } from '../render/view.js';
+import { renderFile, type RenderFileOptions } from '../render/file.js';
 import { createRenderer, type Format, type TemplateSet, type TemplateSource } from '../render/render.js';
-import type { Questionnaire } from '../questionnaire/model.js';
 
 export interface RenderOptions {
   format: string;
@@ -48,37 +44,16 @@ export async function render(ctx: Context, files: string[], options: RenderOptio
   const base = commonFolder(absolute.map((f) => dirname(f)));
   let shortfall = false;
 
-  for (const [i, file] of absolute.entries()) {
-    const shown = displayPath(file, ctx.cwd);
-    const { source } = readStatement(file);
-    const data = source.data;
-    if (data === null || data === undefined) throw new EisError('the statement is empty; there is nothing to render.', { file: shown, line: 1, column: 1 });
-    let model: Questionnaire;
-    try {
-      model = questionnaireFor(data, known);
-    } catch (error) {
-      if (!(error instanceof EisError)) throw error;
-      throw new EisError(error.message, { file: shown, ...positionOf(source, ['questionnaire']), hint: error.hint });
-    }
-    const check = checkStatementData(model, data, { today: ctx.today, severities: config.rules });
-    if (options.strict) {
-      const errors = check.findings.filter((f) => f.severity === 'error' || f.fatal);
-      if (errors.length) {
-        shortfall = true;
-        for (const f of errors) {
-          const pos = positionOf(source, f.path);
-          ctx.stderr(`${shown}:${pos.line}:${pos.column}: ${f.message}\n`);
-        }
-        ctx.stderr(`eis: ${shown} was not rendered: it has ${errors.length} problem${errors.length === 1 ? '' : 's'} (--strict).\n`);
-        continue;
-      }
-    }
-    const view = buildStatementView(model, data, check, { today: ctx.today, lang: options.lang, renderedOn: options.date ? ctx.today : null });
-    const text = renderer(view);
-    if (options.out === undefined) ctx.stdout(text);
+  const fileOptions: RenderFileOptions = { cwd: ctx.cwd, today: ctx.today, lang: options.lang, date: options.date, strict: options.strict, severities: config.rules };
+  for (const file of absolute) {
+    const result = renderFile(file, known, renderer, fileOptions);
+    if ('refused' in result) {
+      shortfall = true;
+      ctx.stderr(result.refused);
+    } else if (options.out === undefined) ctx.stdout(result.text);
     else {
-      const target = outIsDir ? join(options.out, outputName(absolute[i], base, format)) : options.out;
-      ctx.stdout(`${displayPath(writeOutput(target, text, ctx.cwd), ctx.cwd)}\n`);
+      const target = outIsDir ? join(options.out, outputName(file, base, format)) : options.out;
+      ctx.stdout(`${displayPath(writeOutput(target, result.text, ctx.cwd), ctx.cwd)}\n`);
     }
   }
   return shortfall ? 1 : 0;

@@ -1,4 +1,5 @@
 // eis check through the built binary, as CI and people run it.
+import { spawnSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync, symlinkSync, mkdirSync, chmodSync } from 'node:fs';
 import { join } from 'node:path';
@@ -229,7 +230,12 @@ describe('help and version', () => {
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('Exit codes: 0 ok, 1 statements fall short, 2 eis could not do its job, 130 interrupted.');
     expect(eis(['check', '--help']).stdout).toContain('$ eis check --since origin/main');
-    expect(eis(['--version']).stdout).toBe(`${JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version}\n`);
+    const version = `${JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version}\n`;
+    expect(eis(['--version']).stdout).toBe(version);
+    // The entry answers --version and -V without loading the bundle; the bundle must agree.
+    expect(eis(['-V']).stdout).toBe(version);
+    const bundle = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), '--version'], { encoding: 'utf8' });
+    expect(bundle.stdout).toBe(version);
   });
   it('treats no command as a usage error', () => {
     expect(eis([]).code).toBe(2);

@@ -14,6 +14,7 @@ function buildProgram(run: (runner: CommandRunner) => Promise<void>): Command {
     .description('Equity Impact Statements: write them, check them in CI, render, diff and review them.')
     .version(VERSION, '-V, --version', 'print the version')
     .addOption(new Option('-c, --config <file>', 'use this eis.config.yaml instead of the nearest one'))
+    .option('--allow-external-questionnaire', 'let the config name a questionnaire outside the repository')
     .option('--no-color', 'no colour in output (NO_COLOR and FORCE_COLOR are honoured too)')
     .option('--debug', 'show stack traces for unexpected errors')
     .helpOption('-h, --help', 'show help')
@@ -42,8 +43,8 @@ export async function main(argv: string[]): Promise<number> {
   let exitCode: number = ExitCode.ok;
   let ctx: Context | undefined;
   const run = async (runner: CommandRunner) => {
-    const opts = program.opts<{ color: boolean; debug?: boolean; config?: string }>();
-    ctx = processContext({ noColor: opts.color === false, debug: Boolean(opts.debug), config: opts.config });
+    const opts = program.opts<{ color: boolean; debug?: boolean; config?: string; allowExternalQuestionnaire?: boolean }>();
+    ctx = processContext({ noColor: opts.color === false, debug: Boolean(opts.debug), config: opts.config, allowExternalQuestionnaire: Boolean(opts.allowExternalQuestionnaire) });
     exitCode = await runner(ctx);
   };
   const program = buildProgram(run);

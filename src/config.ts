@@ -1,13 +1,16 @@
 // eis.config.yaml: found by walking up from the working directory (or given with --config),
 // validated with zod, problems pointed at their line.
-import { dirname, resolve } from 'node:path';
+import { realpathSync } from 'node:fs';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import { lilconfigSync } from 'lilconfig';
 import { z } from 'zod';
 import { EisError } from './errors.js';
 import { fsError, readBytes } from './statement/file.js';
-import { decodeText, parseYamlSource, positionOf } from './yaml/source.js';
+import { decodeText, parseYamlSource, positionOf, type YamlSource } from './yaml/source.js';
 import { closest } from './questionnaire/model.js';
 import { displayPath } from './discover.js';
+import { questionnaireFile } from './questionnaire/resolve.js';
+import { git } from './git/run.js';
 
 export const CONFIG_NAMES = ['eis.config.yaml', 'eis.config.yml'];
 
@@ -68,6 +71,10 @@ export function defaultConfig(root = process.cwd()): Config {
 }
 
 export function parseConfig(text: string, file: string): Config {
+  return parseWithSource(text, file).config;
+}
+
+function parseWithSource(text: string, file: string): { config: Config; source: YamlSource } {
   const source = parseYamlSource(text, file);
   const data = source.data ?? {};
   const parsed = configSchema.safeParse(data);
@@ -84,27 +91,86 @@ export function parseConfig(text: string, file: string): Config {
     const pos = positionOf(source, path);
     throw new EisError(`${path.length ? `"${path.join('.')}" ` : ''}${issue.message.replace(/^Invalid input: /, '').replace(/^expected/, 'should be')}.`, { file, ...pos, hint: 'See docs/config.md.' });
   }
-  return { ...parsed.data, file, root: dirname(resolve(file)) };
+  return { config: { ...parsed.data, file, root: dirname(resolve(file)) }, source };
+}
+
+export interface LoadConfigOptions {
+  config?: string;
+  cwd?: string;
+  /** The person running eis trusts this config to name a questionnaire anywhere on the machine. */
+  allowExternalQuestionnaire?: boolean;
 }
 
 /** The config named by --config, or the nearest eis.config.yaml above `cwd`, or the default. */
-export function loadConfig(options: { config?: string; cwd?: string } = {}): Config {
+export function loadConfig(options: LoadConfigOptions = {}): Config {
   const cwd = options.cwd ?? process.cwd();
+  let file: string;
+  let shown: string;
   if (options.config) {
-    const file = resolve(cwd, options.config);
-    return { ...parseConfig(decodeText(readBytes(file, 'config file'), options.config), options.config), file, root: dirname(file) };
+    file = resolve(cwd, options.config);
+    shown = options.config;
+  } else {
+    let found: { filepath: string } | null;
+    try {
+      found = lilconfigSync('eis', {
+        searchPlaces: CONFIG_NAMES,
+        loaders: { '.yaml': (_path, content) => content, '.yml': (_path, content) => content },
+        ignoreEmptySearchPlaces: false,
+      }).search(cwd);
+    } catch (error) {
+      throw fsError(error, cwd, 'config file');
+    }
+    if (!found) return defaultConfig(cwd);
+    file = found.filepath;
+    shown = displayPath(found.filepath, cwd);
   }
-  let found: { filepath: string } | null;
+  const { config: parsed, source } = parseWithSource(decodeText(readBytes(file, 'config file'), shown), shown);
+  const config = { ...parsed, file, root: dirname(file) };
+  if (!options.allowExternalQuestionnaire) assertQuestionnaireInside(config, source, shown);
+  return config;
+}
+
+/**
+ * A config arrives with a pull request, and CI then reads the questionnaire it names (a YAML error
+ * can quote a line of it into a public log). So a questionnaire path must stay inside the
+ * repository that holds the config, after following links, unless the person running eis allows
+ * it with --allow-external-questionnaire. The same rule as for templates in `eis render`.
+ */
+function assertQuestionnaireInside(config: Config, source: YamlSource, shown: string): void {
+  const file = questionnaireFile(config.questionnaire, config.root);
+  if (file === undefined) return;
+  const real = realPathOf(file);
+  const folder = realPathOf(config.root);
+  // Inside the config's own folder is inside its repository: no need to ask git.
+  if (isWithin(real, folder)) return;
+  const root = repositoryRoot(config.root, folder);
+  if (isWithin(real, root)) return;
+  throw new EisError(`"questionnaire" names ${config.questionnaire}, which is outside the repository (${root}).`, {
+    file: shown,
+    ...positionOf(source, ['questionnaire']),
+    hint: 'Move the questionnaire into the repository, or run with --allow-external-questionnaire if you trust this config.',
+  });
+}
+
+/** The path with every link resolved; for a path that does not exist, its nearest existing folder's. */
+function realPathOf(path: string): string {
   try {
-    found = lilconfigSync('eis', {
-      searchPlaces: CONFIG_NAMES,
-      loaders: { '.yaml': (_path, content) => content, '.yml': (_path, content) => content },
-      ignoreEmptySearchPlaces: false,
-    }).search(cwd);
-  } catch (error) {
-    throw fsError(error, cwd, 'config file');
+    return realpathSync(path);
+  } catch {
+    const parent = dirname(path);
+    return parent === path ? path : join(realPathOf(parent), basename(path));
   }
-  if (!found) return defaultConfig(cwd);
-  const shown = displayPath(found.filepath, cwd);
-  return { ...parseConfig(decodeText(readBytes(found.filepath, 'config file'), shown), shown), file: found.filepath, root: dirname(found.filepath) };
+}
+
+function isWithin(path: string, root: string): boolean {
+  return path === root || path.startsWith(root.endsWith(sep) ? root : root + sep);
+}
+
+/** The top of the git work tree holding `folder`, or the folder itself outside git. */
+function repositoryRoot(folder: string, realFolder: string): string {
+  try {
+    return realpathSync(git(['rev-parse', '--show-toplevel'], folder).trim());
+  } catch {
+    return realFolder;
+  }
 }

@@ -17,6 +17,8 @@ export interface Context {
   debug: boolean;
   /** Global --config. */
   config?: string;
+  /** Global --allow-external-questionnaire: the config may name a questionnaire outside the repository. */
+  allowExternalQuestionnaire?: boolean;
   /** Today as YYYY-MM-DD (EIS_TODAY overrides it, for reproducible runs). */
   today: string;
   version: string;
@@ -56,7 +58,7 @@ export function todayIn(env: NodeJS.ProcessEnv): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-export function processContext(options: { noColor: boolean; debug: boolean; config?: string }): Context {
+export function processContext(options: { noColor: boolean; debug: boolean; config?: string; allowExternalQuestionnaire?: boolean }): Context {
   const env = process.env;
   return {
     cwd: process.cwd(),
@@ -68,6 +70,7 @@ export function processContext(options: { noColor: boolean; debug: boolean; conf
     interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY) && !isCI(env),
     debug: options.debug,
     config: options.config,
+    allowExternalQuestionnaire: options.allowExternalQuestionnaire,
     today: todayIn(env),
     version: VERSION,
   };

@@ -15,7 +15,7 @@ export interface AnswerOptions {
 
 export async function answer(ctx: Context, statement: string, options: AnswerOptions): Promise<number> {
   if (options.section !== undefined && options.all) throw new EisError('--section and --all cannot be used together.', { hint: 'Pick one section with --section, or walk everything with --all.' });
-  const config = loadConfig({ config: ctx.config, cwd: ctx.cwd });
+  const config = loadConfig({ config: ctx.config, cwd: ctx.cwd, allowExternalQuestionnaire: ctx.allowExternalQuestionnaire });
   const file = resolve(ctx.cwd, statement);
   const opened = openStatement(config, file, displayPath(file, ctx.cwd));
   const mode: Mode = options.section !== undefined ? sectionMode(opened.model, options.section) : options.all ? { kind: 'all' } : { kind: 'resume' };

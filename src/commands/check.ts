@@ -17,7 +17,7 @@ export interface CheckOptions {
 
 export async function check(ctx: Context, paths: string[], options: CheckOptions): Promise<number> {
   const formats = parseFormats(options.format, Object.keys(reporters));
-  const config = loadConfig({ config: ctx.config, cwd: ctx.cwd });
+  const config = loadConfig({ config: ctx.config, cwd: ctx.cwd, allowExternalQuestionnaire: ctx.allowExternalQuestionnaire });
   const only = options.since ? changedSince(options.since, ctx.cwd, paths) : undefined;
   const report = await runCheckParallel({ paths, config, cwd: ctx.cwd, today: ctx.today, only });
   if (options.lint) {

@@ -42,7 +42,7 @@ interface Pair {
 export async function diff(ctx: Context, args: string[], options: DiffOptions): Promise<number> {
   if (!FORMATS.includes(options.format)) throw new EisError(`"${options.format}" is not a format for eis diff.`, { hint: `Use ${FORMATS.join(', ')}.` });
   const pairs = options.git !== undefined ? gitPairs(ctx, options.git, args) : filePairs(ctx, args);
-  const config = loadConfig({ config: ctx.config, cwd: ctx.cwd });
+  const config = loadConfig({ config: ctx.config, cwd: ctx.cwd, allowExternalQuestionnaire: ctx.allowExternalQuestionnaire });
   const known = questionnaireRegistry(config);
 
   const diffs: StatementDiff[] = [];

@@ -14,7 +14,7 @@ export interface LintCommandOptions {
 
 export async function lint(ctx: Context, files: string[], options: LintCommandOptions): Promise<number> {
   const formats = parseFormats(options.format, Object.keys(lintReporters));
-  const config = loadConfig({ config: ctx.config, cwd: ctx.cwd });
+  const config = loadConfig({ config: ctx.config, cwd: ctx.cwd, allowExternalQuestionnaire: ctx.allowExternalQuestionnaire });
   const report = runLint(files, config, ctx.cwd);
   const strict = Boolean(options.strict);
   printReports(ctx, formats, options.output, (format, color) => lintReporters[format](report, { color, strict, version: ctx.version, tool: 'lint' }));

@@ -30,7 +30,7 @@ function schemaUrl(model: Questionnaire, statement: string, root: string): strin
 }
 
 export async function newStatement(ctx: Context, target: string, options: NewOptions): Promise<number> {
-  const config = loadConfig({ config: ctx.config, cwd: ctx.cwd });
+  const config = loadConfig({ config: ctx.config, cwd: ctx.cwd, allowExternalQuestionnaire: ctx.allowExternalQuestionnaire });
   const path = resolve(ctx.cwd, target);
   let isFolder: boolean;
   try {

@@ -7,7 +7,8 @@ import { EisError } from '../errors.js';
 
 export async function questions(ctx: Context, options: { format: string; questionnaire?: string }): Promise<number> {
   if (!['text', 'json'].includes(options.format)) throw new EisError(`"${options.format}" is not a format for eis questions.`, { hint: 'Use text or json.' });
-  const config = loadConfig({ config: ctx.config, cwd: ctx.cwd });
+  // With --questionnaire the config's own questionnaire is not read, so where it lies does not matter.
+  const config = loadConfig({ config: ctx.config, cwd: ctx.cwd, allowExternalQuestionnaire: ctx.allowExternalQuestionnaire || Boolean(options.questionnaire) });
   const model = options.questionnaire ? loadQuestionnaire(options.questionnaire, ctx.cwd) : loadQuestionnaire(config.questionnaire, config.root);
   const described = describeQuestionnaire(model);
   if (options.format === 'json') {

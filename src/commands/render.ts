@@ -37,7 +37,7 @@ export async function render(ctx: Context, files: string[], options: RenderOptio
   if (outIsDir && existsSync(resolve(ctx.cwd, options.out!)) && !isDirectory(resolve(ctx.cwd, options.out!)))
     throw new EisError('--out names a file, but several statements need a folder.', { file: options.out, hint: 'Give a folder (it is created if missing).' });
 
-  const config = loadConfig({ config: ctx.config, cwd: ctx.cwd });
+  const config = loadConfig({ config: ctx.config, cwd: ctx.cwd, allowExternalQuestionnaire: ctx.allowExternalQuestionnaire });
   const renderer = createRenderer(loadTemplates(format, config, ctx.cwd, options), format);
   const known = questionnaireRegistry(config);
   const absolute = files.map((f) => resolve(ctx.cwd, f));

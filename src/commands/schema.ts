@@ -12,7 +12,8 @@ export async function schema(ctx: Context, options: { questionnaire?: string; qu
     ctx.stdout(`${JSON.stringify({ ...json, $id: 'urn:eis:questionnaire-format:1', title: 'eis questionnaire' }, null, 2)}\n`);
     return 0;
   }
-  const config = loadConfig({ config: ctx.config, cwd: ctx.cwd });
+  // With --questionnaire the config's own questionnaire is not read, so where it lies does not matter.
+  const config = loadConfig({ config: ctx.config, cwd: ctx.cwd, allowExternalQuestionnaire: ctx.allowExternalQuestionnaire || Boolean(options.questionnaire) });
   const model = options.questionnaire ? loadQuestionnaire(options.questionnaire, ctx.cwd) : loadQuestionnaire(config.questionnaire, config.root);
   ctx.stdout(`${JSON.stringify(statementJsonSchema(model), null, 2)}\n`);
   return 0;

@@ -25,7 +25,7 @@ export async function signoff(ctx: Context, file: string, options: SignoffOption
   const name = required(options.name, '--name', 'the reviewer\'s name, e.g. --name "Morgan Lee"');
   const role = required(options.role, '--role', 'the reviewer\'s role, e.g. --role "Chief Equity Officer"');
   const decision = required(options.decision, '--decision', 'approve or changes-requested');
-  const config = loadConfig({ config: ctx.config, cwd: ctx.cwd });
+  const config = loadConfig({ config: ctx.config, cwd: ctx.cwd, allowExternalQuestionnaire: ctx.allowExternalQuestionnaire });
   const path = resolve(ctx.cwd, file);
   const shown = displayPath(path, ctx.cwd);
   const statement = readStatement(path);

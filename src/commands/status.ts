@@ -23,7 +23,7 @@ const FORMATS = ['table', 'json', 'md', 'html'];
 
 export async function status(ctx: Context, paths: string[], options: StatusOptions): Promise<number> {
   if (!FORMATS.includes(options.format)) throw new EisError(`"${options.format}" is not a format for eis status.`, { hint: `Use ${FORMATS.join(', ')}.` });
-  const config = loadConfig({ config: ctx.config, cwd: ctx.cwd });
+  const config = loadConfig({ config: ctx.config, cwd: ctx.cwd, allowExternalQuestionnaire: ctx.allowExternalQuestionnaire });
   const known = questionnaireRegistry(config);
   const roots = resolvePaths(paths, ctx.cwd);
   const only = options.since ? changedSince(options.since, ctx.cwd, paths) : undefined;

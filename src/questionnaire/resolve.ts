@@ -33,10 +33,17 @@ export function builtinQuestionnaireIds(): string[] {
 
 const cache = new Map<string, Questionnaire>();
 
+/** The file a questionnaire path names, relative to `baseDir`; undefined for a built-in id. */
+export function questionnaireFile(nameOrPath: string, baseDir: string): string | undefined {
+  if (!/[\\/]|\.ya?ml$/.test(nameOrPath)) return undefined;
+  return isAbsolute(nameOrPath) ? nameOrPath : resolve(baseDir, nameOrPath);
+}
+
 /** A built-in id (`equity-impact`) or a path to a questionnaire YAML file, relative to `baseDir`. */
 export function loadQuestionnaire(nameOrPath: string, baseDir = process.cwd()): Questionnaire {
-  const isPath = /[\\/]|\.ya?ml$/.test(nameOrPath);
-  const file = isPath ? (isAbsolute(nameOrPath) ? nameOrPath : resolve(baseDir, nameOrPath)) : join(packageRoot(), 'schemas', 'questionnaires', `${nameOrPath}.yaml`);
+  const path = questionnaireFile(nameOrPath, baseDir);
+  const isPath = path !== undefined;
+  const file = path ?? join(packageRoot(), 'schemas', 'questionnaires', `${nameOrPath}.yaml`);
   const cached = cache.get(file);
   if (cached) return cached;
   let bytes: Buffer;

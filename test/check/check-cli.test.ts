@@ -193,7 +193,7 @@ describe('bad input gets one clear line and the documented exit code', () => {
     writeFileSync(join(tree.dir, 'eis.config.yaml'), 'questionnaire: q.yaml\n');
     const result = eis(['check'], { cwd: tree.dir });
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^eis: q\.yaml: the questionnaire file cannot be read \(EISDIR\)\.\n$/);
+    expect(result.stderr).toMatch(/^eis: q\.yaml: the questionnaire file is a directory, not a file\.\n$/);
   });
 });
 

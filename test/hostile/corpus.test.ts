@@ -93,8 +93,8 @@ const cases: Case[] = [
   { id: 'a name with shell syntax', target: '$(touch CANARY-shell);`touch CANARY-tick`.eis.yaml', check: 0, make: put('$(touch CANARY-shell);`touch CANARY-tick`.eis.yaml', CLEAN) },
   { id: 'a name in a folder with spaces and accents', target: 'dossier été/ñame.eis.yaml', check: 0, make: put('dossier été/ñame.eis.yaml', CLEAN) },
   // The file system.
-  { id: 'a symbolic link to itself', target: 's.eis.yaml', check: 2, make: (d) => symlinkSync('s.eis.yaml', join(d, 's.eis.yaml')) },
-  { id: 'two links that loop', target: 's.eis.yaml', check: 2, make: (d) => (symlinkSync('t.eis.yaml', join(d, 's.eis.yaml')), symlinkSync('s.eis.yaml', join(d, 't.eis.yaml'))) },
+  { id: 'a symbolic link to itself', target: 's.eis.yaml', check: 2, error: /symbolic link that loops/, make: (d) => symlinkSync('s.eis.yaml', join(d, 's.eis.yaml')) },
+  { id: 'two links that loop', target: 's.eis.yaml', check: 2, error: /symbolic link that loops/, make: (d) => (symlinkSync('t.eis.yaml', join(d, 's.eis.yaml')), symlinkSync('s.eis.yaml', join(d, 't.eis.yaml'))) },
   { id: 'a dangling link', target: 's.eis.yaml', check: 2, make: (d) => symlinkSync('nowhere.eis.yaml', join(d, 's.eis.yaml')) },
   { id: 'a link to a statement outside the repository', target: 's.eis.yaml', make: (d) => symlinkSync(join(outside, 'secret.eis.yaml'), join(d, 's.eis.yaml')) },
   { id: 'a link to /dev/zero', target: 's.eis.yaml', check: 2, error: /not a regular file/, make: (d) => symlinkSync('/dev/zero', join(d, 's.eis.yaml')) },
@@ -310,16 +310,25 @@ describe('known defects, written down as failing tests', () => {
     expect(run.ms).toBeLessThan(LIMIT_MS);
   });
 
-  // Defect (main engineer, src/questionnaire/resolve.ts loadQuestionnaire: readFileSync on any path):
-  // `questionnaire: /dev/zero` (or a named pipe) in the config makes every command hang or run out
-  // of memory. readBytes in src/statement/file.ts reads only regular files; the loader should use it.
-  it.fails('refuses a config whose questionnaire is /dev/zero', { timeout: 60_000 }, async () => {
+  // `questionnaire: /dev/zero` (or a named pipe) in the config must not make a command hang or run
+  // out of memory: it is refused, and so is a pipe inside the repository.
+  it('refuses a config whose questionnaire is /dev/zero', { timeout: 60_000 }, async () => {
     const dir = join(repo, 'config-dev-zero');
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'eis.config.yaml'), 'questionnaire: /dev/zero\n');
     const run = await runEis(['questions'], { cwd: dir, timeoutMs: LIMIT_MS });
     expect(run.timedOut).toBe(false);
     expect(run.code).toBe(2);
+    const allowed = await runEis(['--allow-external-questionnaire', 'questions'], { cwd: dir, timeoutMs: LIMIT_MS });
+    expect(allowed.timedOut).toBe(false);
+    expect(allowed.code).toBe(2);
+    expect(allowed.stderr).toMatch(/^eis: \/dev\/zero: the questionnaire file is not a regular file/m);
+    execFileSync('mkfifo', [join(dir, 'pipe.yaml')]);
+    writeFileSync(join(dir, 'eis.config.yaml'), 'questionnaire: pipe.yaml\n');
+    const pipe = await runEis(['check'], { cwd: dir, timeoutMs: LIMIT_MS });
+    expect(pipe.timedOut).toBe(false);
+    expect(pipe.code).toBe(2);
+    expect(pipe.stderr).toMatch(/^eis: pipe\.yaml: the questionnaire file is not a regular file/m);
   });
 });
 

@@ -126,14 +126,56 @@ describe('a config cannot name files outside the repository without a flag', () 
     expect(run.code).toBe(2);
   });
 
-  // Defect (main engineer, src/config.ts + src/questionnaire/resolve.ts): `questionnaire:` in the
-  // config may be any path on the machine. A config arrives with a pull request; CI then reads the
-  // file, and a YAML error message can quote a line of it into a public log.
-  it.fails('refuses a questionnaire outside the repository without a flag', () => {
+  // A config arrives with a pull request; CI then reads the questionnaire it names, and a YAML error
+  // message can quote a line of it into a public log. So `questionnaire:` stays inside the
+  // repository (links followed) unless the person running eis passes --allow-external-questionnaire.
+  it('refuses a questionnaire outside the repository without a flag', () => {
     config('questionnaire: ../outside/questionnaire.yaml\n');
     const run = eis(['questions'], { cwd: repo });
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/outside the repository/);
+    expect(run.stderr).toMatch(/^eis: eis\.config\.yaml:1:1: "questionnaire" names \.\.\/outside\/questionnaire\.yaml, which is outside the repository \(.*\)\. .*--allow-external-questionnaire/m);
+    expect(run.stdout).toBe('');
+    // Every command that reads the config's questionnaire refuses it the same way.
+    for (const args of [['check'], ['schema'], ['status'], ['render', 'memos/s.eis.yaml'], ['lint', 'memos/s.eis.yaml'], ['diff', 'memos/s.eis.yaml', 'memos/s.eis.yaml'], ['answer', 'memos/s.eis.yaml']]) {
+      const other = eis(args, { cwd: repo });
+      expect(other.code, args.join(' ')).toBe(2);
+      expect(other.stderr, args.join(' ')).toMatch(/outside the repository/);
+    }
+    // An absolute path, a missing file outside and a link that leads outside are refused too.
+    for (const named of [join(outside, 'questionnaire.yaml'), '../outside/missing.yaml']) {
+      config(`questionnaire: ${named}\n`);
+      expect(eis(['questions'], { cwd: repo }).stderr).toMatch(/outside the repository/);
+    }
+    symlinkSync(join(outside, 'questionnaire.yaml'), join(repo, 'linked-questionnaire.yaml'));
+    config('questionnaire: linked-questionnaire.yaml\n');
+    expect(eis(['questions'], { cwd: repo }).stderr).toMatch(/outside the repository/);
+    // From a subfolder, the config found above is held to the same rule.
+    expect(eis(['questions'], { cwd: join(repo, 'memos') }).stderr).toMatch(/outside the repository/);
+  });
+
+  it('reads a questionnaire outside the repository when the person running eis allows it', () => {
+    config('questionnaire: ../outside/questionnaire.yaml\n');
+    const run = eis(['--allow-external-questionnaire', 'questions', '--format', 'json'], { cwd: repo });
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout).id).toBe('race-forward');
+    // After the command too, as global options are in commander.
+    expect(eis(['questions', '--allow-external-questionnaire'], { cwd: repo }).code).toBe(0);
+    // A questionnaire named on the command line is the runner's choice: the config's is not read.
+    expect(eis(['questions', '--questionnaire', 'equity-impact'], { cwd: repo }).code).toBe(0);
+    expect(eis(['schema', '--questionnaire', join(outside, 'questionnaire.yaml')], { cwd: repo }).code).toBe(0);
+  });
+
+  it('reads a questionnaire anywhere inside the repository, and a built-in one by id', () => {
+    mkdirSync(join(repo, 'policy', 'questions'), { recursive: true });
+    writeFileSync(join(repo, 'policy', 'questions', 'q.yaml'), readFileSync(join(outside, 'questionnaire.yaml')));
+    mkdirSync(join(repo, 'policy', 'config'), { recursive: true });
+    // The config is in a subfolder; the questionnaire is beside it in the same repository.
+    writeFileSync(join(repo, 'policy', 'config', 'eis.config.yaml'), 'questionnaire: ../questions/q.yaml\n');
+    const run = eis(['questions', '--format', 'json'], { cwd: join(repo, 'policy', 'config') });
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout).id).toBe('race-forward');
+    config('questionnaire: equity-impact\n');
+    expect(eis(['questions'], { cwd: repo }).code).toBe(0);
   });
 
   it('never shows the content of a non-YAML file named as the questionnaire', () => {

@@ -5,9 +5,8 @@ import type { Context } from '../context.js';
 import { EisError } from '../errors.js';
 import { displayPath } from '../discover.js';
 import { questionnaireRegistry } from '../check/run.js';
-import { readStatement } from '../statement/file.js';
+import { readStatementText, statementData } from '../statement/change.js';
 import { parsePin, questionnaireFor } from '../statement/pin.js';
-import { parseYamlSource } from '../yaml/source.js';
 import { isPlainObject } from '../questionnaire/answers.js';
 import type { Questionnaire } from '../questionnaire/model.js';
 import { compareStatements } from '../diff/compare.js';
@@ -26,10 +25,11 @@ export interface DiffOptions {
 
 const FORMATS = ['text', 'md', 'json'];
 
-/** One side of a comparison: where it came from (for messages) and its text. */
+/** One side of a comparison: where it came from (for messages), and its text or, read from disk, its data. */
 interface Side {
   name: string;
-  text: string;
+  text?: string;
+  data?: unknown;
 }
 
 interface Pair {
@@ -47,8 +47,8 @@ export async function diff(ctx: Context, args: string[], options: DiffOptions): 
 
   const diffs: StatementDiff[] = [];
   for (const pair of pairs) {
-    const before = pair.before ? parseYamlSource(pair.before.text, pair.before.name).data : undefined;
-    const after = pair.after ? parseYamlSource(pair.after.text, pair.after.name).data : undefined;
+    const before = pair.before ? dataOf(pair.before) : undefined;
+    const after = pair.after ? dataOf(pair.after) : undefined;
     const model = modelFor(pair, before, after, known);
     const d = compareStatements(model, { file: pair.file, oldFile: pair.oldFile, before: pair.before ? (before ?? {}) : undefined, after: pair.after ? (after ?? {}) : undefined }, { today: ctx.today });
     if (hasChanges(d)) diffs.push(d);
@@ -59,10 +59,14 @@ export async function diff(ctx: Context, args: string[], options: DiffOptions): 
   return options.exitCode && diffs.length ? 1 : 0;
 }
 
+function dataOf(side: Side): unknown {
+  return side.text === undefined ? side.data : statementData(side.text, side.name);
+}
+
 function filePairs(ctx: Context, args: string[]): Pair[] {
   if (args.length !== 2) throw new EisError(`eis diff compares two statement files; ${args.length} ${args.length === 1 ? 'was' : 'were'} given.`, { hint: 'Write eis diff OLD NEW, or eis diff --git REF [paths...] for what changed in git.' });
-  const [a, b] = args.map((arg) => readStatement(resolve(ctx.cwd, arg)));
-  return [{ file: displayPath(b.file, ctx.cwd), before: { name: args[0], text: a.text }, after: { name: args[1], text: b.text } }];
+  const [a, b] = args.map((arg) => readStatementText(resolve(ctx.cwd, arg)));
+  return [{ file: displayPath(b.file, ctx.cwd), before: { name: args[0], data: a.data }, after: { name: args[1], data: b.data } }];
 }
 
 function gitPairs(ctx: Context, spec: string, paths: string[]): Pair[] {
@@ -74,7 +78,7 @@ function gitPairs(ctx: Context, spec: string, paths: string[]): Pair[] {
     const newSide = change.newPath
       ? range.head
         ? { name: `${range.head}:${change.newPath}`, text: showFile(range.head, change.newPath, root) }
-        : { name: shown(change.newPath), text: readStatement(join(root, change.newPath)).text }
+        : { name: shown(change.newPath), data: readStatementText(join(root, change.newPath)).data }
       : undefined;
     const oldSide = change.oldPath ? { name: `${range.base}:${change.oldPath}`, text: showFile(range.base, change.oldPath, root) } : undefined;
     return {

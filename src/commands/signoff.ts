@@ -6,10 +6,10 @@ import type { Context } from '../context.js';
 import { EisError } from '../errors.js';
 import { displayPath } from '../discover.js';
 import { questionnaireRegistry } from '../check/run.js';
-import { readStatement, writeAtomic } from '../statement/file.js';
-import { appendEntry, documentText } from '../statement/edit.js';
+import { writeAtomic } from '../statement/file.js';
+import { appendEntry } from '../statement/edit.js';
+import { changeStatement, readStatementText, statementPosition } from '../statement/change.js';
 import { questionnaireFor } from '../statement/pin.js';
-import { positionOf } from '../yaml/source.js';
 import { entriesOf, getAnswer, isPlainObject, uniqueId } from '../questionnaire/answers.js';
 import { signoffList } from '../review/conventions.js';
 import { memoHash, memosCovered } from '../review/memo-hash.js';
@@ -28,13 +28,13 @@ export async function signoff(ctx: Context, file: string, options: SignoffOption
   const config = loadConfig({ config: ctx.config, cwd: ctx.cwd, allowExternalQuestionnaire: ctx.allowExternalQuestionnaire });
   const path = resolve(ctx.cwd, file);
   const shown = displayPath(path, ctx.cwd);
-  const statement = readStatement(path);
-  const data = statement.source.data;
+  const statement = readStatementText(path);
+  const data = statement.data;
   let model;
   try {
     model = questionnaireFor(data, questionnaireRegistry(config));
   } catch (error) {
-    if (error instanceof EisError && !error.file) throw new EisError(error.message, { file: shown, ...positionOf(statement.source, ['questionnaire']), hint: error.hint });
+    if (error instanceof EisError && !error.file) throw new EisError(error.message, { file: shown, ...statementPosition(statement, ['questionnaire']), hint: error.hint });
     throw error;
   }
   const list = signoffList(model);
@@ -54,8 +54,8 @@ export async function signoff(ctx: Context, file: string, options: SignoffOption
   if (options.comment?.trim() && list.comment) entry[list.comment] = options.comment.trim();
   if (hash && list.hash) entry[list.hash] = hash;
 
-  appendEntry(statement.source.doc, model, list.key.split('.'), entry);
-  writeAtomic(path, documentText(statement.source.doc), statement.hash);
+  const listPath = list.key.split('.');
+  writeAtomic(path, changeStatement(statement, [listPath], (doc) => void appendEntry(doc, model, listPath, entry)), statement.hash);
 
   const label = decisionField.choices?.find((c) => c.value === decision)?.label ?? decision;
   ctx.stdout(`${shown}: ${label} by ${name} (${role}) on ${ctx.today}${hash && list.hash ? `, memo ${hash.slice(0, 19)}…` : ''}\n`);

@@ -7,7 +7,7 @@ import { displayPath, findInitiatives, findStatements, resolvePaths } from '../d
 import { checkFile, questionnaireRegistry } from '../check/run.js';
 import { loadQuestionnaire } from '../questionnaire/resolve.js';
 import type { Questionnaire } from '../questionnaire/model.js';
-import { readStatement } from '../statement/file.js';
+import { readStatementText } from '../statement/change.js';
 import { questionnaireFor } from '../statement/pin.js';
 import { changedSince } from '../git/changed.js';
 import { missingRow, statementRow, statusExitCode, summarize, type StatusRow } from '../review/status.js';
@@ -41,7 +41,7 @@ export async function status(ctx: Context, paths: string[], options: StatusOptio
     let model: Questionnaire | undefined;
     let data: unknown;
     try {
-      data = readStatement(file).source.data;
+      data = readStatementText(file).data;
       model = questionnaireFor(data, known);
     } catch (error) {
       if (!(error instanceof EisError)) throw error;

@@ -63,6 +63,16 @@ export function answerProblems(model: Questionnaire, source: YamlSource): Answer
   return problems.sort((a, b) => a.line - b.line || a.column - b.column);
 }
 
+/** Every section and question mergeAnswers may write for these answers; none means it writes nothing. */
+export function answerPaths(answers: Record<string, unknown>): string[][] {
+  const paths: string[][] = [];
+  for (const [sectionId, section] of Object.entries(answers)) {
+    if (HEADER.has(sectionId) || !isPlainObject(section)) continue;
+    for (const questionId of Object.keys(section)) paths.push([sectionId, questionId]);
+  }
+  return paths;
+}
+
 /**
  * Merges the answers into the statement. Scalars and choices replace what was there; list entries
  * with an id that exists update that entry, others are added; `null` removes an answer.

@@ -7,37 +7,37 @@ import type { Context } from '../context.js';
 import { EisError, ExitCode } from '../errors.js';
 import { questionnaireRegistry } from '../check/run.js';
 import { closest, type Questionnaire } from '../questionnaire/model.js';
-import { documentText } from '../statement/edit.js';
-import { readBytes, readStatement, writeAtomic, type StatementFile } from '../statement/file.js';
+import { changeStatement, readStatementText, statementPosition, type StatementText } from '../statement/change.js';
+import { readBytes, writeAtomic } from '../statement/file.js';
 import { questionnaireFor } from '../statement/pin.js';
-import { decodeText, parseYamlSource, positionOf } from '../yaml/source.js';
-import { answerProblems, mergeAnswers } from './answers-file.js';
+import { decodeText, parseYamlSource } from '../yaml/source.js';
+import { answerPaths, answerProblems, mergeAnswers } from './answers-file.js';
 import type { Mode } from './flow.js';
 import { missingText, summarize, summaryText } from './report.js';
 
 export interface Opened {
   file: string;
   shown: string;
-  statement: StatementFile;
+  statement: StatementText;
   model: Questionnaire;
   config: Config;
 }
 
 /** Reads a statement and the questionnaire it is pinned to; a newer pin is refused. */
 export function openStatement(config: Config, file: string, shown: string): Opened {
-  let statement: StatementFile;
+  let statement: StatementText;
   try {
-    statement = readStatement(file);
+    statement = readStatementText(file);
   } catch (error) {
     if (error instanceof EisError && error.file === file) throw new EisError(error.message, { file: shown, line: error.line, column: error.column, hint: error.hint, cause: error });
     throw error;
   }
   let model: Questionnaire;
   try {
-    model = questionnaireFor(statement.source.data, questionnaireRegistry(config));
+    model = questionnaireFor(statement.data, questionnaireRegistry(config));
   } catch (error) {
     if (!(error instanceof EisError)) throw error;
-    throw new EisError(error.message, { file: shown, ...positionOf(statement.source, ['questionnaire']), hint: error.hint });
+    throw new EisError(error.message, { file: shown, ...statementPosition(statement, ['questionnaire']), hint: error.hint });
   }
   return { file, shown, statement, model, config };
 }
@@ -82,11 +82,14 @@ async function mergeAnswersFile(ctx: Context, opened: Opened, spec: string): Pro
     ctx.stderr(`eis: nothing was written to ${opened.shown}; fix the answers and run again.\n`);
     return ExitCode.failure;
   }
-  // Read again: the merge must apply to the file as it is now, and the write checks it still is.
-  const statement = readStatement(opened.file);
-  const doc = statement.source.doc;
-  const changed = mergeAnswers(doc, opened.model, statement.source.data, source.data as Record<string, unknown>);
-  if (changed) writeAtomic(opened.file, documentText(doc), statement.hash);
+  // The statement as opened, read and parsed once: the write checks the file still has the text
+  // the answers were merged into, and refuses if someone changed it meanwhile.
+  const { statement } = opened;
+  const answers = source.data as Record<string, unknown>;
+  const paths = answerPaths(answers);
+  let changed = 0;
+  const text = paths.length ? changeStatement(statement, paths, (doc) => void (changed = mergeAnswers(doc, opened.model, statement.data, answers))) : '';
+  if (changed) writeAtomic(opened.file, text, statement.hash);
   const summary = summarize(ctx, opened.config, opened.file);
   ctx.stderr(`${changed ? `Saved ${changed} ${changed === 1 ? 'answer' : 'answers'} from ${source.file} to ${opened.shown}.` : `${source.file} holds no answers; ${opened.shown} is unchanged.`}\n`);
   const missing = missingText(summary);

@@ -4,9 +4,9 @@
 import { EisError } from '../errors.js';
 import type { Questionnaire } from '../questionnaire/model.js';
 import { entriesOf, getAnswer, isPlainObject, uniqueId } from '../questionnaire/answers.js';
-import { appendEntry, documentText, setAnswer } from '../statement/edit.js';
-import { readStatement, writeAtomic } from '../statement/file.js';
-import { parseYamlSource } from '../yaml/source.js';
+import { appendEntry, setAnswer } from '../statement/edit.js';
+import { changeStatement, readStatementText, statementData } from '../statement/change.js';
+import { writeAtomic } from '../statement/file.js';
 import { afterResponse, newEntry, nextStep, nothingToResume, startState, type Mode, type Step } from './flow.js';
 import { askStep, type Prompter } from './ask.js';
 import { progressAt, progressHeading, progressLine } from './progress.js';
@@ -33,9 +33,9 @@ export interface SessionResult {
 
 export async function runSession(options: SessionOptions): Promise<SessionResult> {
   const { file, model, mode, today, prompter } = options;
-  let statement = readStatement(file);
+  const statement = readStatementText(file);
   let hash = statement.hash;
-  let answers = asAnswers(statement.source.data);
+  let answers = asAnswers(statement.data);
   let state = startState(model, answers, mode, today);
   if (nothingToResume(state)) return { saved: 0, nothingToDo: true };
 
@@ -70,21 +70,21 @@ function changes(step: Step, value: unknown): boolean {
 }
 
 function save(file: string, shown: string, expected: string, model: Questionnaire, step: Step, value: unknown): { hash: string; answers: Record<string, unknown> } {
-  const statement = readStatement(file);
+  const statement = readStatementText(file);
   if (statement.hash !== expected)
     throw new EisError('the statement changed on disk during the interview (edited in another window?); eis stopped and did not overwrite it. The answer just typed was not saved.', {
       file: shown,
       hint: `Run eis answer ${shown} to continue from the file as it is now.`,
     });
-  const doc = statement.source.doc;
-  if (step.kind === 'field' && step.create) {
-    const listPath = step.path.slice(0, 2) as [string, string];
-    const existing = entriesOf(getAnswer(asAnswers(statement.source.data), `${listPath[0]}.${listPath[1]}`));
-    appendEntry(doc, model, listPath, newEntry(step, value, existing, uniqueId));
-  } else {
-    setAnswer(doc, model, step.path, value);
-  }
-  const text = documentText(doc);
+  const text = changeStatement(statement, [step.path.slice(0, 2)], (doc) => {
+    if (step.kind === 'field' && step.create) {
+      const listPath = step.path.slice(0, 2) as [string, string];
+      const existing = entriesOf(getAnswer(asAnswers(statement.data), `${listPath[0]}.${listPath[1]}`));
+      appendEntry(doc, model, listPath, newEntry(step, value, existing, uniqueId));
+    } else {
+      setAnswer(doc, model, step.path, value);
+    }
+  });
   const hash = writeAtomic(file, text, statement.hash);
-  return { hash, answers: asAnswers(parseYamlSource(text, file).data) };
+  return { hash, answers: asAnswers(statementData(text, file)) };
 }

@@ -2,7 +2,7 @@
 // target) and refuse to replace a file that changed on disk since it was read. The check and the
 // rename happen under a lock file, or two writers could both pass the check and one answer be lost.
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, constants, fchmodSync, fstatSync, fsyncSync, linkSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, constants, fchmodSync, fstatSync, fsyncSync, linkSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { EisError } from '../errors.js';
 import { decodeText, parseYamlSource, type YamlSource } from '../yaml/source.js';
@@ -69,6 +69,7 @@ export function readStatement(file: string): StatementFile {
  */
 export function writeAtomic(file: string, text: string, expectedHash: string | null): string {
   const dir = dirname(file);
+  // The pid in the name says whose it is: see removeLeftovers.
   const temp = join(dir, `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   let fd: number | undefined;
   try {
@@ -101,7 +102,47 @@ export function writeAtomic(file: string, text: string, expectedHash: string | n
       throw new EisError('the file was created by someone else while eis was working; nothing was overwritten.', { file, hint: 'Look at it, then run eis again.' });
     throw fsError(error, file, 'statement');
   }
+  removeLeftovers(file);
   return hashText(text);
+}
+
+/**
+ * A save killed between writing its temporary file and renaming it (SIGKILL, a power cut) leaves
+ * `.<name>.<pid>.<random>.tmp` behind. The next successful save removes those of processes that
+ * are gone: nobody can rename them any more. A live writer's file (another eis waiting for the
+ * lock) is never touched, and a failure here never fails the save that was just made.
+ */
+function removeLeftovers(file: string): void {
+  const dir = dirname(file);
+  const prefix = `.${basename(file)}.`;
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const match = /^(\d+)\.[0-9a-f]{8}\.tmp$/.exec(name.slice(prefix.length));
+    if (!match) continue;
+    const pid = Number(match[1]);
+    if (pid === process.pid || isRunning(pid)) continue;
+    try {
+      unlinkSync(join(dir, name));
+    } catch {
+      /* removed by another save meanwhile */
+    }
+  }
+}
+
+/** Whether a process with this pid runs (one of another user counts: EPERM). */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code !== 'ESRCH';
+  }
 }
 
 function assertUnchanged(file: string, expectedHash: string): void {
@@ -204,10 +245,5 @@ function isStale(lock: string): boolean {
   }
   if (!Number.isInteger(pid) || pid <= 0) return age > 1000;
   if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return false;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'ESRCH';
-  }
+  return !isRunning(pid);
 }

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { spawn, spawnSync } from 'node:child_process';
 import { readStatement, writeAtomic, hashText } from '../../src/statement/file.js';
 import { setAnswer, appendEntry, documentText, newStatementText } from '../../src/statement/edit.js';
 import { EisError } from '../../src/errors.js';
@@ -145,5 +146,33 @@ describe('atomic writes', () => {
     const tree = tempTree({});
     cleanup = tree.cleanup;
     expect(() => writeAtomic(join(tree.dir, 'gone.eis.yaml'), 'eis: 1\n', hashText('x'))).toThrow(/deleted by someone else/);
+  });
+
+  it('removes what saves killed earlier left behind, and nothing a live writer or another file owns', () => {
+    // A pid that surely ran and is gone now, and one that runs while the save happens.
+    const dead = spawnSync(process.execPath, ['-e', '']).pid!;
+    const live = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)'], { stdio: 'ignore' });
+    try {
+      const tree = tempTree({
+        's.eis.yaml': 'eis: 1\n',
+        [`.s.eis.yaml.${dead}.0badc0de.tmp`]: 'half a save',
+        [`.s.eis.yaml.${live.pid}.0badc0de.tmp`]: 'a save waiting for the lock',
+        [`.s.eis.yaml.lock`]: String(dead),
+        [`.other.eis.yaml.${dead}.0badc0de.tmp`]: 'another statement',
+        [`.s.eis.yaml.${dead}.notmine.tmp`]: 'not named by eis',
+      });
+      cleanup = tree.cleanup;
+      const file = join(tree.dir, 's.eis.yaml');
+      // The lock of the dead process is broken, and its temporary file removed.
+      writeAtomic(file, 'eis: 1\nx: 2\n', readStatement(file).hash);
+      expect(readFileSync(file, 'utf8')).toBe('eis: 1\nx: 2\n');
+      expect(readdirSync(tree.dir).sort()).toEqual([`.other.eis.yaml.${dead}.0badc0de.tmp`, `.s.eis.yaml.${dead}.notmine.tmp`, `.s.eis.yaml.${live.pid}.0badc0de.tmp`, 's.eis.yaml'].sort());
+      // Creating a statement cleans up the same way.
+      writeFileSync(join(tree.dir, `.new.eis.yaml.${dead}.0badc0de.tmp`), 'half a save');
+      writeAtomic(join(tree.dir, 'new.eis.yaml'), 'eis: 1\n', null);
+      expect(readdirSync(tree.dir).filter((f) => f.startsWith('.new.'))).toEqual([]);
+    } finally {
+      live.kill();
+    }
   });
 });

@@ -6,7 +6,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { join } from 'node:path';
 import { buildSync } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readStatement } from '../../src/statement/file.js';
+import { readStatement, writeAtomic } from '../../src/statement/file.js';
 import { eis, ROOT, tempTree } from '../helpers/cli.js';
 
 const KILLS = Math.max(50, Number(process.env.EIS_FUZZ_RUNS) / 20 || 0);
@@ -90,11 +90,16 @@ describe('no lost answers: saves killed with SIGKILL', () => {
       next = Math.max(next, ...saved.map((n) => n + 1));
     }
     expect(confirmed.size).toBeGreaterThan(KILLS);
-    // Leftover temporary files are harmless (never *.eis.yaml), but check that eis does not read them.
+    // A kill can leave a temporary file or a lock (never *.eis.yaml): eis does not read them as statements.
     const left = readdirSync(tree.dir).filter((f) => f.startsWith('.killed.eis.yaml.'));
     for (const f of left) expect(f).toMatch(/\.tmp$|\.lock$/);
     const check = eis(['check', '--format', 'json', tree.dir], { cwd: tree.dir });
     expect(JSON.parse(check.stdout).statements.map((s: { file: string }) => s.file).filter((f: string) => f.includes('killed'))).toEqual(['killed.eis.yaml']);
+    // The next save (every writer above is dead by now) breaks a stale lock and removes what the
+    // killed saves left: nothing is left beside the statement.
+    const last = readStatement(file);
+    writeAtomic(file, last.text, last.hash);
+    expect(readdirSync(tree.dir).filter((f) => f.startsWith('.killed.eis.yaml.'))).toEqual([]);
     // Informational: how often the kill landed between a write and its confirmation.
     expect(killedMidway).toBeGreaterThanOrEqual(0);
   });

@@ -41,12 +41,48 @@ export function sanitize(html: string): string {
   return sanitizeHtml(html, options);
 }
 
+/**
+ * Prose that marked turns into one paragraph of the same characters, and sanitize-html leaves as
+ * it is: one line that starts with a letter or a number (but not a list marker such as "1."),
+ * without the characters that start Markdown or HTML syntax (`* _ ~ [ < & \ # |`...) and
+ * without what GFM turns into a link (www., ://, an @).
+ * test/render/plain-markdown.test.ts compares both ways on generated and fuzzed text.
+ */
+const PLAIN_PROSE = /^(?:\p{L}|[0-9](?![0-9]*[.)]))[\p{L}\p{N} ,.;:?!()'"%/+=$-]*$/u;
+const LINK_LIKE = /www\.|:\/\//i;
+
+export function isPlainProse(markdown: string): boolean {
+  return PLAIN_PROSE.test(markdown) && !LINK_LIKE.test(markdown);
+}
+
+/**
+ * Answers repeat across statements (and the questionnaire's help and descriptions are the same in
+ * every one), so each distinct text is converted once per run. Bounded, so that a huge batch of
+ * statements cannot grow it without end.
+ */
+const converted = new Map<string, string>();
+const MAX_CONVERTED = 20_000;
+
 /** Markdown (possibly hostile) to safe HTML. */
 export function markdownToHtml(markdown: string): string {
+  let html = converted.get(markdown);
+  if (html === undefined) {
+    html = isPlainProse(markdown) ? `<p>${markdown}</p>` : sanitizeMarkdown(markdown);
+    if (converted.size >= MAX_CONVERTED) converted.clear();
+    converted.set(markdown, html);
+  }
+  return html;
+}
+
+/** The full conversion: marked, then sanitize-html. */
+export function sanitizeMarkdown(markdown: string): string {
   return sanitize(marked.parse(markdown, { async: false })).trim();
 }
 
+const HTML_SPECIAL = /[&<>"']/;
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
 /** Plain text to HTML-escaped text. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  return HTML_SPECIAL.test(text) ? text.replace(/[&<>"']/g, (c) => ENTITIES[c]) : text;
 }

@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // eis check keeps reports in a cache folder: the binary runs of the tests use their own, removed at the end.
+    globalSetup: ['test/helpers/cache-folder.ts'],
   },
 });

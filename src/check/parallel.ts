@@ -11,8 +11,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { packageRoot } from '../package-root.js';
 import type { Questionnaire } from '../questionnaire/model.js';
-import type { StatementReport } from './findings.js';
-import { checkFile, type CheckFileOptions } from './run.js';
+import { checkFileForCache, type CheckedFile, type CheckFileOptions } from './run.js';
 
 /** Below this many files, starting a worker costs more than it saves. */
 const MIN_FILES_PER_WORKER = 400;
@@ -27,7 +26,7 @@ export interface WorkerInput {
 }
 
 /** What a worker posts back: the reports of each batch it checked, by the batch's first file. */
-export type WorkerOutput = Array<{ start: number; reports: StatementReport[] }>;
+export type WorkerOutput = Array<{ start: number; reports: CheckedFile[] }>;
 
 export function workerScript(): string | undefined {
   const script = join(packageRoot(), 'dist', 'check-worker.js');
@@ -43,12 +42,12 @@ export function claimBatches(next: Int32Array, total: number, each: (start: numb
   }
 }
 
-export async function checkFilesInParallel(files: string[], known: (id: string) => Questionnaire | undefined, options: CheckFileOptions): Promise<StatementReport[]> {
+export async function checkFilesInParallel(files: string[], known: (id: string) => Questionnaire | undefined, options: CheckFileOptions): Promise<CheckedFile[]> {
   const script = workerScript();
   const threads = Math.min(availableParallelism(), 4, Math.floor(files.length / MIN_FILES_PER_WORKER));
-  if (!script || threads < 2) return files.map((file) => checkFile(file, known, options));
+  if (!script || threads < 2) return files.map((file) => checkFileForCache(file, known, options));
   const next = new Int32Array(new SharedArrayBuffer(4));
-  const reports: StatementReport[] = new Array(files.length);
+  const reports: CheckedFile[] = new Array(files.length);
   const pending = Array.from(
     { length: threads - 1 },
     () =>
@@ -67,7 +66,7 @@ export async function checkFilesInParallel(files: string[], known: (id: string) 
   );
   // This thread claims batches too, from the first, while the workers start up.
   claimBatches(next, files.length, (start, end) => {
-    for (let i = start; i < end; i++) reports[i] = checkFile(files[i], known, options);
+    for (let i = start; i < end; i++) reports[i] = checkFileForCache(files[i], known, options);
   });
   await Promise.all(pending);
   return reports;

@@ -13,7 +13,9 @@ import { questionnaireFor } from '../statement/pin.js';
 import { parseYamlSource, positionOf, type YamlSource } from '../yaml/source.js';
 import { getAnswer, isPlainObject } from '../questionnaire/answers.js';
 import { checkStatementData } from './statement.js';
-import { staleFindings } from '../review/memo-hash.js';
+import { listedMemos, staleFindings } from '../review/memo-hash.js';
+import { approvalToVerify } from '../review/stale.js';
+import { CheckCache, contentHash, type MemoCheck } from './cache.js';
 import type { CheckReport, Completeness, Finding, StatementReport } from './findings.js';
 
 export interface RunCheckOptions {
@@ -23,6 +25,8 @@ export interface RunCheckOptions {
   today: string;
   /** Only these absolute files count (from --since); undefined for all. */
   only?: Set<string>;
+  /** Use and update the check cache (see cache.ts). */
+  cache?: boolean;
 }
 
 /** The questionnaires a statement may pin: the config's, then built-in ones by id. */
@@ -44,11 +48,39 @@ export function runCheck(options: RunCheckOptions): CheckReport {
   return { statements: files.map((file) => checkFile(file, known, options)), findings };
 }
 
-/** The same as runCheck, with many statements shared out between worker threads. */
+/**
+ * The same as runCheck, with many statements shared out between worker threads, and with the
+ * cache when asked: files whose content (and memos) are as at an earlier run keep its report.
+ */
 export async function runCheckParallel(options: RunCheckOptions): Promise<CheckReport> {
   const { files, findings, known } = planCheck(options);
   const { checkFilesInParallel } = await import('./parallel.js');
-  return { statements: await checkFilesInParallel(files, known, options), findings };
+  const fileOptions: CheckFileOptions = { config: options.config, cwd: options.cwd, today: options.today, cache: options.cache };
+  if (!options.cache) return { statements: (await checkFilesInParallel(files, known, fileOptions)).map((c) => c.report), findings };
+
+  const cache = CheckCache.open(options.config, options.cwd, options.today);
+  const statements: StatementReport[] = new Array(files.length);
+  const misses: number[] = [];
+  files.forEach((file, i) => {
+    let hit: StatementReport | undefined;
+    // A file the cache has never seen is not read here: the check reads and hashes it.
+    if (cache.has(file))
+      try {
+        hit = cache.lookup(file, contentHash(readBytes(file, 'statement')), options.config);
+      } catch {
+        hit = undefined; // the check reports why the file cannot be read
+      }
+    if (hit) statements[i] = hit;
+    else misses.push(i);
+  });
+  const checked = await checkFilesInParallel(misses.map((i) => files[i]), known, fileOptions);
+  checked.forEach(({ report, hash, memos }, j) => {
+    const file = files[misses[j]];
+    statements[misses[j]] = report;
+    if (hash) cache.store(file, { hash, report, memos });
+  });
+  cache.save(new Set(files));
+  return { statements, findings };
 }
 
 /** Which statement files to check, and the coverage findings (initiatives with no statement). */
@@ -85,6 +117,8 @@ function planCheck(options: RunCheckOptions) {
 /** Options for checking one file: `slow` forces the full parser, for the equivalence test. */
 export interface CheckFileOptions extends Pick<RunCheckOptions, 'config' | 'cwd' | 'today'> {
   slow?: boolean;
+  /** Also hash the content and note the memo check, for the cache. */
+  cache?: boolean;
 }
 
 /**
@@ -93,13 +127,47 @@ export interface CheckFileOptions extends Pick<RunCheckOptions, 'config' | 'cwd'
  * line, so both paths give the same report.
  */
 export function checkFile(file: string, known: (id: string) => Questionnaire | undefined, options: CheckFileOptions): StatementReport {
+  return checkFileForCache(file, known, options).report;
+}
+
+/** A report, and what the cache keeps beside it: the content's hash (none when unreadable) and the memo check. */
+export interface CheckedFile {
+  report: StatementReport;
+  hash?: string;
+  memos?: MemoCheck;
+}
+
+export function checkFileForCache(file: string, known: (id: string) => Questionnaire | undefined, options: CheckFileOptions): CheckedFile {
+  let bytes: Buffer;
+  try {
+    bytes = readBytes(file, 'statement');
+  } catch (error) {
+    if (!(error instanceof EisError)) throw error;
+    const shown = displayPath(file, options.cwd);
+    return { report: { file: shown, findings: [fatalFinding(error, shown)] } };
+  }
+  const { report, data, model } = checkBytes(file, bytes, known, options);
+  // The data stays here: a worker would copy it back, and ten thousand of them take 100 MB.
+  if (!options.cache) return { report };
+  return { report, hash: contentHash(bytes), memos: memoCheck(report, data, model, options) };
+}
+
+/** For an approved statement whose sign-off recorded the memo's hash: what checking the memo again needs. */
+function memoCheck(report: StatementReport, data: unknown, model: Questionnaire | undefined, options: CheckFileOptions): MemoCheck | undefined {
+  if (!model || data === undefined || options.config.rules.stale === 'off') return undefined;
+  const approval = approvalToVerify(model, data, options.today);
+  if (!approval) return undefined;
+  return { approval, listed: listedMemos(model, data), stale: report.findings.some((f) => f.code === 'stale') };
+}
+
+function checkBytes(file: string, bytes: Buffer, known: (id: string) => Questionnaire | undefined, options: CheckFileOptions): CheckedFile & { data?: unknown; model?: Questionnaire } {
   const shown = displayPath(file, options.cwd);
   let text: string;
   try {
-    text = decodeText(readBytes(file, 'statement'), shown);
+    text = decodeText(bytes, shown);
   } catch (error) {
     if (!(error instanceof EisError)) throw error;
-    return { file: shown, findings: [fatalFinding(error, shown)] };
+    return { report: { file: shown, findings: [fatalFinding(error, shown)] } };
   }
   if (!options.slow) {
     const fast = fastParse(text);
@@ -113,14 +181,14 @@ export function checkFile(file: string, known: (id: string) => Questionnaire | u
       if (model) {
         const result = checkStatementData(model, fast.data, { today: options.today, severities: options.config.rules });
         const stale = staleFindings(file, fast.data, model, options.config, options.today);
-        if (!result.findings.length && !stale.length) return statementReport(shown, model, fast.data, result.completeness, []);
+        if (!result.findings.length && !stale.length) return { report: statementReport(shown, model, fast.data, result.completeness, []), data: fast.data, model };
         // Findings need lines: the line reader places them when it can follow the file.
         const block = blockPositions(text);
         if (block) {
           const locate: Locator = { at: (path) => blockPositionOf(block, path), lastLine: () => lastContentLine(text) };
           const findings = result.findings.map((f) => ({ ...f, file: shown, ...placeFinding(model, locate, fast.data, f.path) }));
           findings.push(...stale.map((f) => ({ ...f, file: shown, ...locate.at(f.path) })));
-          return statementReport(shown, model, fast.data, result.completeness, findings);
+          return { report: statementReport(shown, model, fast.data, result.completeness, findings), data: fast.data, model };
         }
       }
     }
@@ -130,24 +198,24 @@ export function checkFile(file: string, known: (id: string) => Questionnaire | u
     source = parseYamlSource(text, shown);
   } catch (error) {
     if (!(error instanceof EisError)) throw error;
-    return { file: shown, findings: [fatalFinding(error, shown)] };
+    return { report: { file: shown, findings: [fatalFinding(error, shown)] } };
   }
   const data = source.data;
   if (data === null || data === undefined)
-    return { file: shown, findings: [{ code: 'file/empty', severity: 'error', file: shown, path: [], line: 1, column: 1, message: 'The statement is empty.', hint: 'Fill it in with eis answer, or delete it.', fatal: true }] };
+    return { report: { file: shown, findings: [{ code: 'file/empty', severity: 'error', file: shown, path: [], line: 1, column: 1, message: 'The statement is empty.', hint: 'Fill it in with eis answer, or delete it.', fatal: true }] } };
   let model: Questionnaire;
   try {
     model = questionnaireFor(data, known);
   } catch (error) {
     if (!(error instanceof EisError)) throw error;
     const pos = positionOf(source, ['questionnaire']);
-    return { file: shown, findings: [fatalFinding(error, shown, pos.line, pos.column)] };
+    return { report: { file: shown, findings: [fatalFinding(error, shown, pos.line, pos.column)] } };
   }
   const result = checkStatementData(model, data, { today: options.today, severities: options.config.rules });
   const locate: Locator = { at: (path) => positionOf(source, path), lastLine: () => source.lineCounter.linePos(source.text.replace(/\s+$/, '').length).line };
   const findings = result.findings.map((f) => ({ ...f, file: shown, ...placeFinding(model, locate, data, f.path) }));
   findings.push(...staleFindings(file, data, model, options.config, options.today).map((f) => ({ ...f, file: shown, ...positionOf(source, f.path) })));
-  return statementReport(shown, model, data, result.completeness, findings);
+  return { report: statementReport(shown, model, data, result.completeness, findings), data, model };
 }
 
 function statementReport(file: string, model: Questionnaire, data: unknown, completeness: Completeness, findings: Finding[]): StatementReport {

@@ -1,13 +1,13 @@
 // A worker thread of `eis check`: claims batches of files from the shared counter, checks them
 // and posts the reports back once there are none left.
 import { parentPort, workerData } from 'node:worker_threads';
-import { checkFile, questionnaireRegistry } from './run.js';
+import { checkFileForCache, questionnaireRegistry } from './run.js';
 import { claimBatches, type WorkerInput, type WorkerOutput } from './parallel.js';
 
 const { files, options, next } = workerData as WorkerInput;
 const known = questionnaireRegistry(options.config);
 const done: WorkerOutput = [];
 claimBatches(next, files.length, (start, end) => {
-  done.push({ start, reports: files.slice(start, end).map((file) => checkFile(file, known, options)) });
+  done.push({ start, reports: files.slice(start, end).map((file) => checkFileForCache(file, known, options)) });
 });
 parentPort!.postMessage(done);

@@ -12,6 +12,7 @@ export const defineCheck: Define = (program, run) => {
     .option('--strict', 'warnings fail too (exit 1)')
     .option('--since <ref>', 'only initiatives whose memo or statement changed since this git ref')
     .option('--lint', 'include language findings (eis lint) as warnings')
+    .option('--no-cache', 'check every file afresh, ignoring reports kept from earlier runs')
     .addHelpText(
       'after',
       `
@@ -21,6 +22,8 @@ Examples:
   $ eis check --format github              annotations in a GitHub Actions log
   $ eis check --format text,sarif --output eis.sarif
   $ eis check --since origin/main          only what this branch changed
+
+Reports of unchanged files are kept between runs in ~/.cache/eis (or $EIS_CACHE_DIR).
 `,
     )
     .action((paths: string[], options) => run(async (ctx) => (await import('../commands/check.js')).check(ctx, paths, options)));

@@ -25,6 +25,23 @@ function isFile(path: string): boolean {
  * memo in its folder when it is an initiative folder's statement, and the paths its memo list names.
  */
 export function memosCovered(statement: string, data: unknown, model: Questionnaire, config: Pick<Config, 'statements'>): string[] {
+  return memosCoveredBy(statement, listedMemos(model, data), config);
+}
+
+/** The paths a statement's memo list names, as written (the check cache keeps these, not the data). */
+export function listedMemos(model: Questionnaire, data: unknown): string[] {
+  const list = memoList(model);
+  if (!list) return [];
+  const paths: string[] = [];
+  for (const entry of entriesOf(getAnswer((data ?? {}) as Record<string, unknown>, list.key))) {
+    const path = entry[list.field];
+    if (typeof path === 'string' && path.trim()) paths.push(path.trim());
+  }
+  return paths;
+}
+
+/** memosCovered, given the paths the memo list names. */
+export function memosCoveredBy(statement: string, listed: string[], config: Pick<Config, 'statements'>): string[] {
   const dir = dirname(statement);
   const name = basename(statement);
   const found = new Set<string>();
@@ -36,12 +53,7 @@ export function memosCovered(statement: string, data: unknown, model: Questionna
   }
   if (name === config.statements.folder && existsSync(dir))
     for (const f of readdirSync(dir).filter((f) => MEMO.test(f)).sort()) if (isFile(join(dir, f))) found.add(join(dir, f));
-  const list = memoList(model);
-  if (list)
-    for (const entry of entriesOf(getAnswer((data ?? {}) as Record<string, unknown>, list.key))) {
-      const path = entry[list.field];
-      if (typeof path === 'string' && path.trim() && isFile(resolve(dir, path.trim()))) found.add(resolve(dir, path.trim()));
-    }
+  for (const path of listed) if (isFile(resolve(dir, path))) found.add(resolve(dir, path));
   return [...found];
 }
 

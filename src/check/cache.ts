@@ -1,0 +1,155 @@
+// The check cache: reports of earlier runs, by file content, so that checking a tree again reads
+// every file but parses and checks only those that changed (as ruff and ESLint --cache do).
+//
+// A report depends on more than the file: eis itself, the questionnaires, the config, the folder
+// eis runs in (paths in reports are relative to it) and the date (rules compare dates). All of it
+// goes into one key; when the key differs, the whole cache is dropped. An approved statement also
+// depends on its memos: the cache keeps what is needed to hash them again, and uses the report
+// only while the memos are as they were.
+//
+// The cache lives outside the repository, in the user's cache folder: a pull request cannot bring
+// a cache that hides findings from CI.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Config } from '../config.js';
+import { packageRoot } from '../package-root.js';
+import { VERSION } from '../version.js';
+import type { Approval } from '../review/stale.js';
+import { staleFinding } from '../review/stale.js';
+import { memoHash, memosCoveredBy } from '../review/memo-hash.js';
+import type { StatementReport } from './findings.js';
+
+/** What a memo check needs, kept instead of the statement's data. */
+export interface MemoCheck {
+  approval: Approval;
+  listed: string[];
+  /** Whether the report holds a `stale` finding. */
+  stale: boolean;
+}
+
+export interface CacheEntry {
+  /** sha1 of the file's bytes. */
+  hash: string;
+  report: StatementReport;
+  memos?: MemoCheck;
+}
+
+interface CacheFile {
+  key: string;
+  entries: Record<string, CacheEntry>;
+}
+
+const MAX_FINDINGS = 200;
+
+export function contentHash(bytes: Uint8Array): string {
+  return createHash('sha1').update(bytes).digest('base64');
+}
+
+/** The cache folder: EIS_CACHE_DIR, else $XDG_CACHE_HOME/eis, else ~/.cache/eis. */
+export function cacheFolder(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.EIS_CACHE_DIR) return env.EIS_CACHE_DIR;
+  return join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'eis');
+}
+
+/** Everything besides the file that a report depends on. */
+export function cacheKey(config: Config, cwd: string, today: string): string {
+  const hash = createHash('sha256');
+  const add = (part: string | Uint8Array) => hash.update(part).update('\0');
+  add(VERSION);
+  const root = packageRoot();
+  // The built code: the entry names every chunk by its content hash, so a rebuild changes it.
+  add(readOrEmpty(join(root, 'dist', 'cli.js')));
+  const builtin = join(root, 'schemas', 'questionnaires');
+  for (const name of readdirSync(builtin).sort()) add(name), add(readOrEmpty(join(builtin, name)));
+  const { file: _file, ...settings } = config;
+  add(JSON.stringify(settings));
+  if (/[\\/]|\.ya?ml$/.test(config.questionnaire)) add(readOrEmpty(resolve(config.root, config.questionnaire)));
+  add(cwd);
+  add(today);
+  return hash.digest('hex');
+}
+
+function readOrEmpty(file: string): Uint8Array {
+  try {
+    return readFileSync(file);
+  } catch {
+    return new Uint8Array();
+  }
+}
+
+export class CheckCache {
+  private readonly entries: Map<string, CacheEntry>;
+  private changed = false;
+
+  private constructor(
+    private readonly file: string,
+    private readonly key: string,
+    entries: Record<string, CacheEntry>,
+  ) {
+    this.entries = new Map(Object.entries(entries));
+  }
+
+  /** The cache for this folder and key; empty when there is none, it is unreadable, or its key differs. */
+  static open(config: Config, cwd: string, today: string, folder = cacheFolder()): CheckCache {
+    const key = cacheKey(config, cwd, today);
+    const file = join(folder, `check-${createHash('sha1').update(`${cwd}\0${config.root}`).digest('hex').slice(0, 16)}.json`);
+    try {
+      const stored = JSON.parse(readFileSync(file, 'utf8')) as CacheFile;
+      if (stored.key === key && stored.entries && typeof stored.entries === 'object') return new CheckCache(file, key, stored.entries);
+    } catch {
+      // No cache yet, or one that cannot be read: start afresh.
+    }
+    return new CheckCache(file, key, {});
+  }
+
+  has(file: string): boolean {
+    return this.entries.has(file);
+  }
+
+  /** The stored report for a file with this content, if it still holds. */
+  lookup(file: string, hash: string, config: Pick<Config, 'statements'>): StatementReport | undefined {
+    const entry = this.entries.get(file);
+    if (!entry || entry.hash !== hash) return undefined;
+    if (entry.memos) {
+      const stale = staleFinding(entry.memos.approval, memoHash(memosCoveredBy(file, entry.memos.listed, config))) !== undefined;
+      if (stale !== entry.memos.stale) return undefined;
+    }
+    return entry.report;
+  }
+
+  store(file: string, entry: CacheEntry): void {
+    // A statement is a few kilobytes with a few findings; a report of thousands of findings (a
+    // generated or hostile file) is quicker to make again than to keep, and would swell the cache.
+    if (entry.report.findings.length > MAX_FINDINGS) return;
+    this.entries.set(file, entry);
+    this.changed = true;
+  }
+
+  /**
+   * Writes the cache if anything changed, first dropping files that are gone (files merely not
+   * checked this time stay: checking one folder must not forget another). Never fails the check.
+   */
+  save(checked: Set<string>): void {
+    for (const file of this.entries.keys())
+      if (!checked.has(file) && !existsSync(file)) {
+        this.entries.delete(file);
+        this.changed = true;
+      }
+    if (!this.changed) return;
+    const temp = `${this.file}.${process.pid}.tmp`;
+    try {
+      mkdirSync(join(this.file, '..'), { recursive: true });
+      writeFileSync(temp, JSON.stringify({ key: this.key, entries: Object.fromEntries(this.entries) } satisfies CacheFile));
+      renameSync(temp, this.file);
+    } catch {
+      // A read-only home or a full disk costs the next run its head start, nothing more.
+      try {
+        rmSync(temp, { force: true });
+      } catch {
+        // The folder is not there to hold it either.
+      }
+    }
+  }
+}

@@ -91,10 +91,22 @@ export function analyzeText(text: string, kind: DocumentKind, settings: LintSett
   return analyzeTexts([{ text, kind }], settings)[0];
 }
 
+/**
+ * The most characters of one text (a memo, or one answer) that are analysed. The language tools
+ * read about 30,000 characters a second, and a text this long (some 15,000 words) is more likely a
+ * pasted file than something written for the public: the rest is reported as not read
+ * (lint/too-long), so that a run on a huge answer ends in seconds and nobody mistakes it for a pass.
+ */
+export const MAX_ANALYSED_CHARS = 100_000;
+
 /** Analyses several texts (the answers of a statement) in one pass; results in the same order. */
 export function analyzeTexts(inputs: TextInput[], settings: LintSettings): TextAnalysis[] {
-  const proses = inputs.map((input) => proseOf(input.text, input.kind));
+  const lengths = inputs.map((input) => analysedLength(input.text));
+  const proses = inputs.map((input, i) => proseOf(input.text.slice(0, lengths[i]), input.kind));
   const results: TextAnalysis[] = proses.map((prose) => ({ hits: [], comments: prose.comments }));
+  inputs.forEach((input, i) => {
+    if (lengths[i] < input.text.length) results[i].hits.push(tooLongHit(input.text, lengths[i]));
+  });
   const units = proses.flatMap((prose, doc) => prose.units.map((unit) => ({ unit, doc })));
   const offsets: number[] = [];
   let joined = '';
@@ -141,6 +153,32 @@ export function analyzeTexts(inputs: TextInput[], settings: LintSettings): TextA
   }
   for (const result of results) result.hits.sort((a, b) => a.start - b.start || a.end - b.end || (a.code < b.code ? -1 : 1));
   return results;
+}
+
+/** How much of a text is analysed: all of it, or MAX_ANALYSED_CHARS moved back to a paragraph break or a space, so that no word is cut in two. */
+function analysedLength(text: string): number {
+  if (text.length <= MAX_ANALYSED_CHARS) return text.length;
+  const paragraph = text.lastIndexOf('\n\n', MAX_ANALYSED_CHARS);
+  if (paragraph > MAX_ANALYSED_CHARS * 0.9) return paragraph;
+  for (let i = MAX_ANALYSED_CHARS; i > MAX_ANALYSED_CHARS * 0.9; i--) if (/\s/.test(text[i])) return i;
+  // One word of 10,000 characters: cut it, but not between the halves of a surrogate pair.
+  const code = text.charCodeAt(MAX_ANALYSED_CHARS - 1);
+  return code >= 0xd800 && code <= 0xdbff ? MAX_ANALYSED_CHARS - 1 : MAX_ANALYSED_CHARS;
+}
+
+function tooLongHit(text: string, analysed: number): Hit {
+  const next = text.slice(analysed, analysed + 1000).search(/\S/);
+  const start = next === -1 ? analysed : analysed + next;
+  const count = (n: number) => n.toLocaleString('en-US');
+  return {
+    code: 'lint/too-long',
+    severity: 'error',
+    message: `This text is ${count(text.length)} characters long; eis lint reads the first ${count(MAX_ANALYSED_CHARS)} at most, and did not read the rest, from here.`,
+    hint: 'Nothing past this point was checked. Shorten the text (is it a pasted file?), or put long material in a document of its own.',
+    phrase: '',
+    start,
+    end: text.length,
+  };
 }
 
 function touchesExcluded(unit: ProseUnit, start: number, end: number): boolean {

@@ -5,11 +5,14 @@ import { isScalar, type Scalar } from 'yaml';
 import type { Field, Questionnaire } from '../questionnaire/model.js';
 import { entriesOf, isPlainObject } from '../questionnaire/answers.js';
 import { positionOf, type YamlSource } from '../yaml/source.js';
-import { analyzeTexts } from './analyze.js';
+import { analyzeTexts, MAX_ANALYSED_CHARS } from './analyze.js';
 import { directivesOf, place, type LintOptions, type LintResult } from './document.js';
 import { contentStart, scalarMap } from './scalar-map.js';
 import { parseDirective, waiverFor, type Directive } from './suppress.js';
 import { lineStarts, positionAt } from './view.js';
+
+/** The analysed part of an answer, the spaces after it and the first character of the rest. */
+const MAPPED_CHARS = MAX_ANALYSED_CHARS + 1002;
 
 export interface Answer {
   path: Array<string | number>;
@@ -52,7 +55,10 @@ export function lintStatement(source: Pick<YamlSource, 'doc' | 'lineCounter' | '
     const scalar = node as Scalar;
     const [nodeStart, valueEnd] = node.range;
     scalarRanges.push([contentStart(source.text, nodeStart, scalar.type), valueEnd]);
-    return [{ answer, map: scalarMap(answer.value, source.text, nodeStart, valueEnd, scalar.type), keyLine: positionOf(source, answer.path).line }];
+    // Only the part analysed needs places (and the lint/too-long finding just past it): a map of
+    // every character of a 9 MB answer would cost more memory than all the rest.
+    const mapped = answer.value.length > MAPPED_CHARS ? answer.value.slice(0, MAPPED_CHARS) : answer.value;
+    return [{ answer, map: scalarMap(mapped, source.text, nodeStart, valueEnd, scalar.type), keyLine: positionOf(source, answer.path).line }];
   });
   const directives = yamlDirectives(source.text, starts, scalarRanges);
 

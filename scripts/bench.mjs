@@ -61,7 +61,7 @@ const renderFiles = Array.from({ length: 1000 }, (_, i) => join(c1k, `s${String(
 function run(command, args) {
   const full = timeBin ? [timeBin, ['-f', '__maxrss=%M', command, ...args]] : [command, args];
   const started = process.hrtime.bigint();
-  const result = spawnSync(full[0], full[1], { encoding: 'utf8', cwd: work, maxBuffer: 512 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1' } });
+  const result = spawnSync(full[0], full[1], { encoding: 'utf8', cwd: work, maxBuffer: 512 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1', EIS_CACHE_DIR: join(work, 'cache') } });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   const rss = /__maxrss=(\d+)/.exec(result.stderr ?? '')?.[1];
   return { ms, rssMb: rss ? Number(rss) / 1024 : undefined, status: result.status, stderr: result.stderr };
@@ -93,13 +93,18 @@ process.stderr.write(`eis benchmark on ${availableParallelism()} cores, ${quick 
 add(measure('node -e 0', node, ['-e', '0'], n * 2));
 add(measure('eis --version', node, [eisBin, '--version'], n * 2));
 add(measure('eis --help', node, [eisBin, '--help'], n * 2));
-add(measure('eis check, 1 statement', node, [eisBin, 'check', one], n * 2));
+// eis check keeps reports between runs: "no cache" is a first run (as on a fresh CI machine),
+// "cached" a run over files that did not change since the last one.
+add(measure('eis check, 1 statement, no cache', node, [eisBin, 'check', one, '--no-cache'], n * 2));
+add(measure('eis check, 1 statement, cached', node, [eisBin, 'check', one], n * 2));
 add(measure('floor, 1 statement', node, [floorScript, one], n * 2));
-add(measure('eis check, 500 statements', node, [eisBin, 'check', c500, '--format', 'json'], n));
+add(measure('eis check, 500 statements, no cache', node, [eisBin, 'check', c500, '--format', 'json', '--no-cache'], n));
+add(measure('eis check, 500 statements, cached', node, [eisBin, 'check', c500, '--format', 'json'], n));
 add(measure('floor, 500 statements', node, [floorScript, c500], n));
 add(measure('ajv-cli, 500 statements', ajvBin, ['validate', '-s', schemaFile, '-d', `${c500}/*.eis.yaml`, '--spec=draft2019', '--strict=false', '--errors=no'], n));
 const label10k = quick ? '2,000' : '10,000';
-add(measure(`eis check, ${label10k} statements`, node, [eisBin, 'check', c10k, '--format', 'json'], Math.max(3, n - 2)));
+add(measure(`eis check, ${label10k} statements, no cache`, node, [eisBin, 'check', c10k, '--format', 'json', '--no-cache'], Math.max(3, n - 2)));
+add(measure(`eis check, ${label10k} statements, cached`, node, [eisBin, 'check', c10k, '--format', 'json'], Math.max(3, n - 2)));
 add(measure(`floor, ${label10k} statements`, node, [floorScript, c10k], Math.max(3, n - 2)));
 add(measure(`ajv-cli, ${label10k} statements`, ajvBin, ['validate', '-s', schemaFile, '-d', `${c10k}/*.eis.yaml`, '--spec=draft2019', '--strict=false', '--errors=no'], 3));
 if (has('render')) add(measure('eis render --format html, 1,000 statements', node, [eisBin, 'render', '--format', 'html', '--out', join(work, 'html'), ...renderFiles], Math.max(3, n - 2)));
@@ -109,9 +114,11 @@ const by = (name) => rows.find((r) => r.name === name);
 const ratio = (a, b) => (by(a) && by(b) ? by(a).medianMs / by(b).medianMs : undefined);
 const ratios = {
   'eis --version / node -e 0 (target <= 1.3)': ratio('eis --version', 'node -e 0'),
-  'eis check 1 / node -e 0 (target <= 2)': ratio('eis check, 1 statement', 'node -e 0'),
-  [`ajv-cli / eis check, ${label10k} (target >= 2)`]: ratio(`ajv-cli, ${label10k} statements`, `eis check, ${label10k} statements`),
-  [`eis check / floor, ${label10k}`]: ratio(`eis check, ${label10k} statements`, `floor, ${label10k} statements`),
+  'eis check 1, no cache / node -e 0 (target <= 2)': ratio('eis check, 1 statement, no cache', 'node -e 0'),
+  'eis check 1, cached / node -e 0 (target <= 2)': ratio('eis check, 1 statement, cached', 'node -e 0'),
+  [`ajv-cli / eis check ${label10k}, no cache (target >= 2)`]: ratio(`ajv-cli, ${label10k} statements`, `eis check, ${label10k} statements, no cache`),
+  [`ajv-cli / eis check ${label10k}, cached (target >= 2)`]: ratio(`ajv-cli, ${label10k} statements`, `eis check, ${label10k} statements, cached`),
+  [`eis check ${label10k}, no cache / floor`]: ratio(`eis check, ${label10k} statements, no cache`, `floor, ${label10k} statements`),
 };
 
 const table = [

@@ -18,9 +18,9 @@ import { hashText, readBytes } from './file.js';
 type Path = ReadonlyArray<string | number>;
 
 /** Statements from this size on are read with the fast parser and changed on a skeleton. */
-export const LARGE_STATEMENT_CHARS = 256 * 1024;
+export const LARGE_STATEMENT_CHARS = 64 * 1024;
 /** Blocks from this size on are set aside while a large statement is changed. */
-const SET_ASIDE_CHARS = 16 * 1024;
+const SET_ASIDE_CHARS = 8 * 1024;
 
 export interface StatementText {
   file: string;

@@ -168,6 +168,20 @@ describe('eis answer without a terminal', () => {
     expect(read('new.eis.yaml')).toBe('eis: 1\nquestionnaire: equity-impact@7\ninitiative:\n  title: From the future\n');
   });
 
+  it('changes a large statement answer by answer, keeping its other lines byte for byte', () => {
+    // Large enough to be changed with its big blocks set aside (src/statement/change.ts).
+    const file = 'memos/text-payment-reminders.eis.yaml';
+    const list = `x-list: [${Array(100_000).fill('1').join(',')}] # kept as written\n`;
+    const before = read(file).replace('mitigation:\n', `${list}mitigation:\n`).replace('  alternatives:', `  x-notes: |\n${'    A note kept as written.\n'.repeat(1_000)}  alternatives:`);
+    writeFileSync(join(dir, file), before);
+    const result = eis(['answer', file, '--answers', '-'], { cwd: dir, input: 'proposal:\n  desired_results: Fewer missed payments.\nmitigation:\n  alternatives: null\n' });
+    expect(result.stderr).toContain(`Saved 2 answers from <stdin> to ${file}.`);
+    // Only the two answers changed; the list and the notes are where they were, as they were.
+    const expected = before.replace(/  desired_results: >-\n(?: {4}.*\n)+/, '  desired_results: Fewer missed payments.\n').replace(/  alternatives: .*\n/, '');
+    expect(expected).not.toBe(before);
+    expect(read(file)).toBe(expected);
+  });
+
   it('names a section that does not exist, with a suggestion', () => {
     const result = eis(['answer', 'memos/text-payment-reminders.eis.yaml', '--section', 'population'], { cwd: dir });
     expect(result).toEqual({ code: 2, stdout: '', stderr: 'eis: "population" is not a section of equity-impact@1; did you mean "populations"? Sections: initiative, screening, proposal, populations, data, engagement, analysis, access, mitigation, monitoring, communication, signoff.\n' });

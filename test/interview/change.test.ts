@@ -36,11 +36,12 @@ function whole(text: string, change: (doc: Document) => void): string {
 
 // Each just over the size from which a statement counts as large.
 const texts: Record<string, string> = {
-  'a huge flow list at the top level, last': `${GOOD}x-list: ${flowList(270_000)}\n`,
-  'a huge block list at the top level, first, with comments': GOOD.replace('eis: 1\n', `eis: 1\nx-notes:\n${blockList(12_000, '')}\n# after the notes\n`),
-  'a huge block scalar in a section that is changed': GOOD.replace('proposal:\n', `proposal:\n  x-essay: |\n${'    A line of the essay.\n'.repeat(12_000)}  # a comment between answers\n`),
-  'a huge list in the section being changed': `${GOOD}signoff:\n  x-big:\n${blockList(12_000, '    ')}\n`,
-  'two huge blocks and a section with none': `${GOOD}x-a: ${flowList(140_000)}\n\n# between\nx-b:\n  inner: ${flowList(140_000)}\n`,
+  'a huge flow list at the top level, last': `${GOOD}x-list: ${flowList(LARGE_STATEMENT_CHARS + 10_000)}\n`,
+  'a huge block list at the top level, first, with comments': GOOD.replace('eis: 1\n', `eis: 1\nx-notes:\n${blockList(LARGE_STATEMENT_CHARS / 20, '')}\n# after the notes\n`),
+  'a huge block scalar in a section that is changed': GOOD.replace('proposal:\n', `proposal:\n  x-essay: |\n${'    A line of the essay.\n'.repeat(LARGE_STATEMENT_CHARS / 20)}  # a comment between answers\n`),
+  'a huge list in the section being changed': `${GOOD}signoff:\n  x-big:\n${blockList(LARGE_STATEMENT_CHARS / 20, '    ')}\n`,
+  'a huge list written at its key\'s indentation, then a comment at the edge': GOOD.replace('screening:\n', `screening:\n  x-many:\n${blockList(LARGE_STATEMENT_CHARS / 20, '  ')}\n# at the edge\n`),
+  'two huge blocks and a section with none': `${GOOD}x-a: ${flowList(LARGE_STATEMENT_CHARS / 2 + 10_000)}\n\n# between\nx-b:\n  inner: ${flowList(LARGE_STATEMENT_CHARS / 2 + 10_000)}\n`,
 };
 
 const changes: Record<string, { paths: string[][]; change: (doc: Document, data: unknown) => void }> = {
@@ -71,7 +72,7 @@ describe('changing a large statement', () => {
 
   it('falls back to the whole Document when the lines cannot be followed, with the same result', () => {
     // A quoted key: not a line this reader follows.
-    const text = `${GOOD}"x-list": ${flowList(270_000)}\n`;
+    const text = `${GOOD}"x-list": ${flowList(LARGE_STATEMENT_CHARS + 10_000)}\n`;
     const statement = large(text);
     const sizes: number[] = [];
     const change = (doc: Document) => setAnswer(doc, model, ['proposal', 'desired_results'], 'Fewer missed payments.');

@@ -10,7 +10,7 @@
 // The cache lives outside the repository, in the user's cache folder: a pull request cannot bring
 // a cache that hides findings from CI.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Config } from '../config.js';
@@ -143,6 +143,7 @@ export class CheckCache {
       mkdirSync(join(this.file, '..'), { recursive: true });
       writeFileSync(temp, JSON.stringify({ key: this.key, entries: Object.fromEntries(this.entries) } satisfies CacheFile));
       renameSync(temp, this.file);
+      pruneOldCaches(join(this.file, '..'));
     } catch {
       // A read-only home or a full disk costs the next run its head start, nothing more.
       try {
@@ -151,5 +152,17 @@ export class CheckCache {
         // The folder is not there to hold it either.
       }
     }
+  }
+}
+
+const MONTH_MS = 30 * 24 * 60 * 60 * 1000;
+
+/** Each folder eis checks from gets a cache file; those not used for a month go. */
+function pruneOldCaches(folder: string): void {
+  const now = Date.now();
+  for (const name of readdirSync(folder)) {
+    if (!/^check-[0-9a-f]{16}\.json$/.test(name)) continue;
+    const file = join(folder, name);
+    if (now - statSync(file).mtimeMs > MONTH_MS) rmSync(file, { force: true });
   }
 }

@@ -2,7 +2,7 @@
 // whatever changed in between (the statement, its memo, the config, the date), and lives outside
 // the repository.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { copyExamples, eis } from '../helpers/cli.js';
@@ -39,6 +39,7 @@ describe('eis check with its cache', () => {
     const before = readdirSync(repo.dir, { recursive: true }).sort();
     const first = check();
     expect(cacheFiles()).toHaveLength(1);
+    expect(cacheFiles()[0]).toMatch(/^check-[0-9a-f]{16}\.json$/);
     expect(readdirSync(repo.dir, { recursive: true }).sort()).toEqual(before);
     expect(check().stdout).toBe(first.stdout);
     // A report is reused, not made again: one planted in the cache shows.
@@ -76,6 +77,18 @@ describe('eis check with its cache', () => {
     expect(relaxed.stdout).not.toBe(first.stdout);
     const later = check([], { EIS_TODAY: '2031-01-01' });
     expect(codes(later.json, REMINDERS)).toContain('rule/review-overdue');
+  });
+
+  it('removes cache files not used for a month', () => {
+    const old = join(cacheDir, 'check-0123456789abcdef.json');
+    const recent = join(cacheDir, 'check-fedcba9876543210.json');
+    writeFileSync(old, '{}');
+    writeFileSync(recent, '{}');
+    const monthAgo = new Date(Date.now() - 31 * 24 * 60 * 60 * 1000);
+    utimesSync(old, monthAgo, monthAgo);
+    check();
+    expect(existsSync(old)).toBe(false);
+    expect(existsSync(recent)).toBe(true);
   });
 
   it('ignores a cache file that is not what it should be, and a cache folder it cannot write', () => {

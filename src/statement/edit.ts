@@ -121,8 +121,8 @@ interface Block {
   value: unknown;
 }
 
-/** Blocks of the top-level keys and of the keys one level down (the answers), by path. */
-function blocksOf(text: string): Map<string, Block> | undefined {
+/** Blocks of the top-level keys and of the keys one level down (the answers), by path, and the text's data. */
+function blocksOf(text: string): { blocks: Map<string, Block>; data: () => unknown } | undefined {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, version: '1.2' });
   if (doc.errors.length || !isMap(doc.contents)) return undefined;
@@ -144,13 +144,15 @@ function blocksOf(text: string): Map<string, Block> | undefined {
     const value = (pair as Pair).value;
     if (isMap(value)) for (const inner of value.items) if (keyOf(inner) !== undefined) add(`${key}\u0000${keyOf(inner)}`, inner as Pair);
   }
-  return blocks;
+  return { blocks, data: () => doc.toJS() };
 }
 
 function keepUnchangedLines(original: string, rewritten: string): string {
-  const before = blocksOf(original);
-  const after = blocksOf(rewritten);
-  if (!before || !after) return rewritten;
+  const parsedBefore = blocksOf(original);
+  const parsedAfter = blocksOf(rewritten);
+  if (!parsedBefore || !parsedAfter) return rewritten;
+  const before = parsedBefore.blocks;
+  const after = parsedAfter.blocks;
   const oldLines = original.split('\n');
   const newLines = rewritten.split('\n');
   // Whole sections first; a section that changed is looked at answer by answer.
@@ -168,13 +170,22 @@ function keepUnchangedLines(original: string, rewritten: string): string {
     swaps.push({ from: block.from, to: block.to, lines });
   }
   if (!swaps.length) return rewritten;
-  swaps.sort((a, b) => b.from - a.from);
-  for (const swap of swaps) newLines.splice(swap.from, swap.to - swap.from + 1, ...swap.lines);
-  const result = newLines.join('\n');
+  // Built in one pass: splicing each swap in would move every later line each time, and spreading
+  // a block of many lines as arguments overflows the stack.
+  swaps.sort((a, b) => a.from - b.from);
+  const out: string[] = [];
+  let next = 0;
+  for (const swap of swaps) {
+    for (let i = next; i < swap.from; i++) out.push(newLines[i]);
+    for (const line of swap.lines) out.push(line);
+    next = swap.to + 1;
+  }
+  for (let i = next; i < newLines.length; i++) out.push(newLines[i]);
+  const result = out.join('\n');
   // Never trade correctness for looks: the result must mean exactly what the rewrite means.
   try {
     const check = parseDocument(result, { uniqueKeys: true, version: '1.2' });
-    if (!check.errors.length && isDeepStrictEqual(check.toJS(), parseDocument(rewritten, { version: '1.2' }).toJS())) return result;
+    if (!check.errors.length && isDeepStrictEqual(check.toJS(), parsedAfter.data())) return result;
   } catch {
     /* fall through to the plain rewrite */
   }

@@ -85,6 +85,13 @@ describe('changing a large statement', () => {
     expect(written).toBe(whole(text, change));
   });
 
+  it('keeps an unchanged block of 150,000 lines through the whole Document too', () => {
+    // Kept lines are put back in one pass: spread as the arguments of one call, they overflowed the stack.
+    const text = `${GOOD}x-notes:\n${blockList(150_000, '  ')}\n`;
+    const written = whole(text, (doc) => setAnswer(doc, model, ['proposal', 'desired_results'], 'Fewer missed payments.'));
+    expect(written).toBe(text.replace('desired_results: TBD', 'desired_results: Fewer missed payments.'));
+  }, 60_000);
+
   it('leaves a small statement to the whole Document it was read with', () => {
     const source = parseYamlSource(GOOD, 's.eis.yaml');
     const statement: StatementText = { file: 's.eis.yaml', text: GOOD, hash: hashText(GOOD), data: source.data, source };

@@ -132,7 +132,8 @@ function keyBlocks(lines: string[], start: number, end: number, indent: number):
     const trimmed = line.trimStart();
     if (trimmed === '' || trimmed.startsWith('#')) continue;
     const at = line.length - trimmed.length;
-    if (line[at - 1] === '\t' || line.startsWith('\t')) return undefined;
+    // Indentation is spaces; a tab or another kind of space there is left to the yaml library.
+    if (!/^ *$/.test(line.slice(0, at))) return undefined;
     if (at > indent || (at === indent && (trimmed === '-' || trimmed.startsWith('- ')))) {
       // The value of the current key (a list may start at the key's own indentation).
       if (!current) return undefined;

@@ -116,7 +116,15 @@ export function compareValue(model: Questionnaire, field: Field, b: unknown, a: 
   return change;
 }
 
+/**
+ * Past this many characters (both texts together) a word diff takes seconds and hundreds of MB
+ * (a 9 MB answer: 27 s and 760 MB), so the parts that stayed the same at the start and the end are
+ * kept, and the changed middle shows as removed and added whole.
+ */
+export const WORD_DIFF_MAX_CHARS = 100_000;
+
 export function wordDiff(before: string, after: string): WordPart[] {
+  if (before.length + after.length > WORD_DIFF_MAX_CHARS) return middleDiff(before, after);
   const parts: WordPart[] = [];
   for (const part of diffWords(before, after)) {
     const op = part.added ? 'added' : part.removed ? 'removed' : undefined;
@@ -124,6 +132,24 @@ export function wordDiff(before: string, after: string): WordPart[] {
     if (last && last.op === op) last.text += part.value;
     else parts.push(op ? { text: part.value, op } : { text: part.value });
   }
+  return parts;
+}
+
+/** The common start and end (whole words only) unchanged, and what is between them removed and added. */
+function middleDiff(before: string, after: string): WordPart[] {
+  const inWord = (text: string, i: number) => i > 0 && i < text.length && /\S/.test(text[i - 1]) && /\S/.test(text[i]);
+  const shorter = Math.min(before.length, after.length);
+  let start = 0;
+  while (start < shorter && before[start] === after[start]) start++;
+  while (start > 0 && (inWord(before, start) || inWord(after, start))) start--;
+  let end = 0;
+  while (end < shorter - start && before[before.length - 1 - end] === after[after.length - 1 - end]) end++;
+  while (end > 0 && (inWord(before, before.length - end) || inWord(after, after.length - end))) end--;
+  const parts: WordPart[] = [];
+  if (start) parts.push({ text: before.slice(0, start) });
+  if (before.length - end > start) parts.push({ text: before.slice(start, before.length - end), op: 'removed' });
+  if (after.length - end > start) parts.push({ text: after.slice(start, after.length - end), op: 'added' });
+  if (end) parts.push({ text: before.slice(before.length - end) });
   return parts;
 }
 

@@ -1,8 +1,9 @@
 // The pure comparison: concerns, word diffs and entries, from the built-in questionnaire.
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { compareStatements, wordDiff } from '../../src/diff/compare.js';
+import { compareStatements, WORD_DIFF_MAX_CHARS, wordDiff } from '../../src/diff/compare.js';
 import { formatMarkdown } from '../../src/diff/format-md.js';
+import type { WordPart } from '../../src/diff/types.js';
 import { builtin, readYaml } from '../helpers/model.js';
 import { EXAMPLES } from '../helpers/cli.js';
 
@@ -53,6 +54,19 @@ describe('compareStatements', () => {
   it('word diffs keep the unchanged words', () => {
     expect(wordDiff('send texts in English', 'send texts in English and Spanish')).toEqual([{ text: 'send texts in English ' }, { text: 'and Spanish', op: 'added' }]);
     expect(wordDiff('texts in English only', 'texts in Spanish only')).toEqual([{ text: 'texts in ' }, { text: 'English', op: 'removed' }, { text: 'Spanish', op: 'added' }, { text: ' only' }]);
+  });
+
+  it('word diffs of huge answers keep the unchanged start and end, whole words, and are quick', () => {
+    const words = 'The office sends a reminder three days before each payment is due. '.repeat(WORD_DIFF_MAX_CHARS / 60);
+    // Parts by their operation and length, with the changed text itself: the unchanged text is long.
+    const brief = (parts: WordPart[]) => parts.map((p) => (p.op ? `${p.op} ${p.text.length > 40 ? p.text.length : p.text}` : `same ${p.text.length}`));
+    const started = Date.now();
+    expect(brief(wordDiff(`${words}Then a call. ${words}`, `${words}Then a letter. ${words}`))).toEqual([`same ${words.length + 7}`, 'removed call.', 'added letter.', `same ${words.length + 1}`]);
+    const huge = 'long '.repeat(1_800_000);
+    expect(brief(wordDiff(huge, 'Online application portal'))).toEqual([`removed ${huge.length}`, 'added Online application portal']);
+    expect(brief(wordDiff(`${words}end`, `${words}ending`))).toEqual([`same ${words.length}`, 'removed end', 'added ending']);
+    expect(brief(wordDiff(words, `${words}More.`))).toEqual([`same ${words.length}`, 'added More.']);
+    expect(Date.now() - started).toBeLessThan(2_000);
   });
 
   it('escapes answers in Markdown: no HTML, links or mentions get through', () => {

@@ -12,7 +12,8 @@ import { decodeText } from '../yaml/source.js';
 import { packageRoot } from '../package-root.js';
 import { writeOutput } from '../output.js';
 import { git } from '../git/run.js';
-import { renderFile, type RenderFileOptions } from '../render/file.js';
+import { renderFile, type FileResult, type RenderFileOptions } from '../render/file.js';
+import { renderInParallel, threadsFor } from '../render/parallel.js';
 import { createRenderer, type Format, type TemplateSet, type TemplateSource } from '../render/render.js';
 
 export interface RenderOptions {
@@ -38,15 +39,16 @@ export async function render(ctx: Context, files: string[], options: RenderOptio
     throw new EisError('--out names a file, but several statements need a folder.', { file: options.out, hint: 'Give a folder (it is created if missing).' });
 
   const config = loadConfig({ config: ctx.config, cwd: ctx.cwd, allowExternalQuestionnaire: ctx.allowExternalQuestionnaire });
-  const renderer = createRenderer(loadTemplates(format, config, ctx.cwd, options), format);
+  const templates = loadTemplates(format, config, ctx.cwd, options);
+  const renderer = createRenderer(templates, format);
   const known = questionnaireRegistry(config);
   const absolute = files.map((f) => resolve(ctx.cwd, f));
   const base = commonFolder(absolute.map((f) => dirname(f)));
   let shortfall = false;
 
   const fileOptions: RenderFileOptions = { cwd: ctx.cwd, today: ctx.today, lang: options.lang, date: options.date, strict: options.strict, severities: config.rules };
-  for (const file of absolute) {
-    const result = renderFile(file, known, renderer, fileOptions);
+  const renderHere = (file: string) => renderFile(file, known, renderer, fileOptions);
+  const deliver = (file: string, result: FileResult) => {
     if ('refused' in result) {
       shortfall = true;
       ctx.stderr(result.refused);
@@ -55,7 +57,10 @@ export async function render(ctx: Context, files: string[], options: RenderOptio
       const target = outIsDir ? join(options.out, outputName(file, base, format)) : options.out;
       ctx.stdout(`${displayPath(writeOutput(target, result.text, ctx.cwd), ctx.cwd)}\n`);
     }
-  }
+  };
+  const threads = options.out === undefined ? 1 : threadsFor(absolute.length);
+  if (threads > 1) await renderInParallel({ files: absolute, templates, format, config, options: fileOptions }, threads, renderHere, deliver);
+  else for (const file of absolute) deliver(file, renderHere(file));
   return shortfall ? 1 : 0;
 }
 

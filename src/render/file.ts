@@ -8,7 +8,6 @@ import { questionnaireFor } from '../statement/pin.js';
 import { readBytes } from '../statement/file.js';
 import { decodeText, parseYamlSource, positionOf, type YamlSource } from '../yaml/source.js';
 import { fastParse } from '../yaml/fast.js';
-import { isPlainObject } from '../questionnaire/answers.js';
 import type { Questionnaire } from '../questionnaire/model.js';
 import { buildStatementView, type StatementView } from './view.js';
 
@@ -28,8 +27,8 @@ export type FileResult = { text: string } | { refused: string };
 
 /**
  * Renders one statement. The data comes from the fast YAML reader; the full parser, which knows
- * where every node is, runs only for a file the fast reader does not handle the same way, or when
- * an error needs a line and column. Known user errors are thrown as EisErrors.
+ * where every node is, runs only for a file the fast reader leaves to it (see src/yaml/fast.ts),
+ * or when an error needs a line and column. Known user errors are thrown as EisErrors.
  */
 export function renderFile(file: string, known: (id: string) => Questionnaire | undefined, render: (view: StatementView) => string, options: RenderFileOptions): FileResult {
   const shown = displayPath(file, options.cwd);
@@ -38,7 +37,7 @@ export function renderFile(file: string, known: (id: string) => Questionnaire | 
   let full: YamlSource | undefined;
   const source = () => (full ??= parseYamlSource(text, file));
   const fast = options.slow ? undefined : fastParse(text);
-  const data = fast && fast.data !== null && fast.data !== undefined && plainKeys(fast.data) ? fast.data : source().data;
+  const data = fast && fast.data !== null && fast.data !== undefined ? fast.data : source().data;
   if (data === null || data === undefined) throw new EisError('the statement is empty; there is nothing to render.', { file: shown, line: 1, column: 1 });
   let model: Questionnaire;
   try {
@@ -63,19 +62,3 @@ export function renderFile(file: string, known: (id: string) => Questionnaire | 
   const view = buildStatementView(model, data, check, { today: options.today, lang: options.lang, renderedOn: options.date ? options.today : null });
   return { text: render(view) };
 }
-
-/**
- * True when every mapping key is a plain word that is not a YAML null or boolean. The two parsers
- * turn other keys into different strings (`null:` is "null" to one and "" to the other, `1.0:` is
- * "1" or "1.0", and only the full parser refuses a key over 1024 characters), and keys reach the
- * page through findings; so a file with such a key is read by the full parser.
- */
-function plainKeys(value: unknown): boolean {
-  if (Array.isArray(value)) return value.every(plainKeys);
-  if (!isPlainObject(value)) return true;
-  for (const key of Object.keys(value)) if (!PLAIN_KEY.test(key) || NOT_A_STRING.test(key) || !plainKeys(value[key])) return false;
-  return true;
-}
-
-const PLAIN_KEY = /^[A-Za-z][A-Za-z0-9_-]{0,200}$/;
-const NOT_A_STRING = /^(?:null|true|false)$/i;

@@ -109,18 +109,36 @@ export function loadTemplates(format: Format, config: Config, cwd: string, optio
   }
 
   const partials = new Map<string, TemplateSource>();
-  const addFolder = (folder: string, shown: (name: string) => string) => {
+  const addFolder = (folder: string, shown: (name: string) => string, allowed: (file: string) => void = () => {}) => {
     for (const name of readdirSync(folder).sort()) {
       if (!name.endsWith(suffix)) continue;
       const id = name.slice(0, -suffix.length);
+      allowed(join(folder, name));
       partials.set(id, readTemplate(id, join(folder, name), shown(name)));
     }
   };
   addFolder(join(builtin, 'partials'), (name) => `templates/partials/${name}`);
   if (config.templates.partials) {
-    const folder = configPath(config, config.templates.partials, 'templates.partials', cwd, options.allowExternalTemplates);
-    if (!isDirectory(folder)) throw new EisError(`"templates.partials" in the config names ${config.templates.partials}, which is not a folder.`, { file: configFile(config, cwd) });
-    addFolder(folder, (name) => displayPath(join(folder, name), cwd));
+    const key = 'templates.partials';
+    const folder = configPath(config, config.templates.partials, key, cwd, options.allowExternalTemplates);
+    if (!isDirectory(folder)) throw new EisError(`"${key}" in the config names ${config.templates.partials}, which is not a folder.`, { file: configFile(config, cwd) });
+    // The folder being inside is not enough: a link in it could lead anywhere.
+    const root = options.allowExternalTemplates ? undefined : repositoryRoot(config.root);
+    const allowed = (file: string) => {
+      if (root === undefined) return;
+      let real: string;
+      try {
+        real = realpathSync(file);
+      } catch {
+        return; // a broken link: reading it reports that it does not exist
+      }
+      if (!isInside(real, root))
+        throw new EisError(`"${key}" in the config names ${config.templates.partials}, whose ${basename(file)} leads outside the repository (${root}).`, {
+          file: configFile(config, cwd),
+          hint: 'Move the templates into the repository, or run with --allow-external-templates if you trust this config.',
+        });
+    };
+    addFolder(folder, (name) => displayPath(join(folder, name), cwd), allowed);
   }
   return { main, partials: [...partials.values()] };
 }
@@ -142,12 +160,16 @@ function configPath(config: Config, path: string, key: string, cwd: string, allo
   if (allowExternal) return file;
   const root = repositoryRoot(config.root);
   const real = realpathSync(file);
-  if (real !== root && !real.startsWith(root.endsWith(sep) ? root : root + sep))
+  if (!isInside(real, root))
     throw new EisError(`"${key}" in the config names ${path}, which is outside the repository (${root}).`, {
       file: configFile(config, cwd),
       hint: 'Move the templates into the repository, or run with --allow-external-templates if you trust this config.',
     });
   return file;
+}
+
+function isInside(real: string, root: string): boolean {
+  return real === root || real.startsWith(root.endsWith(sep) ? root : root + sep);
 }
 
 function configFile(config: Config, cwd: string): string | undefined {

@@ -114,16 +114,17 @@ describe('a config cannot name files outside the repository without a flag', () 
     expect(linked.stdout).not.toContain('OUTSIDE-SECRET');
   });
 
-  // Defect (render helper, src/commands/render.ts loadTemplates/addFolder): the partials folder is
-  // checked to be inside the repository, but the files in it are not, so a link in the folder reads
-  // a template from anywhere on the machine without --allow-external-templates.
-  it.fails('refuses a partial that is a link to a file outside the repository', () => {
+  // The partials folder is inside the repository, but each file in it is checked too: a link in
+  // the folder must not read a template from anywhere on the machine without --allow-external-templates.
+  it('refuses a partial that is a link to a file outside the repository', () => {
     mkdirSync(join(repo, 'partials'), { recursive: true });
     symlinkSync(join(outside, 'partial.md.hbs'), join(repo, 'partials', 'text.md.hbs'));
     config('templates:\n  partials: partials\n');
     const run = eis(['render', 'memos/s.eis.yaml'], { cwd: repo });
     expect(run.stdout).not.toContain('OUTSIDE-SECRET');
     expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/text\.md\.hbs leads outside the repository/);
+    expect(eis(['render', 'memos/s.eis.yaml', '--allow-external-templates'], { cwd: repo }).code).toBe(0);
   });
 
   // A config arrives with a pull request; CI then reads the questionnaire it names, and a YAML error

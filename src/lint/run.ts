@@ -8,12 +8,13 @@ import type { Finding } from '../check/findings.js';
 import { questionnaireRegistry } from '../check/run.js';
 import { displayPath, findInitiatives, findStatements, isStatementName, resolvePaths } from '../discover.js';
 import type { Questionnaire } from '../questionnaire/model.js';
-import { readBytes, readStatement } from '../statement/file.js';
+import { readBytes } from '../statement/file.js';
+import { blankBlocks, readStatementText, statementPosition, type StatementText } from '../statement/change.js';
 import { questionnaireFor } from '../statement/pin.js';
-import { MAX_FILE_BYTES, positionOf } from '../yaml/source.js';
+import { MAX_FILE_BYTES, parseYamlSource, type YamlSource } from '../yaml/source.js';
 import { documentKind, lintDocument, type LintOptions } from './document.js';
 import { lintOptionsFrom } from './options.js';
-import { lintStatement } from './statement.js';
+import { lintStatement, writtenAnswers } from './statement.js';
 import type { LintFinding, SuppressedFinding } from './suppress.js';
 
 export type LintedKind = 'markdown' | 'text' | 'statement';
@@ -90,21 +91,52 @@ export function lintMemoFile(abs: string, shown: string, options: LintOptions): 
 }
 
 export function lintStatementFile(abs: string, shown: string, known: (id: string) => Questionnaire | undefined, options: LintOptions): { findings: LintFinding[]; suppressed: SuppressedFinding[] } {
-  let source;
+  let statement: StatementText;
   try {
-    source = readStatement(abs).source;
+    statement = readStatementText(abs);
   } catch (error) {
     if (!(error instanceof EisError)) throw error;
     return { findings: [fatal(error, shown)], suppressed: [] };
   }
   let model: Questionnaire;
   try {
-    model = questionnaireFor(source.data, known);
+    model = questionnaireFor(statement.data, known);
   } catch (error) {
     if (!(error instanceof EisError)) throw error;
-    return { findings: [fatal(error, shown, positionOf(source, ['questionnaire']))], suppressed: [] };
+    return { findings: [fatal(error, shown, statementPosition(statement, ['questionnaire']))], suppressed: [] };
   }
-  return lintStatement(source, model, shown, options);
+  try {
+    return lintStatement(statement.source ?? answersSource(statement, model), model, shown, options);
+  } catch (error) {
+    if (!(error instanceof EisError)) throw error;
+    return { findings: [fatal(error, shown)], suppressed: [] };
+  }
+}
+
+/**
+ * What lintStatement needs of a large statement (read without a Document): a Document in which the
+ * big blocks that hold no written answer (a list of a million entries, keys the questionnaire does
+ * not know) are blanked out, offsets kept, so it costs little. Each answer must be found in it as
+ * it is in the data; if one is not, the whole statement is parsed.
+ */
+function answersSource(statement: StatementText, model: Questionnaire): Pick<YamlSource, 'doc' | 'lineCounter' | 'data' | 'text'> {
+  const sections = new Set(model.sections.map((s) => s.id));
+  const written = (path: string[]) => {
+    if (path.length === 1) return sections.has(path[0]);
+    const type = model.questions.get(`${path[0]}.${path[1]}`)?.type;
+    return type === 'text' || type === 'markdown' || type === 'list';
+  };
+  const blanked = blankBlocks(statement.text, written);
+  if (blanked !== undefined) {
+    try {
+      const { doc, lineCounter } = parseYamlSource(blanked, statement.file);
+      const source = { doc, lineCounter, data: statement.data, text: statement.text };
+      if (writtenAnswers(model, statement.data).every((a) => doc.getIn(a.path) === a.value)) return source;
+    } catch (error) {
+      if (!(error instanceof EisError)) throw error;
+    }
+  }
+  return parseYamlSource(statement.text, statement.file);
 }
 
 function readMemo(abs: string, shown: string): string {

@@ -200,6 +200,41 @@ function setAside(text: string, touched: ReadonlyArray<Path>): { skeleton: strin
   return { skeleton: out.join('\n'), asides };
 }
 
+/**
+ * The text with its big blocks that `wanted` turns down ([section] or [section, question]) blanked
+ * out: the key stays, with no value, and everything else becomes spaces, line breaks kept, so that
+ * every offset, line and column of the rest is the original's. Undefined when there is nothing to
+ * blank, or the lines are not plain enough to follow.
+ */
+export function blankBlocks(text: string, wanted: (path: string[]) => boolean): string | undefined {
+  if (text.includes('\r')) return undefined;
+  const lines = text.split('\n');
+  const top = keyBlocks(lines, 0, lines.length, 0);
+  if (!top) return undefined;
+  const blank: KeyBlock[] = [];
+  for (const block of top) {
+    if (blockChars(lines, block) < SET_ASIDE_CHARS) continue;
+    if (!wanted([block.key])) {
+      blank.push(block);
+      continue;
+    }
+    if (lines[block.from].slice(block.prefix.length).trim().replace(/^#.*/, '') !== '') continue;
+    let first = block.from + 1;
+    while (first <= block.last && /^\s*(?:#.*)?$/.test(lines[first])) first++;
+    if (first > block.last) continue;
+    const indent = lines[first].length - lines[first].trimStart().length;
+    if (indent === 0) continue;
+    for (const inner of keyBlocks(lines, first, block.last + 1, indent) ?? [])
+      if (!wanted([block.key, inner.key]) && blockChars(lines, inner) >= SET_ASIDE_CHARS) blank.push(inner);
+  }
+  if (!blank.length) return undefined;
+  for (const block of blank) {
+    lines[block.from] = block.prefix + ' '.repeat(lines[block.from].length - block.prefix.length);
+    for (let i = block.from + 1; i <= block.last; i++) lines[i] = ' '.repeat(lines[i].length);
+  }
+  return lines.join('\n');
+}
+
 /** The written skeleton with each placeholder line replaced by its block; undefined when one is not found once, at its place. */
 function reinsert(written: string, asides: Aside[]): string | undefined {
   const byToken = new Map(asides.map((a) => [a.token, a]));

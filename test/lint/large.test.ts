@@ -1,0 +1,77 @@
+// A large statement is linted without a yaml Document of its big blocks that hold no written
+// answer: the findings are the ones the whole Document gives, at the same lines and columns.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { lintStatementFile } from '../../src/lint/run.js';
+import { lintStatement } from '../../src/lint/statement.js';
+import { blankBlocks, LARGE_STATEMENT_CHARS } from '../../src/statement/change.js';
+import { parseYamlSource } from '../../src/yaml/source.js';
+import { builtin } from '../helpers/model.js';
+import { tempTree } from '../helpers/cli.js';
+import { lintOptions } from './helpers.js';
+
+const model = builtin();
+const known = (id: string) => (id === model.id ? model : undefined);
+const options = lintOptions();
+const tree = tempTree();
+afterAll(() => tree.cleanup());
+
+const header = 'eis: 1\nquestionnaire: equity-impact@1\n';
+const list = (n: number) => `[${Array(n).fill('1').join(',')}]`;
+const items = (n: number, indent: string) => Array.from({ length: n }, (_, i) => `${indent}- item ${i}`).join('\n');
+const answers = [
+  'initiative:',
+  '  title: Notice for the obligor',
+  '  summary: >-',
+  '    The deadbeat parent',
+  '    # eis-disable-next-line obligee',
+  '    and the obligee.',
+  'screening:',
+  `  x-many:\n${items(LARGE_STATEMENT_CHARS / 10, '    ')}`,
+  `  affected: [children]`,
+  'proposal:',
+  '  # eis-disable-next-line obligor',
+  '  problem: The obligor pays late.',
+  '  decision: |',
+  '    Send the arrears notice.',
+  'populations:',
+  '  groups:',
+  '    - id: a',
+  '      population: income',
+  '      name: Obligors with low incomes',
+  '      why: Because the obligee said so.',
+].join('\n');
+
+const texts: Record<string, string> = {
+  'a huge list the questionnaire does not know, first': `${header}x-list: ${list(LARGE_STATEMENT_CHARS)}\n${answers}\n`,
+  'a huge list the questionnaire does not know, last, after a comment': `${header}${answers}\n# the list\nx-list:\n${items(LARGE_STATEMENT_CHARS / 10, '  ')}\n`,
+};
+
+describe('linting a large statement', () => {
+  for (const [what, text] of Object.entries(texts))
+    it(`${what}: the findings of the whole Document`, () => {
+      const file = join(tree.dir, `${what.replace(/\W+/g, '-')}.eis.yaml`);
+      writeFileSync(file, text);
+      const found = lintStatementFile(file, 's.eis.yaml', known, options);
+      const whole = lintStatement(parseYamlSource(text, 's.eis.yaml'), model, 's.eis.yaml', options);
+      expect(found.findings.length).toBeGreaterThan(3);
+      // One waiver comment; the other is text inside the folded summary, not a comment.
+      expect(found.suppressed.length).toBe(1);
+      expect(found).toEqual(whole);
+    });
+
+  it('blanks the big blocks without answers, keeping every offset of the rest', () => {
+    const text = texts['a huge list the questionnaire does not know, first'];
+    const blanked = blankBlocks(text, (path) => path[0] !== 'x-list' && path[1] !== 'x-many')!;
+    expect(blanked.length).toBe(text.length);
+    expect([...blanked.matchAll(/\n/g)].map((m) => m.index)).toEqual([...text.matchAll(/\n/g)].map((m) => m.index));
+    expect(blanked).not.toContain('item 1');
+    expect(blanked).not.toContain('1,1');
+    const { doc } = parseYamlSource(blanked, 's.eis.yaml');
+    expect(doc.getIn(['x-list'])).toBeNull();
+    expect(doc.getIn(['screening', 'x-many'])).toBeNull();
+    expect(doc.getIn(['screening', 'affected'])).toBeDefined();
+    expect(text.slice(...(doc.getIn(['proposal', 'problem'], true) as { range: [number, number] }).range.slice(0, 2))).toBe('The obligor pays late.');
+  });
+});

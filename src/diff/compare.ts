@@ -34,10 +34,11 @@ export function compareStatements(model: Questionnaire, input: CompareInput, opt
     const b = asMap(before[section.id]);
     const a = asMap(after[section.id]);
     const changes: Change[] = [];
-    for (const q of section.questions) changes.push(...compareQuestion(model, q, b[q.id], a[q.id], before, after));
+    // One at a time: a list of many entries has a change for each, too many to spread as arguments.
+    for (const q of section.questions) for (const c of compareQuestion(model, q, b[q.id], a[q.id], before, after)) changes.push(c);
     // Keys the questionnaire does not know still changed; show them under their own names.
     const known = new Set(section.questions.map((q) => q.id));
-    for (const key of unionKeys(b, a).filter((k) => !known.has(k))) changes.push(...compareQuestion(model, unknownField(`${section.id}.${key}`, key), b[key], a[key], before, after));
+    for (const key of unionKeys(b, a).filter((k) => !known.has(k))) for (const c of compareQuestion(model, unknownField(`${section.id}.${key}`, key), b[key], a[key], before, after)) changes.push(c);
     if (changes.length) sections.push({ id: section.id, title: section.title, changes });
   }
   const knownSections = new Set(model.sections.map((s) => s.id));

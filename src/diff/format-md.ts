@@ -12,7 +12,7 @@ export function formatMarkdown(diffs: StatementDiff[]): string {
   const out: string[] = [MD_MARKER, '## Equity impact statements', ''];
   if (!diffs.length) return `${[...out, 'No changes to statements.'].join('\n')}\n`;
   out.push(escape(summaryLine(diffs)), '');
-  for (const d of diffs) out.push(...statement(d));
+  for (const d of diffs) append(out, statement(d));
   return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trim()}\n`;
 }
 
@@ -30,16 +30,25 @@ function statement(d: StatementDiff): string[] {
   for (const section of d.sections) {
     body.push(`#### ${escape(section.title)}`, '');
     const answers = section.changes.filter((c): c is Extract<Change, { kind: 'answer' }> => c.kind === 'answer');
-    if (answers.length) body.push(...table('Question', answers.map((a) => [a.label, a])), '');
+    if (answers.length) append(body, [...table('Question', answers.map((a) => [a.label, a])), '']);
     const entries = section.changes.filter((c): c is EntryChange => c.kind === 'entry');
     const twins = twinNames(section.changes);
-    for (const e of entries) body.push(...entry(e, twins.has(`${e.key}\0${e.name}`)));
+    for (const e of entries) append(body, entry(e, twins.has(`${e.key}\0${e.name}`)));
   }
   // A whole new or deleted statement is long; fold it so the comment stays readable.
   if (d.change === 'added' || d.change === 'deleted') {
-    if (body.length) out.push('<details>', `<summary>${d.change === 'added' ? 'Every answer' : 'The answers it had'}</summary>`, '', ...body, '</details>', '');
-  } else out.push(...body);
+    if (body.length) {
+      out.push('<details>', `<summary>${d.change === 'added' ? 'Every answer' : 'The answers it had'}</summary>`, '');
+      append(out, body);
+      out.push('</details>', '');
+    }
+  } else append(out, body);
   return out;
+}
+
+/** Appends one line at a time: spread as arguments, the lines of very many changes overflow the stack. */
+function append(out: string[], lines: string[]): void {
+  for (const line of lines) out.push(line);
 }
 
 function entry(e: EntryChange, showId: boolean): string[] {

@@ -21,7 +21,8 @@ export async function lintStatements(report: CheckReport, config: Config, ctx: C
     const abs = resolve(ctx.cwd, statement.file);
     checked.add(abs);
     const { findings } = lintStatementFile(abs, statement.file, known, options);
-    statement.findings.push(...findings.filter((f) => !f.fatal).map(asWarning));
+    // One at a time: spread as arguments, a very long list of findings overflows the stack.
+    for (const f of findings) if (!f.fatal) statement.findings.push(asWarning(f));
   }
 
   // The memos of the initiatives in the report: those whose statement was checked, and those
@@ -32,6 +33,6 @@ export async function lintStatements(report: CheckReport, config: Config, ctx: C
     if (checked.has(initiative.statement) || missing.has(initiative.path)) initiative.memos.forEach((m) => memos.add(m));
   for (const memo of [...memos].sort()) {
     const { findings } = lintMemoFile(memo, displayPath(memo, ctx.cwd), options);
-    report.findings.push(...findings.filter((f) => !f.fatal).map(asWarning));
+    for (const f of findings) if (!f.fatal) report.findings.push(asWarning(f));
   }
 }

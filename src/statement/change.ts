@@ -4,7 +4,8 @@
 // change is made on a skeleton: the big blocks the change does not touch are set aside as one-line
 // placeholders, the small rest is parsed, changed and written as usual (documentText), and the
 // blocks are put back byte for byte. Every step is checked against the data; anything that does
-// not add up falls back to the whole Document, which is slow but always right.
+// not add up falls back to the whole Document, which is slow but always right. Readers that need
+// positions only (eis lint) get the text with such blocks blanked out instead (blankBlocks).
 import { isDeepStrictEqual } from 'node:util';
 import { randomBytes } from 'node:crypto';
 import type { Document } from 'yaml';

@@ -18,7 +18,7 @@ export function escapeView<T>(view: T, format: Format): T {
     if (Array.isArray(value)) return value.map((v) => walk(v, undefined));
     if (value !== null && typeof value === 'object') {
       const out: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(value)) out[k] = walk(v, k);
+      for (const k of Object.keys(value)) out[k] = walk((value as Record<string, unknown>)[k], k);
       return out;
     }
     return value;

@@ -222,16 +222,16 @@ export function buildStatementView(model: Questionnaire, data: unknown, check: S
     const value = sectionAnswers(answers, section)[q.id];
     if (!holds(q.when, base)) return null;
     const required = sectionRequired && holds(q.required, base);
-    const answer = answerView(model, q, value, required, base, entryAnchors, anchor);
-    return {
-      ...answer,
-      id: q.id,
-      key: q.key,
-      label: q.label,
-      help: q.help ?? null,
-      anchor: anchor(`q-${slug(section.id)}-${slug(q.id)}`) ?? `q-${slug(section.id)}-${slug(q.id)}-2`,
-      findings: findingsAt(section.id, q.id),
-    };
+    // The answer's own object grows into the question's (spreading it into a new one costs a
+    // copy per question, thousands per statement); the keys keep the same order.
+    const view = answerView(model, q, value, required, base, entryAnchors, anchor) as QuestionView;
+    view.id = q.id;
+    view.key = q.key;
+    view.label = q.label;
+    view.help = q.help ?? null;
+    view.anchor = anchor(`q-${slug(section.id)}-${slug(q.id)}`) ?? `q-${slug(section.id)}-${slug(q.id)}-2`;
+    view.findings = findingsAt(section.id, q.id);
+    return view;
   };
 
   // The first section is the statement's header: its first text answer is the title, its first
@@ -442,7 +442,11 @@ function listView(
     const cells = fields.map((f): CellView => {
       const shown = holds(f.when, ctx);
       const fRequired = shown && holds(f.required, ctx) && (required || isAnswered(model, entry));
-      return { ...answerView(model, f, shown ? entry[f.id] : undefined, fRequired, base, entryAnchors, anchor), id: f.id, label: f.label, isLabel: f.id === labelId };
+      const cell = answerView(model, f, shown ? entry[f.id] : undefined, fRequired, base, entryAnchors, anchor) as CellView;
+      cell.id = f.id;
+      cell.label = f.label;
+      cell.isLabel = f.id === labelId;
+      return cell;
     });
     return { id, name: entryName(list, entry), anchor: entryAnchor, cells };
   });

@@ -3,34 +3,28 @@
 // yaml library's YAML 1.2 core schema does (same patterns, same values), and anything unusual
 // (anchors, aliases, tags, directives, a parse error) is left to the full parser in source.ts.
 import jsyaml from 'js-yaml';
+import { blockRead } from './block-read.js';
+import { constructBool, constructFloat, constructInt, isBool, isFloat, isInt, isNull } from './scalars.js';
 
-// `first` lists the characters a match can start with: most scalars are prose, and one character
-// code says they are not numbers or booleans without running the pattern.
-const scalar = (tag: string, first: string, test: RegExp, construct: (text: string) => unknown) =>
-  new jsyaml.Type(tag, {
-    kind: 'scalar',
-    resolve: (text: string | null) => text !== null && text.length > 0 && first.includes(text[0]) && test.test(text),
-    construct: (text: string) => construct(text),
-  });
+const scalar = (tag: string, test: (text: string) => boolean, construct: (text: string) => unknown) =>
+  new jsyaml.Type(tag, { kind: 'scalar', resolve: (text: string | null) => text !== null && test(text), construct: (text: string) => construct(text) });
 
-// The yaml library's core schema (yaml/dist/schema/core and common/null), in its order.
+// The yaml library's core schema (see scalars.ts), in its order.
 const schema = jsyaml.FAILSAFE_SCHEMA.extend({
   implicit: [
-    new jsyaml.Type('tag:yaml.org,2002:null', { kind: 'scalar', resolve: (t: string | null) => t === null || (t.length <= 4 && /^(?:~|[Nn]ull|NULL)?$/.test(t)), construct: () => null }),
-    scalar('tag:yaml.org,2002:bool', 'tTfF', /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/, (t) => t[0] === 't' || t[0] === 'T'),
-    scalar('tag:yaml.org,2002:int', '-+0123456789', /^(?:0o[0-7]+|[-+]?[0-9]+|0x[0-9a-fA-F]+)$/, (t) => (t.startsWith('0o') ? parseInt(t.slice(2), 8) : t.startsWith('0x') ? parseInt(t.slice(2), 16) : parseInt(t, 10))),
-    scalar(
-      'tag:yaml.org,2002:float',
-      '-+.0123456789',
-      /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+|[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*))$/,
-      (t) => (t.slice(-3).toLowerCase() === 'nan' ? NaN : /inf$/i.test(t) ? (t[0] === '-' ? -Infinity : Infinity) : parseFloat(t)),
-    ),
+    new jsyaml.Type('tag:yaml.org,2002:null', { kind: 'scalar', resolve: (t: string | null) => t === null || isNull(t), construct: () => null }),
+    scalar('tag:yaml.org,2002:bool', isBool, constructBool),
+    scalar('tag:yaml.org,2002:int', isInt, constructInt),
+    scalar('tag:yaml.org,2002:float', isFloat, constructFloat),
   ],
 });
 
 /** The file's data, or undefined when the full parser must read it. */
 export function fastParse(text: string): { data: unknown } | undefined {
   if (unusual(text)) return undefined;
+  // Most statements are plain block YAML, which a reader made for it takes faster than js-yaml.
+  const quick = blockRead(text);
+  if (quick) return quick;
   try {
     const data = jsyaml.load(text, { schema, json: false });
     if (hasUnusualKey(data)) return undefined;

@@ -2,6 +2,7 @@
 // what changing its whole Document writes: the same text, byte for byte.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Document } from 'yaml';
 import { changeStatement, LARGE_STATEMENT_CHARS, type StatementText } from '../../src/statement/change.js';
@@ -12,6 +13,7 @@ import { fastParse } from '../../src/yaml/fast.js';
 import { parseYamlSource } from '../../src/yaml/source.js';
 import { builtin } from '../helpers/model.js';
 import { ROOT } from '../helpers/cli.js';
+import { RUNS, validStatement } from '../property/support.js';
 
 const model = builtin();
 const GOOD = readFileSync(join(ROOT, 'examples', 'memos', 'online-application-portal.eis.yaml'), 'utf8');
@@ -103,4 +105,41 @@ describe('changing a large statement', () => {
     expect(seen).toBe(source.doc);
     expect(written).toBe(GOOD.replace('desired_results: TBD', 'desired_results: Fewer missed payments.'));
   });
+
+  it('writes what the whole Document writes, for any statement, big block and answer (property)', () => {
+    const written = [...model.questions.values()].filter((q) => (q.type === 'text' || q.type === 'markdown') && q.key.split('.').length === 2).map((q) => q.key.split('.'));
+    const big = `[${Array(Math.ceil(LARGE_STATEMENT_CHARS / 24)).fill('an-entry-of-the-list-1').join(', ')}]`;
+    let tried = 0;
+    let skeletons = 0;
+    const spot = fc.record({ line: fc.nat(), inside: fc.boolean(), question: fc.nat(), value: fc.oneof(fc.string(), fc.lorem({ mode: 'sentences', maxCount: 3 })) });
+    fc.assert(
+      fc.property(validStatement, spot, (statement, { line, inside, question, value }) => {
+        // The big block before a section (top level) or before an answer (inside a section).
+        const lines = statement.split('\n');
+        const keys = lines.flatMap((l, i) => ((inside ? /^ {2}[a-z_]+:/ : /^[a-z_]+:/).test(l) ? [i] : []));
+        const at = keys.length ? keys[line % keys.length] : lines.length;
+        lines.splice(at, 0, `${inside && keys.length ? '  ' : ''}x-big: ${big}`);
+        const text = lines.join('\n');
+        const fast = fastParse(text);
+        fc.pre(fast !== undefined);
+        const path = written[question % written.length];
+        const change = (doc: Document) => setAnswer(doc, model, path, value);
+        let expected: string;
+        try {
+          expected = whole(text, change);
+        } catch {
+          return fc.pre(false);
+        }
+        tried++;
+        const onSkeleton = (doc: Document) => {
+          if (!doc.toString().includes('an-entry-of-the-list')) skeletons++;
+          change(doc);
+        };
+        expect(changeStatement({ file: 's.eis.yaml', text, hash: '', data: fast!.data }, [path], onSkeleton)).toBe(expected);
+      }),
+      { numRuns: RUNS },
+    );
+    // Most of them are changed on a skeleton; the rest fall back to the whole Document.
+    expect(skeletons).toBeGreaterThan(tried * 0.8);
+  }, 60_000 + RUNS * 200);
 });

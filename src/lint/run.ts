@@ -119,7 +119,7 @@ export function lintStatementFile(abs: string, shown: string, known: (id: string
  * not know) are blanked out, offsets kept, so it costs little. Each answer must be found in it as
  * it is in the data; if one is not, the whole statement is parsed.
  */
-function answersSource(statement: StatementText, model: Questionnaire): Pick<YamlSource, 'doc' | 'lineCounter' | 'data' | 'text'> {
+export function answersSource(statement: StatementText, model: Questionnaire): Pick<YamlSource, 'doc' | 'lineCounter' | 'data' | 'text'> {
   const sections = new Set(model.sections.map((s) => s.id));
   const written = (path: string[]) => {
     if (path.length === 1) return sections.has(path[0]);

@@ -2,11 +2,15 @@
 // answer: the findings are the ones the whole Document gives, at the same lines and columns.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
+import { isScalar } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
-import { lintStatementFile } from '../../src/lint/run.js';
-import { lintStatement } from '../../src/lint/statement.js';
+import { answersSource, lintStatementFile } from '../../src/lint/run.js';
+import { lintStatement, writtenAnswers } from '../../src/lint/statement.js';
 import { blankBlocks, LARGE_STATEMENT_CHARS } from '../../src/statement/change.js';
 import { parseYamlSource } from '../../src/yaml/source.js';
+import { fastParse } from '../../src/yaml/fast.js';
+import { RUNS, validStatement } from '../property/support.js';
 import { builtin } from '../helpers/model.js';
 import { tempTree } from '../helpers/cli.js';
 import { lintOptions } from './helpers.js';
@@ -74,4 +78,31 @@ describe('linting a large statement', () => {
     expect(doc.getIn(['screening', 'affected'])).toBeDefined();
     expect(text.slice(...(doc.getIn(['proposal', 'problem'], true) as { range: [number, number] }).range.slice(0, 2))).toBe('The obligor pays late.');
   });
+
+  it('finds every written answer where the whole Document has it, for any statement and big block (property)', () => {
+    const big = `[${Array(Math.ceil(LARGE_STATEMENT_CHARS / 24)).fill('an-entry-of-the-list-1').join(', ')}]`;
+    let blanked = 0;
+    fc.assert(
+      fc.property(validStatement, fc.nat(), fc.boolean(), (statement, line, inside) => {
+        const lines = statement.split('\n');
+        const keys = lines.flatMap((l, i) => ((inside ? /^ {2}[a-z_]+:/ : /^[a-z_]+:/).test(l) ? [i] : []));
+        const at = keys.length ? keys[line % keys.length] : lines.length;
+        lines.splice(at, 0, `${inside && keys.length ? '  ' : ''}x-big: ${big}`);
+        const text = lines.join('\n');
+        const fast = fastParse(text);
+        fc.pre(fast !== undefined);
+        const source = answersSource({ file: 's.eis.yaml', text, hash: '', data: fast!.data }, model);
+        if (!source.doc.toString().includes('an-entry-of-the-list')) blanked++;
+        const whole = parseYamlSource(text, 's.eis.yaml');
+        for (const answer of writtenAnswers(model, fast!.data)) {
+          const node = source.doc.getIn(answer.path, true);
+          const expected = whole.doc.getIn(answer.path, true);
+          expect(isScalar(node) && node.range, answer.path.join('.')).toEqual(isScalar(expected) && expected.range);
+          expect(source.lineCounter.linePos(isScalar(node) ? node.range![0] : 0)).toEqual(whole.lineCounter.linePos(isScalar(expected) ? expected.range![0] : 0));
+        }
+      }),
+      { numRuns: RUNS },
+    );
+    expect(blanked).toBeGreaterThan(RUNS * 0.8);
+  }, 60_000 + RUNS * 200);
 });

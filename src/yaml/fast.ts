@@ -25,6 +25,9 @@ export function fastParse(text: string): { data: unknown } | undefined {
   // Most statements are plain block YAML, which a reader made for it takes faster than js-yaml.
   const quick = blockRead(text);
   if (quick) return quick;
+  // js-yaml reads a flow list or mapping continued on a line at the left margin, which the yaml
+  // library refuses: a flow collection over several lines goes to the full parser.
+  if (openFlow(text)) return undefined;
   try {
     const data = jsyaml.load(text, { schema, json: false });
     if (hasUnusualKey(data)) return undefined;
@@ -75,4 +78,19 @@ export function unusual(text: string): boolean {
     } else if (BEFORE_INDICATOR.test(before) && i + 1 < text.length && !SPACE.test(text[i + 1])) return true;
   }
   return false;
+}
+
+/** True when some line opens more `[` or `{` than it closes. */
+function openFlow(text: string): boolean {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 91 || c === 123) depth++;
+    else if (c === 93 || c === 125) depth--;
+    else if (c === 10) {
+      if (depth > 0) return true;
+      depth = 0;
+    }
+  }
+  return depth > 0;
 }

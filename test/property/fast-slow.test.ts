@@ -131,6 +131,18 @@ describe('the fast and the full read of eis check give identical reports', () =>
 
   // Keys that are not strings become strings differently in the two parsers (`null:` is "null" to
   // js-yaml and "" to the yaml library, `1.0:` is "1" and "1.0"): the message and place must agree.
+  // js-yaml reads a flow list continued at the left margin; the yaml library refuses it.
+  for (const [name, from, to] of [
+    ['a flow list continued at the left margin', '  affected: [', '  affected: [\n'],
+    ['a flow list continued below, indented', '  affected: [', '  affected: [\n    '],
+    ['a flow mapping over two lines', '  affected: [', '  x-note: {a: 1,\n  b: 2}\n  affected: ['],
+  ])
+    it(`on a statement with ${name}`, () => {
+      const text = generatedStatement(7).replace(from, to);
+      expect(text).not.toBe(generatedStatement(7));
+      expectSame(text);
+    });
+
   for (const key of ['null', '1.0', '~', 'true', '0x1F', '.inf'])
     it(`on a statement with a \`${key}:\` key`, () => {
       expectSame(generatedStatement(7).replace('  author: ', `  ${key}: x\n  author: `));

@@ -13,7 +13,7 @@ import { packageRoot } from '../package-root.js';
 import { writeOutput } from '../output.js';
 import { git } from '../git/run.js';
 import { renderFile, type FileResult, type RenderFileOptions } from '../render/file.js';
-import { renderInParallel, threadsFor } from '../render/parallel.js';
+import { renderInParallel, startRenderWorkers, stopRenderWorkers, type StartedWorker } from '../render/parallel.js';
 import { createRenderer, type Format, type TemplateSet, type TemplateSource } from '../render/render.js';
 
 export interface RenderOptions {
@@ -38,6 +38,16 @@ export async function render(ctx: Context, files: string[], options: RenderOptio
   if (outIsDir && existsSync(resolve(ctx.cwd, options.out!)) && !isDirectory(resolve(ctx.cwd, options.out!)))
     throw new EisError('--out names a file, but several statements need a folder.', { file: options.out, hint: 'Give a folder (it is created if missing).' });
 
+  // Workers for many statements start first, and load their code while this thread reads the config.
+  const workers = options.out === undefined ? [] : startRenderWorkers(files.length);
+  try {
+    return await renderAll(ctx, files, options, format, outIsDir, workers);
+  } finally {
+    await stopRenderWorkers(workers);
+  }
+}
+
+async function renderAll(ctx: Context, files: string[], options: RenderOptions, format: Format, outIsDir: boolean, workers: StartedWorker[]): Promise<number> {
   const config = loadConfig({ config: ctx.config, cwd: ctx.cwd, allowExternalQuestionnaire: ctx.allowExternalQuestionnaire });
   const templates = loadTemplates(format, config, ctx.cwd, options);
   const renderer = createRenderer(templates, format);
@@ -58,8 +68,7 @@ export async function render(ctx: Context, files: string[], options: RenderOptio
       ctx.stdout(`${displayPath(writeOutput(target, result.text, ctx.cwd), ctx.cwd)}\n`);
     }
   };
-  const threads = options.out === undefined ? 1 : threadsFor(absolute.length);
-  if (threads > 1) await renderInParallel({ files: absolute, templates, format, config, options: fileOptions }, threads, renderHere, deliver);
+  if (workers.length) await renderInParallel(workers, { files: absolute, templates, format, config, options: fileOptions }, renderHere, deliver);
   else for (const file of absolute) deliver(file, renderHere(file));
   return shortfall ? 1 : 0;
 }

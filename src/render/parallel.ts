@@ -4,7 +4,7 @@
 // the first error as a single thread would, so the files written, the list on stdout and the
 // error are the same.
 //
-// Batches are claimed from one shared counter: a worker starts some tens of milliseconds late
+// Batches are claimed from one shared counter: a worker starts a few hundred milliseconds late
 // (it loads the code and compiles the templates again), and this thread also does all the writing.
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -81,18 +81,45 @@ function workerScript(): string | undefined {
   return existsSync(script) ? script : undefined;
 }
 
-/** How many threads to use for this many files: 1 means render here, without workers. */
-export function threadsFor(files: number): number {
-  if (!workerScript()) return 1;
-  return Math.max(1, Math.min(availableParallelism(), 4, Math.floor(files / MIN_FILES_PER_WORKER)));
+/** A worker started before its input is ready, and what befell it before anyone listened. */
+export interface StartedWorker {
+  worker: Worker;
+  error?: unknown;
+  exitCode?: number;
 }
 
 /**
- * Renders `input.files` in `threads` threads and calls `deliver` with each result in file order.
- * The first error (a file that cannot be read or rendered, or one `deliver` throws) stops the
- * workers and is thrown, after every result before it was delivered.
+ * Starts the workers worth having for this many files (none for a few). Started first, they load
+ * their code while this thread reads the config and the templates.
  */
-export async function renderInParallel(input: Omit<RenderWorkerInput, 'next'>, threads: number, renderHere: (file: string) => FileResult, deliver: (file: string, result: FileResult) => void): Promise<void> {
+export function startRenderWorkers(files: number): StartedWorker[] {
+  const script = workerScript();
+  if (!script) return [];
+  const threads = Math.min(availableParallelism(), 4, Math.floor(files / MIN_FILES_PER_WORKER));
+  return Array.from({ length: Math.max(0, threads - 1) }, () => {
+    const started: StartedWorker = { worker: new Worker(script) };
+    // Kept for renderInParallel: an 'error' event nobody listens to would end the process.
+    started.worker.once('error', (error) => (started.error ??= error));
+    started.worker.once('exit', (code) => (started.exitCode = code));
+    return started;
+  });
+}
+
+export async function stopRenderWorkers(started: StartedWorker[]): Promise<void> {
+  await Promise.all(started.map(({ worker }) => worker.terminate()));
+}
+
+/**
+ * Renders `input.files` here and in the started workers, and calls `deliver` with each result in
+ * file order. The first error (a file that cannot be read or rendered, or one `deliver` throws)
+ * stops the work and is thrown, after every result before it was delivered.
+ */
+export async function renderInParallel(
+  started: StartedWorker[],
+  input: Omit<RenderWorkerInput, 'next'>,
+  renderHere: (file: string) => FileResult,
+  deliver: (file: string, result: FileResult) => void,
+): Promise<void> {
   const { files } = input;
   const next = new Int32Array(new SharedArrayBuffer(4));
   const outcomes: Array<Outcome | undefined> = new Array(files.length);
@@ -115,15 +142,14 @@ export async function renderInParallel(input: Omit<RenderWorkerInput, 'next'>, t
   };
 
   // Settles when every worker has sent all it rendered, or at the first failure anywhere.
-  let working = threads - 1;
+  let working = started.length;
   let wake = () => {};
   const settled = new Promise<void>((resolve) => (wake = resolve));
   const stop = (error: unknown) => {
     failure ??= { error };
     wake();
   };
-  const workers = Array.from({ length: threads - 1 }, () => {
-    const worker = new Worker(workerScript()!, { workerData: { ...input, next } satisfies RenderWorkerInput });
+  for (const { worker, error, exitCode } of started) {
     let done = false;
     worker.on('message', (message: RenderWorkerMessage) => {
       if ('done' in message) {
@@ -135,27 +161,25 @@ export async function renderInParallel(input: Omit<RenderWorkerInput, 'next'>, t
       flush();
       if (failure) wake();
     });
-    worker.once('error', stop);
-    worker.once('exit', (code) => {
+    worker.on('error', stop);
+    worker.on('exit', (code) => {
       if (!done) stop(new Error(`a render worker stopped with code ${code}`));
     });
-    return worker;
-  });
-  if (!workers.length) wake();
-
-  try {
-    // This thread claims batches too; between batches it writes what is ready and lets the
-    // workers' messages in.
-    await claimBatches(next, files.length, async (start, end) => {
-      for (let i = start; i < end && !failure; i++) outcomes[i] = outcomeOf(() => renderHere(files[i]));
-      flush();
-      if (failure) Atomics.store(next, 0, files.length);
-      await new Promise((resolve) => setImmediate(resolve));
-    });
-    await settled;
-    flush();
-  } finally {
-    await Promise.all(workers.map((worker) => worker.terminate()));
+    if (error !== undefined) stop(error);
+    else if (exitCode !== undefined) stop(new Error(`a render worker stopped with code ${exitCode}`));
+    else worker.postMessage({ ...input, next } satisfies RenderWorkerInput);
   }
+  if (!started.length) wake();
+
+  // This thread claims batches too; between batches it writes what is ready and lets the
+  // workers' messages in.
+  await claimBatches(next, files.length, async (start, end) => {
+    for (let i = start; i < end && !failure; i++) outcomes[i] = outcomeOf(() => renderHere(files[i]));
+    flush();
+    if (failure) Atomics.store(next, 0, files.length);
+    await new Promise((resolve) => setImmediate(resolve));
+  });
+  await settled;
+  flush();
   if (failure) throw failure.error;
 }

@@ -33,7 +33,12 @@ const PLAIN = /^[^\s'"[\]{},#&*!|>%@`]/;
 const QUOTED_LINE = /^(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*')\s*(?:#.*)?$/;
 const BLOCK_SCALAR = /^[|>][-+1-9]{0,2}\s*(?:#.*)?$/;
 
+/** Characters JavaScript's \s and trim() take for white space and YAML does not (a no-break space
+ * pasted from a word processor is part of a key or value): the full parser places such files. */
+const NOT_YAML_SPACE = /[\v\f\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
+
 export function blockPositions(text: string): BlockPositions | undefined {
+  if (NOT_YAML_SPACE.test(text)) return undefined;
   const nodes = new Map<string, Position>();
   const stack: Frame[] = [];
   let first: Position | undefined;

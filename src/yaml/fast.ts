@@ -25,9 +25,7 @@ export function fastParse(text: string): { data: unknown } | undefined {
   // Most statements are plain block YAML, which a reader made for it takes faster than js-yaml.
   const quick = blockRead(text);
   if (quick) return quick;
-  // js-yaml reads a flow list or mapping continued on a line at the left margin, which the yaml
-  // library refuses: a flow collection over several lines goes to the full parser.
-  if (openFlow(text)) return undefined;
+  if (jsYamlWouldDiffer(text)) return undefined;
   try {
     const data = jsyaml.load(text, { schema, json: false });
     if (hasUnusualKey(data)) return undefined;
@@ -80,14 +78,21 @@ export function unusual(text: string): boolean {
   return false;
 }
 
-/** True when some line opens more `[` or `{` than it closes. */
-function openFlow(text: string): boolean {
+/**
+ * What js-yaml reads and the yaml library refuses, found so far by the fast/full tests: a flow list
+ * or mapping over several lines (continued at the left margin), and a comment right after a quoted
+ * scalar (`"x"#c`). Such files go to the full parser.
+ */
+function jsYamlWouldDiffer(text: string): boolean {
   let depth = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 91 || c === 123) depth++;
     else if (c === 93 || c === 125) depth--;
-    else if (c === 10) {
+    else if (c === 35) {
+      const before = text.charCodeAt(i - 1);
+      if (before === 34 || before === 39) return true;
+    } else if (c === 10) {
       if (depth > 0) return true;
       depth = 0;
     }

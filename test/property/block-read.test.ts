@@ -18,8 +18,10 @@ function agrees(text: string): boolean {
     throw new Error(`the reader read what the yaml library refuses (${(error as Error).message}): ${JSON.stringify(text)}`);
   }
   // node's deep equality, not toStrictEqual, which compares two `constructor:` answers as classes.
-  if (!isDeepStrictEqual(quick.data, full)) expect(quick.data, JSON.stringify(text)).toStrictEqual(full);
-  expect(isDeepStrictEqual(quick.data, full), JSON.stringify(text)).toBe(true);
+  if (!isDeepStrictEqual(quick.data, full)) {
+    expect(quick.data, JSON.stringify(text)).toStrictEqual(full); // for the diff
+    expect.fail(`the data differs: ${JSON.stringify(text)}`);
+  }
   return true;
 }
 

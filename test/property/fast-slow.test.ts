@@ -136,6 +136,10 @@ describe('the fast and the full read of eis check give identical reports', () =>
     ['a flow list continued at the left margin', '  affected: [', '  affected: [\n'],
     ['a flow list continued below, indented', '  affected: [', '  affected: [\n    '],
     ['a flow mapping over two lines', '  affected: [', '  x-note: {a: 1,\n  b: 2}\n  affected: ['],
+    // js-yaml reads a comment right after a quoted scalar; the yaml library refuses it.
+    ['a comment right after quotes', '  author: ', '  author: ""#\n  x-author: '],
+    // A no-break space is part of a key in YAML, and white space to JavaScript's \s.
+    ['a no-break space before a colon', 'screening:', 'screening\u00a0 :'],
   ])
     it(`on a statement with ${name}`, () => {
       const text = generatedStatement(7).replace(from, to);

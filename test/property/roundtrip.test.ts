@@ -4,9 +4,10 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { readStatement, writeAtomic } from '../../src/statement/file.js';
 import { documentText, setAnswer } from '../../src/statement/edit.js';
-import { parseYamlSource } from '../../src/yaml/source.js';
+import { decodeText, parseYamlSource } from '../../src/yaml/source.js';
 import { EisError } from '../../src/errors.js';
 import { builtin } from '../helpers/model.js';
 import { tempTree } from '../helpers/cli.js';
@@ -37,6 +38,13 @@ const commented: fc.Arbitrary<{ text: string; comments: string[] }> = fc
     return { text: lines.join('\n'), comments };
   });
 
+/** node's deep equality: toStrictEqual compares two `constructor:` answers as if they were classes. */
+function expectSameData(actual: unknown, expected: unknown): void {
+  if (isDeepStrictEqual(actual, expected)) return;
+  expect(actual).toStrictEqual(expected); // for the diff
+  expect.fail('the data differs');
+}
+
 function loadSaveLoad(text: string) {
   writeFileSync(file, text);
   const first = readStatement(file);
@@ -51,7 +59,7 @@ describe('load -> save -> load', () => {
     fc.assert(
       fc.property(commented, ({ text, comments }) => {
         const { first, second, saved } = loadSaveLoad(text);
-        expect(second.source.data).toStrictEqual(first.source.data);
+        expectSameData(second.source.data, first.source.data);
         for (const comment of comments) expect(saved, comment).toContain(comment);
         // The header comments and the schema line survive too.
         for (const line of text.split('\n').filter((l) => /^# /.test(l))) expect(saved).toContain(line);
@@ -66,14 +74,14 @@ describe('load -> save -> load', () => {
     fc.assert(
       fc.property(mutatedStatement, (text) => {
         try {
-          // A tag that fails to resolve is the known defect below; it is tested there.
-          if (parseYamlSource(text, 'x').doc.warnings.some((w) => w.code === 'TAG_RESOLVE_FAILED')) return;
+          // As eis reads a file: decoded first (a lone CR is a line break), then parsed.
+          parseYamlSource(decodeText(Buffer.from(text), 'x'), 'x');
         } catch (error) {
           if (error instanceof EisError) return; // not YAML: nothing to round-trip
           throw error;
         }
         const { first, second, saved } = loadSaveLoad(text);
-        expect(second.source.data).toStrictEqual(first.source.data);
+        expectSameData(second.source.data, first.source.data);
         expect(documentText(second.source.doc)).toBe(saved);
       }),
       { numRuns: RUNS },
@@ -106,7 +114,7 @@ describe('load -> save -> load', () => {
   // write it back through that tag (as `!!int .nan`, `!!bool true`, `!!null null`).
   it('keeps an answer whose tag does not fit its value', () => {
     const { first, second } = loadSaveLoad('eis: 1\nquestionnaire: equity-impact@1\ninitiative:\n  title: !!int x\n');
-    expect(second.source.data).toStrictEqual(first.source.data);
+    expectSameData(second.source.data, first.source.data);
   });
 
   it.each(['!!int x', '!!float 1', '!!bool x', '!!null x', '!<tag:yaml.org,2002:int> 0x1g', '!!int [1, 2]', '!!int {a: b}', '!foo x', '!!map x'])(

@@ -32,13 +32,18 @@ export interface RenderWorkerInput {
   next: Int32Array;
 }
 
-/** A statement's result, or the error it stopped with, as data that crosses threads. */
-export type Outcome = FileResult | { error: ThrownError };
+/**
+ * A statement's result, or the error it stopped with: as thrown in this thread, or as data that
+ * crosses threads from a worker.
+ */
+export type Outcome = FileResult | { thrown: unknown } | { error: ThrownError };
 
 interface ThrownError {
   known: boolean;
   message: string;
   stack?: string;
+  /** The stack of the error's cause, which --debug prints. */
+  cause?: string;
   file?: string;
   line?: number;
   column?: number;
@@ -50,18 +55,32 @@ interface ThrownError {
 /** What a worker posts: one message per batch, then `done`. */
 export type RenderWorkerMessage = { start: number; outcomes: Outcome[] } | { done: true };
 
+/** Runs one statement's work here; the error it throws is kept as it is. */
+function outcomeHere(run: () => FileResult): Outcome {
+  try {
+    return run();
+  } catch (thrown) {
+    return { thrown };
+  }
+}
+
+/** Runs one statement's work in a worker; the error it throws becomes data that can be posted. */
 export function outcomeOf(run: () => FileResult): Outcome {
   try {
     return run();
   } catch (error) {
-    if (error instanceof EisError)
-      return { error: { known: true, message: error.message, file: error.file, line: error.line, column: error.column, hint: error.hint, exitCode: error.exitCode, code: error.code } };
+    if (error instanceof EisError) {
+      const cause = error.cause instanceof Error ? error.cause.stack : error.cause === undefined ? undefined : String(error.cause);
+      return { error: { known: true, message: error.message, cause, file: error.file, line: error.line, column: error.column, hint: error.hint, exitCode: error.exitCode, code: error.code } };
+    }
     return { error: { known: false, message: error instanceof Error ? error.message : String(error), stack: error instanceof Error ? error.stack : undefined } };
   }
 }
 
-function rethrow(error: ThrownError): never {
-  if (error.known) throw new EisError(error.message, { file: error.file, line: error.line, column: error.column, hint: error.hint, exitCode: error.exitCode, code: error.code });
+function rethrow(outcome: { thrown: unknown } | { error: ThrownError }): never {
+  if ('thrown' in outcome) throw outcome.thrown;
+  const { error } = outcome;
+  if (error.known) throw new EisError(error.message, { file: error.file, line: error.line, column: error.column, hint: error.hint, exitCode: error.exitCode, code: error.code, cause: error.cause });
   const bug = new Error(error.message);
   if (error.stack) bug.stack = error.stack;
   throw bug;
@@ -132,7 +151,7 @@ export async function renderInParallel(
       // Dropped once written: only what waits for an earlier file stays in memory.
       outcomes[delivered] = undefined;
       try {
-        if ('error' in outcome) rethrow(outcome.error);
+        if ('thrown' in outcome || 'error' in outcome) rethrow(outcome);
         deliver(files[delivered], outcome);
       } catch (error) {
         failure = { error };
@@ -174,7 +193,7 @@ export async function renderInParallel(
   // This thread claims batches too; between batches it writes what is ready and lets the
   // workers' messages in.
   await claimBatches(next, files.length, async (start, end) => {
-    for (let i = start; i < end && !failure; i++) outcomes[i] = outcomeOf(() => renderHere(files[i]));
+    for (let i = start; i < end && !failure; i++) outcomes[i] = outcomeHere(() => renderHere(files[i]));
     flush();
     if (failure) Atomics.store(next, 0, files.length);
     await new Promise((resolve) => setImmediate(resolve));

@@ -22,7 +22,7 @@ const zodEnglishOnly = {
 
 await build({
   plugins: [zodEnglishOnly],
-  entryPoints: { cli: 'src/cli.ts', index: 'src/index.ts', 'check-worker': 'src/check/worker.ts', 'render-worker': 'src/render/worker.ts' },
+  entryPoints: { cli: 'src/cli.ts', index: 'src/index.ts', 'check-worker': 'src/check/worker.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,

@@ -12,8 +12,7 @@ import { decodeText } from '../yaml/source.js';
 import { packageRoot } from '../package-root.js';
 import { writeOutput } from '../output.js';
 import { git } from '../git/run.js';
-import { renderFile, type FileResult, type RenderFileOptions } from '../render/file.js';
-import { renderInParallel, startRenderWorkers, stopRenderWorkers, type StartedWorker } from '../render/parallel.js';
+import { renderFile, type RenderFileOptions } from '../render/file.js';
 import { createRenderer, type Format, type TemplateSet, type TemplateSource } from '../render/render.js';
 
 export interface RenderOptions {
@@ -38,27 +37,16 @@ export async function render(ctx: Context, files: string[], options: RenderOptio
   if (outIsDir && existsSync(resolve(ctx.cwd, options.out!)) && !isDirectory(resolve(ctx.cwd, options.out!)))
     throw new EisError('--out names a file, but several statements need a folder.', { file: options.out, hint: 'Give a folder (it is created if missing).' });
 
-  // Workers for many statements start first, and load their code while this thread reads the config.
-  const workers = options.out === undefined ? [] : startRenderWorkers(files.length);
-  try {
-    return await renderAll(ctx, files, options, format, outIsDir, workers);
-  } finally {
-    await stopRenderWorkers(workers);
-  }
-}
-
-async function renderAll(ctx: Context, files: string[], options: RenderOptions, format: Format, outIsDir: boolean, workers: StartedWorker[]): Promise<number> {
   const config = loadConfig({ config: ctx.config, cwd: ctx.cwd, allowExternalQuestionnaire: ctx.allowExternalQuestionnaire });
-  const templates = loadTemplates(format, config, ctx.cwd, options);
-  const renderer = createRenderer(templates, format);
+  const renderer = createRenderer(loadTemplates(format, config, ctx.cwd, options), format);
   const known = questionnaireRegistry(config);
   const absolute = files.map((f) => resolve(ctx.cwd, f));
   const base = commonFolder(absolute.map((f) => dirname(f)));
   let shortfall = false;
 
   const fileOptions: RenderFileOptions = { cwd: ctx.cwd, today: ctx.today, lang: options.lang, date: options.date, strict: options.strict, severities: config.rules };
-  const renderHere = (file: string) => renderFile(file, known, renderer, fileOptions);
-  const deliver = (file: string, result: FileResult) => {
+  for (const file of absolute) {
+    const result = renderFile(file, known, renderer, fileOptions);
     if ('refused' in result) {
       shortfall = true;
       ctx.stderr(result.refused);
@@ -67,9 +55,7 @@ async function renderAll(ctx: Context, files: string[], options: RenderOptions, 
       const target = outIsDir ? join(options.out, outputName(file, base, format)) : options.out;
       ctx.stdout(`${displayPath(writeOutput(target, result.text, ctx.cwd), ctx.cwd)}\n`);
     }
-  };
-  if (workers.length) await renderInParallel(workers, { files: absolute, templates, format, config, options: fileOptions }, renderHere, deliver);
-  else for (const file of absolute) deliver(file, renderHere(file));
+  }
   return shortfall ? 1 : 0;
 }
 

@@ -1,13 +1,13 @@
-// Many statements in one run are shared out between threads; what a person sees must not change:
-// every page as when the statement is rendered alone, the list of written files in the order the
-// statements were named, and at the first error, only the files before it written.
+// Many statements in one run: every page as when the statement is rendered alone, the list of
+// written files in the order the statements were named, and at the first error, only the files
+// before it written. (Guards the batch path against reordering or running ahead, should it ever
+// be shared out between threads or write asynchronously.)
 import { afterAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { eis, tempTree } from '../helpers/cli.js';
 import { generatedStatement } from '../property/support.js';
 
-// Enough for two threads (150 statements each), with a broken one late in the second half.
 const COUNT = 320;
 const tree = tempTree();
 afterAll(() => tree.cleanup());

@@ -3,6 +3,7 @@
 // handlers, images (they would be network requests) or unsafe URLs survive.
 import { Marked } from 'marked';
 import sanitizeHtml from 'sanitize-html';
+import { remembered } from './remembered.js';
 import { isSafeUrl } from './url.js';
 
 const marked = new Marked({ gfm: true, breaks: false, async: false });
@@ -55,24 +56,8 @@ export function isPlainProse(markdown: string): boolean {
   return PLAIN_PROSE.test(markdown) && !LINK_LIKE.test(markdown);
 }
 
-/**
- * Answers repeat across statements (and the questionnaire's help and descriptions are the same in
- * every one), so each distinct text is converted once per run. Bounded, so that a huge batch of
- * statements cannot grow it without end.
- */
-const converted = new Map<string, string>();
-const MAX_CONVERTED = 20_000;
-
 /** Markdown (possibly hostile) to safe HTML. */
-export function markdownToHtml(markdown: string): string {
-  let html = converted.get(markdown);
-  if (html === undefined) {
-    html = isPlainProse(markdown) ? `<p>${markdown}</p>` : sanitizeMarkdown(markdown);
-    if (converted.size >= MAX_CONVERTED) converted.clear();
-    converted.set(markdown, html);
-  }
-  return html;
-}
+export const markdownToHtml = remembered((markdown: string): string => (isPlainProse(markdown) ? `<p>${markdown}</p>` : sanitizeMarkdown(markdown)));
 
 /** The full conversion: marked, then sanitize-html. */
 export function sanitizeMarkdown(markdown: string): string {

@@ -3,12 +3,15 @@
 // text, links with unsafe targets lose their target, and headings inside answers move below the
 // question's own heading. The Markdown itself (emphasis, lists, safe links) is kept.
 import { Marked, type Token } from 'marked';
+import { remembered } from './remembered.js';
 import { isSafeUrl } from './url.js';
 
 const lexer = new Marked({ gfm: true, async: false });
 
 /** Markdown source from an answer, made safe to include in a Markdown document. */
-export function neutralizeMarkdown(source: string): string {
+export const neutralizeMarkdown = remembered(neutralize);
+
+function neutralize(source: string): string {
   let text = source.replace(/\r\n?/g, '\n');
   text = dropUnsafeLinks(text);
   // Every "<" that could open a tag, comment or declaration is escaped, inside code too: telling
@@ -21,7 +24,9 @@ export function neutralizeMarkdown(source: string): string {
 }
 
 /** Plain text (a title, a choice label, a short answer) as literal text in Markdown. */
-export function markdownText(text: string): string {
+export const markdownText = remembered(literal);
+
+function literal(text: string): string {
   return text
     .replace(/\r\n?|\n/g, ' ')
     .replace(/&(?=#?[a-z0-9]+;)/gi, '&amp;')

@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeCorpus, random, statementText } from './bench/generate.mjs';
 
@@ -57,6 +57,15 @@ const newText = oldText
 writeFileSync(join(work, 'old.eis.yaml'), oldText);
 writeFileSync(join(work, 'new.eis.yaml'), newText);
 const renderFiles = Array.from({ length: 1000 }, (_, i) => join(c1k, `s${String(i).padStart(5, '0')}.eis.yaml`));
+// The generator repeats many sentences across statements, and render converts each distinct text
+// once: a second corpus where every one-line answer is unique shows the cost for real statements.
+const c1kUnique = corpus('c1k-unique', 1000, 1000);
+let serial = 0;
+const uniqueFiles = renderFiles.map((f) => {
+  const file = join(c1kUnique, basename(f));
+  writeFileSync(file, readFileSync(file, 'utf8').replace(/^( +[a-z_]+: )([A-Z][^\n#:]*)\.$/gm, (m, key, text) => `${key}${text} (note ${++serial}).`));
+  return file;
+});
 
 function run(command, args) {
   const full = timeBin ? [timeBin, ['-f', '__maxrss=%M', command, ...args]] : [command, args];
@@ -107,7 +116,10 @@ add(measure(`eis check, ${label10k} statements, no cache`, node, [eisBin, 'check
 add(measure(`eis check, ${label10k} statements, cached`, node, [eisBin, 'check', c10k, '--format', 'json'], Math.max(3, n - 2)));
 add(measure(`floor, ${label10k} statements`, node, [floorScript, c10k], Math.max(3, n - 2)));
 add(measure(`ajv-cli, ${label10k} statements`, ajvBin, ['validate', '-s', schemaFile, '-d', `${c10k}/*.eis.yaml`, '--spec=draft2019', '--strict=false', '--errors=no'], 3));
-if (has('render')) add(measure('eis render --format html, 1,000 statements', node, [eisBin, 'render', '--format', 'html', '--out', join(work, 'html'), ...renderFiles], Math.max(3, n - 2)));
+if (has('render')) {
+  add(measure('eis render --format html, 1,000 statements', node, [eisBin, 'render', '--format', 'html', '--out', join(work, 'html'), ...renderFiles], Math.max(3, n - 2)));
+  add(measure('eis render --format html, 1,000 statements, every answer unique', node, [eisBin, 'render', '--format', 'html', '--out', join(work, 'html-unique'), ...uniqueFiles], Math.max(3, n - 2)));
+}
 if (has('diff')) add(measure('eis diff, 200-entry statement', node, [eisBin, 'diff', 'old.eis.yaml', 'new.eis.yaml', '--format', 'json'], n));
 
 const by = (name) => rows.find((r) => r.name === name);

@@ -1,7 +1,6 @@
 // eis.config.yaml: found by walking up from the working directory (or given with --config),
 // validated with zod, problems pointed at their line.
-import { realpathSync } from 'node:fs';
-import { basename, dirname, join, resolve, sep } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { lilconfigSync } from 'lilconfig';
 import { z } from 'zod';
 import { EisError } from './errors.js';
@@ -10,7 +9,7 @@ import { decodeText, parseYamlSource, positionOf, type YamlSource } from './yaml
 import { closest } from './questionnaire/model.js';
 import { displayPath } from './discover.js';
 import { questionnaireFile } from './questionnaire/resolve.js';
-import { git } from './git/run.js';
+import { isWithin, realPathOf, repositoryRoot } from './repository.js';
 
 export const CONFIG_NAMES = ['eis.config.yaml', 'eis.config.yml'];
 
@@ -143,7 +142,7 @@ function assertQuestionnaireInside(config: Config, source: YamlSource, shown: st
   const folder = realPathOf(config.root);
   // Inside the config's own folder is inside its repository: no need to ask git.
   if (isWithin(real, folder)) return;
-  const root = repositoryRoot(config.root, folder);
+  const root = repositoryRoot(config.root);
   if (isWithin(real, root)) return;
   throw new EisError(`"questionnaire" names ${config.questionnaire}, which is outside the repository (${root}).`, {
     file: shown,
@@ -152,25 +151,3 @@ function assertQuestionnaireInside(config: Config, source: YamlSource, shown: st
   });
 }
 
-/** The path with every link resolved; for a path that does not exist, its nearest existing folder's. */
-function realPathOf(path: string): string {
-  try {
-    return realpathSync(path);
-  } catch {
-    const parent = dirname(path);
-    return parent === path ? path : join(realPathOf(parent), basename(path));
-  }
-}
-
-function isWithin(path: string, root: string): boolean {
-  return path === root || path.startsWith(root.endsWith(sep) ? root : root + sep);
-}
-
-/** The top of the git work tree holding `folder`, or the folder itself outside git. */
-function repositoryRoot(folder: string, realFolder: string): string {
-  try {
-    return realpathSync(git(['rev-parse', '--show-toplevel'], folder).trim());
-  } catch {
-    return realFolder;
-  }
-}

@@ -11,7 +11,7 @@ import { readBytes } from '../statement/file.js';
 import { decodeText } from '../yaml/source.js';
 import { packageRoot } from '../package-root.js';
 import { writeOutput } from '../output.js';
-import { git } from '../git/run.js';
+import { isWithin, repositoryRoot } from '../repository.js';
 import { renderFile, type RenderFileOptions } from '../render/file.js';
 import { createRenderer, type Format, type TemplateSet, type TemplateSource } from '../render/render.js';
 
@@ -127,7 +127,7 @@ export function loadTemplates(format: Format, config: Config, cwd: string, optio
       } catch {
         return; // a broken link: reading it reports that it does not exist
       }
-      if (!isInside(real, root))
+      if (!isWithin(real, root))
         throw new EisError(`"${key}" in the config names ${config.templates.partials}, whose ${basename(file)} leads outside the repository (${root}).`, {
           file: configFile(config, cwd),
           hint: 'Move the templates into the repository, or run with --allow-external-templates if you trust this config.',
@@ -155,7 +155,7 @@ function configPath(config: Config, path: string, key: string, cwd: string, allo
   if (allowExternal) return file;
   const root = repositoryRoot(config.root);
   const real = realpathSync(file);
-  if (!isInside(real, root))
+  if (!isWithin(real, root))
     throw new EisError(`"${key}" in the config names ${path}, which is outside the repository (${root}).`, {
       file: configFile(config, cwd),
       hint: 'Move the templates into the repository, or run with --allow-external-templates if you trust this config.',
@@ -163,18 +163,8 @@ function configPath(config: Config, path: string, key: string, cwd: string, allo
   return file;
 }
 
-function isInside(real: string, root: string): boolean {
-  return real === root || real.startsWith(root.endsWith(sep) ? root : root + sep);
-}
 
 function configFile(config: Config, cwd: string): string | undefined {
   return config.file ? displayPath(resolve(cwd, config.file), cwd) : undefined;
 }
 
-function repositoryRoot(folder: string): string {
-  try {
-    return realpathSync(git(['rev-parse', '--show-toplevel'], folder).trim());
-  } catch {
-    return realpathSync(folder);
-  }
-}

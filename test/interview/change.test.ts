@@ -14,6 +14,7 @@ import { parseYamlSource } from '../../src/yaml/source.js';
 import { builtin } from '../helpers/model.js';
 import { ROOT } from '../helpers/cli.js';
 import { RUNS, validStatement } from '../property/support.js';
+import { withBigBlock } from '../helpers/big-block.js';
 
 const model = builtin();
 const GOOD = readFileSync(join(ROOT, 'examples', 'memos', 'online-application-portal.eis.yaml'), 'utf8');
@@ -108,18 +109,13 @@ describe('changing a large statement', () => {
 
   it('writes what the whole Document writes, for any statement, big block and answer (property)', () => {
     const written = [...model.questions.values()].filter((q) => (q.type === 'text' || q.type === 'markdown') && q.key.split('.').length === 2).map((q) => q.key.split('.'));
-    const big = `[${Array(Math.ceil(LARGE_STATEMENT_CHARS / 24)).fill('an-entry-of-the-list-1').join(', ')}]`;
     let tried = 0;
     let skeletons = 0;
     const spot = fc.record({ line: fc.nat(), inside: fc.boolean(), question: fc.nat(), value: fc.oneof(fc.string(), fc.lorem({ mode: 'sentences', maxCount: 3 })) });
     fc.assert(
       fc.property(validStatement, spot, (statement, { line, inside, question, value }) => {
         // The big block before a section (top level) or before an answer (inside a section).
-        const lines = statement.split('\n');
-        const keys = lines.flatMap((l, i) => ((inside ? /^ {2}[a-z_]+:/ : /^[a-z_]+:/).test(l) ? [i] : []));
-        const at = keys.length ? keys[line % keys.length] : lines.length;
-        lines.splice(at, 0, `${inside && keys.length ? '  ' : ''}x-big: ${big}`);
-        const text = lines.join('\n');
+        const text = withBigBlock(statement, line, inside);
         const fast = fastParse(text);
         fc.pre(fast !== undefined);
         const path = written[question % written.length];

@@ -14,6 +14,7 @@ import { RUNS, validStatement } from '../property/support.js';
 import { builtin } from '../helpers/model.js';
 import { tempTree } from '../helpers/cli.js';
 import { lintOptions } from './helpers.js';
+import { withBigBlock } from '../helpers/big-block.js';
 
 const model = builtin();
 const known = (id: string) => (id === model.id ? model : undefined);
@@ -80,15 +81,10 @@ describe('linting a large statement', () => {
   });
 
   it('finds every written answer where the whole Document has it, for any statement and big block (property)', () => {
-    const big = `[${Array(Math.ceil(LARGE_STATEMENT_CHARS / 24)).fill('an-entry-of-the-list-1').join(', ')}]`;
     let blanked = 0;
     fc.assert(
       fc.property(validStatement, fc.nat(), fc.boolean(), (statement, line, inside) => {
-        const lines = statement.split('\n');
-        const keys = lines.flatMap((l, i) => ((inside ? /^ {2}[a-z_]+:/ : /^[a-z_]+:/).test(l) ? [i] : []));
-        const at = keys.length ? keys[line % keys.length] : lines.length;
-        lines.splice(at, 0, `${inside && keys.length ? '  ' : ''}x-big: ${big}`);
-        const text = lines.join('\n');
+        const text = withBigBlock(statement, line, inside);
         const fast = fastParse(text);
         fc.pre(fast !== undefined);
         const source = answersSource({ file: 's.eis.yaml', text, hash: '', data: fast!.data }, model);

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseYamlSource } from '../../src/yaml/source.js';
 import { decodeText } from '../../src/yaml/decode.js';
 import { ROOT, tempTree } from '../helpers/cli.js';
-import { canMeasureMemory, changes, fingerprint, looksLikeACrash, runEis, type HostileRun } from './run.js';
+import { canMeasureMemory, changes, fingerprint, looksLikeACrash, runEis, timeSpent, type HostileRun } from './run.js';
 
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'hostile');
 const GOOD = readFileSync(join(ROOT, 'examples', 'memos', 'online-application-portal.eis.yaml'), 'utf8');
@@ -131,6 +131,7 @@ const COMMANDS: Array<{ args: (t: string) => string[]; writes?: boolean; json?: 
   { args: (t) => ['signoff', '--name', 'Ana Souza', '--role', 'Equity officer', '--decision', 'approve', '--', t], writes: true },
 ];
 
+// Time limits are on CPU time (see timeSpent); every run is also stopped at twice the limit of wall time.
 const LIMIT_MS = 10_000;
 // The big inputs (a million entries, 100,000 levels) are bounded too, more loosely: on a loaded
 // two-core machine a million-node YAML document alone takes 10-20 s to parse with positions.
@@ -169,7 +170,7 @@ function expectWellBehaved(c: Case, run: HostileRun, label: string): void {
   expect(run.timedOut, `timed out after ${run.ms} ms. ${where}`).toBe(false);
   expect(looksLikeACrash(run), where).toBeUndefined();
   expect([0, 1, 2], `exit code ${run.code} (signal ${run.signal}). ${where}`).toContain(run.code);
-  expect(run.ms, `${label} took ${run.ms} ms`).toBeLessThan(c.big ? BIG_LIMIT_MS : LIMIT_MS);
+  expect(timeSpent(run), `${label} took ${timeSpent(run)} ms of CPU (${run.ms} ms wall)`).toBeLessThan(c.big ? BIG_LIMIT_MS : LIMIT_MS);
   if (run.mb !== undefined) expect(run.mb, `${label} used ${run.mb} MB`).toBeLessThan(c.big ? BIG_LIMIT_MB : LIMIT_MB);
   if (run.code === 2) {
     // A clear error: eis's one-line message on stderr, or a report that names the file.
@@ -184,8 +185,8 @@ describe('the hostile corpus through every command', () => {
       const dir = caseDir(c.id);
       if (c.sameAs !== undefined) {
         // Before anything writes to it: the same report as the plain version of the same statement.
-        const a = await runEis(['check', '--format', 'json', '--', c.target], { cwd: dir, timeoutMs: LIMIT_MS });
-        const b = await runEis(['check', '--format', 'json', '--', 'reference.eis.yaml'], { cwd: dir, timeoutMs: LIMIT_MS });
+        const a = await runEis(['check', '--format', 'json', '--', c.target], { cwd: dir, timeoutMs: LIMIT_MS * 2 });
+        const b = await runEis(['check', '--format', 'json', '--', 'reference.eis.yaml'], { cwd: dir, timeoutMs: LIMIT_MS * 2 });
         expect(a.code).toBe(b.code);
         expect(a.stdout.replaceAll(c.target, 'X')).toBe(b.stdout.replaceAll('reference.eis.yaml', 'X'));
       }
@@ -194,7 +195,7 @@ describe('the hostile corpus through every command', () => {
         const outsideBefore = fingerprint(outside);
         const args = command.args(c.target);
         const run = await runEis(args, { cwd: dir, timeoutMs: (c.big ? BIG_LIMIT_MS : LIMIT_MS) * 2, uid: c.uid, gid: c.uid });
-        measured.push({ id: c.id, args: args.join(' '), ms: run.ms, mb: run.mb, code: run.code });
+        measured.push({ id: c.id, args: args.join(' '), ms: timeSpent(run), mb: run.mb, code: run.code });
         expectWellBehaved(c, run, `${c.id}: ${args.join(' ')}`);
         if (command.json && run.stdout.trim()) expect(() => JSON.parse(run.stdout), `${c.id}: ${args.join(' ')} printed no JSON`).not.toThrow();
         if (args[0] === 'check' && c.check !== undefined) expect(run.code, `${c.id}: eis ${args.join(' ')}\n${run.stdout}${run.stderr}`).toBe(c.check);
@@ -229,8 +230,8 @@ describe('the hostile corpus through every command', () => {
     const slow = [...measured].sort((a, b) => b.ms - a.ms).slice(0, 5);
     const heavy = [...measured].filter((m) => m.mb !== undefined).sort((a, b) => b.mb! - a.mb!).slice(0, 5);
     console.log(`hostile corpus: ${measured.length} runs of ${cases.length} cases${canMeasureMemory ? '' : ' (memory not measured: no /usr/bin/time)'}`);
-    for (const m of slow) console.log(`  slowest: ${m.ms} ms, ${m.mb ?? '?'} MB, exit ${m.code}: ${m.id}: eis ${m.args.replace(/\n/g, '\\n')}`);
-    for (const m of heavy) console.log(`  largest: ${m.mb} MB, ${m.ms} ms: ${m.id}: eis ${m.args.replace(/\n/g, '\\n')}`);
+    for (const m of slow) console.log(`  slowest: ${m.ms} ms of CPU, ${m.mb ?? '?'} MB, exit ${m.code}: ${m.id}: eis ${m.args.replace(/\n/g, '\\n')}`);
+    for (const m of heavy) console.log(`  largest: ${m.mb} MB, ${m.ms} ms of CPU: ${m.id}: eis ${m.args.replace(/\n/g, '\\n')}`);
     expect(measured.length).toBeGreaterThan(0);
   });
 });
@@ -255,13 +256,13 @@ describe('a full disk', () => {
       /* full, as intended */
     }
     const before = fingerprint(dir);
-    const run = await runEis(['answer', 's.eis.yaml', '--answers', 'answers.yaml'], { cwd: dir, timeoutMs: LIMIT_MS });
+    const run = await runEis(['answer', 's.eis.yaml', '--answers', 'answers.yaml'], { cwd: dir, timeoutMs: LIMIT_MS * 2 });
     expect(looksLikeACrash(run), run.stderr).toBeUndefined();
     expect(run.code).toBe(2);
     // The one-line error (it names the file by its absolute path: see the note in SECURITY.md).
     expect(run.stderr).toMatch(/^eis: \S*s\.eis\.yaml: the disk is full\./m);
     expect(changes(before, fingerprint(dir))).toEqual([]);
-    const signoff = await runEis(['signoff', 's.eis.yaml', '--name', 'Ana Souza', '--role', 'Equity officer', '--decision', 'approve'], { cwd: dir, timeoutMs: LIMIT_MS });
+    const signoff = await runEis(['signoff', 's.eis.yaml', '--name', 'Ana Souza', '--role', 'Equity officer', '--decision', 'approve'], { cwd: dir, timeoutMs: LIMIT_MS * 2 });
     expect(looksLikeACrash(signoff), signoff.stderr).toBeUndefined();
     expect(changes(before, fingerprint(dir))).toEqual([]);
     expect(existsSync(join(dir, 's.eis.yaml'))).toBe(true);
@@ -280,7 +281,7 @@ describe('huge statements, one command at a time', () => {
     const run = await runEis(['check', '--format', 'json', '--', 's.eis.yaml'], { cwd: dir, timeoutMs: 90_000 });
     expect(looksLikeACrash(run), run.stderr.slice(0, 500)).toBeUndefined();
     expect(run.code).toBe(1);
-    expect(run.ms).toBeLessThan(BIG_LIMIT_MS);
+    expect(timeSpent(run)).toBeLessThan(BIG_LIMIT_MS);
   });
 
   // A statement with a 1 million-entry list gets the 10 s and 400 MB of every ordinary input from
@@ -292,7 +293,7 @@ describe('huge statements, one command at a time', () => {
       const dir = caseDir('a 1 million-entry list');
       const run = await runEis(args, { cwd: dir, timeoutMs: 90_000 });
       expect(looksLikeACrash(run)).toBeUndefined();
-      expect(run.ms).toBeLessThan(LIMIT_MS);
+      expect(timeSpent(run)).toBeLessThan(LIMIT_MS);
       if (run.mb !== undefined) expect(run.mb).toBeLessThan(LIMIT_MB);
       else throw new Error('memory not measured');
     });
@@ -304,7 +305,7 @@ describe('huge statements, one command at a time', () => {
     const dir = caseDir('a 9 MB answer on one line');
     const run = await runEis(['lint', '--', 's.eis.yaml'], { cwd: dir, timeoutMs: 90_000 });
     expect(run.timedOut).toBe(false);
-    expect(run.ms).toBeLessThan(LIMIT_MS);
+    expect(timeSpent(run)).toBeLessThan(LIMIT_MS);
     expect(looksLikeACrash(run)).toBeUndefined();
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/^ {2}4:\d+ +error +This text is 8,999,999 characters long; eis lint reads the first 100,000 at most, and did not read the rest, from here\. +lint\/too-long$/m);
@@ -316,16 +317,16 @@ describe('huge statements, one command at a time', () => {
     const dir = join(repo, 'config-dev-zero');
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'eis.config.yaml'), 'questionnaire: /dev/zero\n');
-    const run = await runEis(['questions'], { cwd: dir, timeoutMs: LIMIT_MS });
+    const run = await runEis(['questions'], { cwd: dir, timeoutMs: LIMIT_MS * 2 });
     expect(run.timedOut).toBe(false);
     expect(run.code).toBe(2);
-    const allowed = await runEis(['--allow-external-questionnaire', 'questions'], { cwd: dir, timeoutMs: LIMIT_MS });
+    const allowed = await runEis(['--allow-external-questionnaire', 'questions'], { cwd: dir, timeoutMs: LIMIT_MS * 2 });
     expect(allowed.timedOut).toBe(false);
     expect(allowed.code).toBe(2);
     expect(allowed.stderr).toMatch(/^eis: \/dev\/zero: the questionnaire file is not a regular file/m);
     execFileSync('mkfifo', [join(dir, 'pipe.yaml')]);
     writeFileSync(join(dir, 'eis.config.yaml'), 'questionnaire: pipe.yaml\n');
-    const pipe = await runEis(['check'], { cwd: dir, timeoutMs: LIMIT_MS });
+    const pipe = await runEis(['check'], { cwd: dir, timeoutMs: LIMIT_MS * 2 });
     expect(pipe.timedOut).toBe(false);
     expect(pipe.code).toBe(2);
     expect(pipe.stderr).toMatch(/^eis: pipe\.yaml: the questionnaire file is not a regular file/m);

@@ -16,6 +16,8 @@ export interface HostileRun {
   ms: number;
   /** Peak resident memory in MB, when /usr/bin/time can measure it. */
   mb?: number;
+  /** CPU time (user and system), when /usr/bin/time can measure it. */
+  cpuMs?: number;
   timedOut: boolean;
 }
 
@@ -25,7 +27,7 @@ export const canMeasureMemory = existsSync(TIME);
 export function runEis(args: string[], options: { cwd: string; timeoutMs: number; uid?: number; gid?: number; input?: string }): Promise<HostileRun> {
   const memFile = join(tmpdir(), `eis-mem-${process.pid}-${Math.random().toString(36).slice(2)}`);
   const command = canMeasureMemory ? TIME : process.execPath;
-  const argv = canMeasureMemory ? ['-f', '%M', '-o', memFile, process.execPath, BIN, ...args] : [BIN, ...args];
+  const argv = canMeasureMemory ? ['-f', '%M %U %S', '-o', memFile, process.execPath, BIN, ...args] : [BIN, ...args];
   const started = Date.now();
   return new Promise((resolve) => {
     const proc = spawn(command, argv, {
@@ -55,9 +57,11 @@ export function runEis(args: string[], options: { cwd: string; timeoutMs: number
     proc.on('close', (code, signal) => {
       clearTimeout(timer);
       let mb: number | undefined;
+      let cpuMs: number | undefined;
       try {
-        const kb = Number(readFileSync(memFile, 'utf8').trim().split('\n').pop());
+        const [kb, user, system] = readFileSync(memFile, 'utf8').trim().split('\n').pop()!.split(' ').map(Number);
         if (Number.isFinite(kb)) mb = Math.round(kb / 1024);
+        if (Number.isFinite(user) && Number.isFinite(system)) cpuMs = Math.round((user + system) * 1000);
         rmSync(memFile, { force: true });
       } catch {
         /* killed before time wrote it */
@@ -65,7 +69,7 @@ export function runEis(args: string[], options: { cwd: string; timeoutMs: number
       // /usr/bin/time reports the child's status as its own; a signal shows as "Command terminated by signal".
       const killed = /Command terminated by signal (\d+)/.exec(stderr);
       stderr = stderr.replace(/^Command (exited with non-zero status \d+|terminated by signal \d+)\n/m, '');
-      resolve({ args, code: killed ? null : code, signal: killed ? ('SIG' + killed[1]) as NodeJS.Signals : signal, stdout, stderr, ms: Date.now() - started, mb, timedOut });
+      resolve({ args, code: killed ? null : code, signal: killed ? ('SIG' + killed[1]) as NodeJS.Signals : signal, stdout, stderr, ms: Date.now() - started, mb, cpuMs, timedOut });
     });
   });
 }
@@ -115,4 +119,13 @@ export function looksLikeACrash(run: Pick<HostileRun, 'stdout' | 'stderr'>): str
   if (/unexpected error|This is a bug in eis/.test(text)) return 'an unexpected-error message';
   if (/FATAL ERROR|Allocation failed|JavaScript heap out of memory/.test(text)) return 'out of memory';
   return undefined;
+}
+
+/**
+ * The time a run is held to: its CPU time when it can be measured, else its wall time. Test files
+ * run side by side on two cores, so a wall clock also counts the time eis waited for a core; a
+ * run that hangs without using the CPU is caught by the wall-clock limit (timeoutMs) instead.
+ */
+export function timeSpent(run: HostileRun): number {
+  return run.cpuMs ?? run.ms;
 }

@@ -111,7 +111,7 @@ export class CheckCache {
   /** The stored report for a file with this content, if it still holds. */
   lookup(file: string, hash: string, config: Pick<Config, 'statements'>): StatementReport | undefined {
     const entry = this.entries.get(file);
-    if (!entry || entry.hash !== hash) return undefined;
+    if (!entry || entry.hash !== hash || !looksLikeReport(entry.report)) return undefined;
     if (entry.memos) {
       const stale = staleFinding(entry.memos.approval, memoHash(memosCoveredBy(file, entry.memos.listed, config))) !== undefined;
       if (stale !== entry.memos.stale) return undefined;
@@ -165,4 +165,15 @@ function pruneOldCaches(folder: string): void {
     const file = join(folder, name);
     if (now - statSync(file).mtimeMs > MONTH_MS) rmSync(file, { force: true });
   }
+}
+
+/** A cache file is only data, but it may have been damaged: a report must have the shape reporters read. */
+function looksLikeReport(report: unknown): report is StatementReport {
+  if (!report || typeof report !== 'object') return false;
+  const { file, findings } = report as Partial<StatementReport>;
+  return (
+    typeof file === 'string' &&
+    Array.isArray(findings) &&
+    findings.every((f) => f && typeof f === 'object' && typeof f.code === 'string' && typeof f.message === 'string' && typeof f.file === 'string' && Number.isInteger(f.line) && Number.isInteger(f.column) && Array.isArray(f.path))
+  );
 }

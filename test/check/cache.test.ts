@@ -93,6 +93,13 @@ describe('eis check with its cache', () => {
 
   it('ignores a cache file that is not what it should be, and a cache folder it cannot write', () => {
     check();
+    // Reports of the wrong shape under the right key and hashes: checked afresh, not a crash.
+    const file = join(cacheDir, cacheFiles()[0]);
+    const stored = JSON.parse(readFileSync(file, 'utf8'));
+    const shapes = [null, {}, { file: 'x', findings: [{}] }, { file: 'x', findings: 'none' }];
+    Object.values(stored.entries).forEach((entry, i) => ((entry as { report: unknown }).report = shapes[i % shapes.length]));
+    writeFileSync(file, JSON.stringify(stored));
+    check();
     for (const f of cacheFiles()) writeFileSync(join(cacheDir, f), '{"key": "x", "entries": nul');
     check();
     const notAFolder = join(cacheDir, 'file');

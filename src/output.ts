@@ -1,18 +1,26 @@
 // Writing an output file (a report, a rendered page): atomic, and any missing folders created.
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { renameSync, writeFileSync, unlinkSync } from 'node:fs';
 import { fsError } from './statement/file.js';
 import { EisError } from './errors.js';
 import type { Context } from './context.js';
 import { plainColors, type Colorizer } from './check/reporters/types.js';
 
+/** Folders already made in this run: rendering a thousand pages into one folder makes it once. */
+const made = new Set<string>();
+let written = 0;
+
 export function writeOutput(file: string, text: string, cwd: string): string {
   const target = resolve(cwd, file);
-  const temp = `${target}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  // The pid and a count make the name unique: nothing else writes these names.
+  const temp = `${target}.${process.pid}.${++written}.tmp`;
   try {
-    mkdirSync(dirname(target), { recursive: true });
+    const folder = dirname(target);
+    if (!made.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      made.add(folder);
+    }
     writeFileSync(temp, text);
     renameSync(temp, target);
   } catch (error) {

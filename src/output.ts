@@ -7,8 +7,6 @@ import { EisError } from './errors.js';
 import type { Context } from './context.js';
 import { plainColors, type Colorizer } from './check/reporters/types.js';
 
-/** Folders already made in this run: rendering a thousand pages into one folder makes it once. */
-const made = new Set<string>();
 let written = 0;
 
 export function writeOutput(file: string, text: string, cwd: string): string {
@@ -16,11 +14,7 @@ export function writeOutput(file: string, text: string, cwd: string): string {
   // The pid and a count make the name unique: nothing else writes these names.
   const temp = `${target}.${process.pid}.${++written}.tmp`;
   try {
-    const folder = dirname(target);
-    if (!made.has(folder)) {
-      mkdirSync(folder, { recursive: true });
-      made.add(folder);
-    }
+    mkdirSync(dirname(target), { recursive: true });
     writeFileSync(temp, text);
     renameSync(temp, target);
   } catch (error) {

@@ -19,11 +19,19 @@ export function isWithin(path: string, root: string): boolean {
   return path === root || path.startsWith(root.endsWith(sep) ? root : root + sep);
 }
 
+const roots = new Map<string, string>();
+
 /** The top of the git work tree holding `folder` (links resolved), or the folder itself outside git. */
 export function repositoryRoot(folder: string): string {
-  try {
-    return realpathSync(git(['rev-parse', '--show-toplevel'], folder).trim());
-  } catch {
-    return realPathOf(folder);
+  // Asked once per folder: render checks the config's templates and each partial against it.
+  let root = roots.get(folder);
+  if (root === undefined) {
+    try {
+      root = realpathSync(git(['rev-parse', '--show-toplevel'], folder).trim());
+    } catch {
+      root = realPathOf(folder);
+    }
+    roots.set(folder, root);
   }
+  return root;
 }

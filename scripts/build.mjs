@@ -1,12 +1,19 @@
-// Builds one ESM bundle with code splitting: each command is its own chunk, loaded only when it runs,
-// so `eis --help` and `eis check` never pay for prompts, templates or Markdown. The libraries on the
-// path of every command are bundled in (resolving them from node_modules costs more than running
-// them); the heavy ones that only some commands need stay external and load with their command.
-// Old chunks are left in place (harmless) so that a build never removes files a running eis loads.
+// Builds eis into dist/:
+// - eis.cjs: the whole CLI as one CommonJS bundle. dist/boot.cjs (run by bin/eis.cjs) loads it through
+//   V8's code cache (src/boot/code-cache.ts), which only plain scripts can use. Commands stay lazy:
+//   a command's modules run only when it does, and the heavy libraries only some commands need
+//   stay in node_modules, required when their command runs.
+// - boot.cjs and check-worker.cjs: the small scripts that load eis.cjs, in the main thread and in
+//   the worker threads of `eis check`.
+// - index.js: the programmatic API, as an ES module.
+// - builtin/: the built-in questionnaires, validated (scripts/precompile.mjs).
 import { build } from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 
-const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+const root = new URL('..', import.meta.url).pathname;
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const bundled = new Set(['yaml', 'zod', 'js-yaml', 'commander', 'chalk', 'lilconfig', 'tinyglobby']);
 const external = Object.keys(pkg.dependencies).filter((name) => !bundled.has(name));
 
@@ -16,26 +23,71 @@ const zodEnglishOnly = {
   name: 'zod-english-only',
   setup(b) {
     b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) => (/[\\/]zod[\\/]/.test(args.importer) ? { path: 'zod-locales', namespace: 'zod-english-only' } : undefined));
-    b.onLoad({ filter: /.*/, namespace: 'zod-english-only' }, () => ({ contents: "export { default as en } from 'zod/v4/locales/en.js';", resolveDir: process.cwd() }));
+    b.onLoad({ filter: /.*/, namespace: 'zod-english-only' }, () => ({ contents: "export { default as en } from 'zod/v4/locales/en.js';", resolveDir: root }));
   },
 };
 
-await build({
-  plugins: [zodEnglishOnly],
-  entryPoints: { cli: 'src/cli.ts', index: 'src/index.ts', 'check-worker': 'src/check/worker.ts' },
-  outdir: 'dist',
+// The CommonJS bundle loads external ES modules with require(), which Node does from 20.19 on.
+// esbuild takes the default export of a required module to be the whole module, as for CommonJS;
+// for an ES module that is its namespace, so each is reached through a shim that names its exports.
+const requireFromRoot = createRequire(join(root, 'package.json'));
+function isEsModule(file) {
+  if (file.endsWith('.mjs')) return true;
+  if (file.endsWith('.cjs')) return false;
+  for (let dir = dirname(file); dir !== dirname(dir); dir = dirname(dir)) {
+    const manifest = join(dir, 'package.json');
+    if (existsSync(manifest)) return JSON.parse(readFileSync(manifest, 'utf8')).type === 'module';
+  }
+  return false;
+}
+const esModuleExternals = {
+  name: 'es-module-externals',
+  setup(b) {
+    const names = new Set(external.filter((name) => isEsModule(requireFromRoot.resolve(name))));
+    const filter = new RegExp(`^(${[...names].map((n) => n.replace(/[/\\-]/g, '\\$&')).join('|')})$`);
+    b.onResolve({ filter }, (args) => (args.namespace === 'es-module-external' ? { path: args.path, external: true } : { path: args.path, namespace: 'es-module-external' }));
+    b.onLoad({ filter: /.*/, namespace: 'es-module-external' }, async (args) => {
+      const exported = Object.keys(await import(requireFromRoot.resolve(args.path)));
+      const named = exported.filter((name) => name !== 'default' && /^[A-Za-z_$][\w$]*$/.test(name));
+      const lines = [`const m = require(${JSON.stringify(args.path)});`];
+      if (named.length) lines.push(`export const { ${named.join(', ')} } = m;`);
+      if (exported.includes('default')) lines.push('export default m.default;');
+      return { contents: lines.join('\n'), resolveDir: root };
+    });
+  },
+};
+
+const common = {
   bundle: true,
-  splitting: true,
-  format: 'esm',
   platform: 'node',
   target: 'node20',
   external: [...external, ...external.map((name) => `${name}/*`)],
-  // Bundled CommonJS code (picomatch) calls require() for Node's own modules.
-  banner: { js: "import { createRequire as __eisCreateRequire } from 'node:module'; const require = __eisCreateRequire(import.meta.url);" },
   sourcemap: true,
   minify: true,
-  keepNames: false,
-  chunkNames: 'chunks/[name]-[hash]',
   logLevel: 'warning',
+};
+
+// Outputs of earlier layouts (split ES module chunks) must not linger beside the new ones.
+rmSync(join(root, 'dist'), { recursive: true, force: true });
+
+await build({
+  ...common,
+  plugins: [zodEnglishOnly, esModuleExternals],
+  entryPoints: { eis: 'src/bundle.ts' },
+  outdir: 'dist',
+  outExtension: { '.js': '.cjs' },
+  format: 'cjs',
+  define: { 'import.meta.url': '__eisBundleUrl' },
+  banner: { js: "var __eisBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+});
+await build({ ...common, entryPoints: { boot: 'src/boot/main.ts', 'check-worker': 'src/boot/check-worker.ts' }, outdir: 'dist', outExtension: { '.js': '.cjs' }, format: 'cjs' });
+await build({
+  ...common,
+  plugins: [zodEnglishOnly],
+  entryPoints: { index: 'src/index.ts' },
+  outdir: 'dist',
+  format: 'esm',
+  // Bundled CommonJS code (picomatch) calls require() for Node's own modules.
+  banner: { js: "import { createRequire as __eisCreateRequire } from 'node:module'; const require = __eisCreateRequire(import.meta.url);" },
 });
 await import('./precompile.mjs');

@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 // The commander program: flags in, a lazily imported command module out. This is the one place
 // that sets the exit code and decides how errors are shown.
 import { Command, CommanderError, Option } from 'commander';
@@ -6,6 +5,7 @@ import { EisError, ExitCode } from './errors.js';
 import { processContext, type Context } from './context.js';
 import { VERSION } from './version.js';
 import { commands } from './cli/commands.js';
+import { setBuildId } from './build-id.js';
 
 export type CommandRunner = (ctx: Context) => Promise<number>;
 
@@ -78,12 +78,14 @@ function handleError(error: unknown, debug: boolean): number {
   return ExitCode.failure;
 }
 
-// Output piped into `head` or a closed pager is not an error worth a stack trace.
-for (const stream of [process.stdout, process.stderr])
-  stream.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw error;
-  });
-
-const code = await main(process.argv);
-process.exitCode = code;
+/** Runs eis as a process: the exit code is set, not returned. */
+export async function runCli(argv: string[], build: string): Promise<void> {
+  setBuildId(build);
+  // Output piped into `head` or a closed pager is not an error worth a stack trace.
+  for (const stream of [process.stdout, process.stderr])
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw error;
+    });
+  process.exitCode = await main(argv);
+}

@@ -10,11 +10,12 @@
 // The cache lives outside the repository, in the user's cache folder: a pull request cannot bring
 // a cache that hides findings from CI.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Config } from '../config.js';
 import { packageRoot } from '../package-root.js';
+import { cacheFolder, removeMonthOldFiles } from '../cache-folder.js';
+import { buildId } from '../build-id.js';
 import { VERSION } from '../version.js';
 import type { Approval } from '../review/stale.js';
 import { staleFinding } from '../review/stale.js';
@@ -47,21 +48,13 @@ export function contentHash(bytes: Uint8Array): string {
   return createHash('sha1').update(bytes).digest('base64');
 }
 
-/** The cache folder: EIS_CACHE_DIR, else $XDG_CACHE_HOME/eis, else ~/.cache/eis. */
-export function cacheFolder(env: NodeJS.ProcessEnv = process.env): string {
-  if (env.EIS_CACHE_DIR) return env.EIS_CACHE_DIR;
-  return join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'eis');
-}
-
 /** Everything besides the file that a report depends on. */
 export function cacheKey(config: Config, cwd: string, today: string): string {
   const hash = createHash('sha256');
   const add = (part: string | Uint8Array) => hash.update(part).update('\0');
   add(VERSION);
-  const root = packageRoot();
-  // The built code: the entry names every chunk by its content hash, so a rebuild changes it.
-  add(readOrEmpty(join(root, 'dist', 'cli.js')));
-  const builtin = join(root, 'schemas', 'questionnaires');
+  add(buildId());
+  const builtin = join(packageRoot(), 'schemas', 'questionnaires');
   for (const name of readdirSync(builtin).sort()) add(name), add(readOrEmpty(join(builtin, name)));
   const { file: _file, ...settings } = config;
   add(JSON.stringify(settings));
@@ -143,7 +136,8 @@ export class CheckCache {
       mkdirSync(join(this.file, '..'), { recursive: true });
       writeFileSync(temp, JSON.stringify({ key: this.key, entries: Object.fromEntries(this.entries) } satisfies CacheFile));
       renameSync(temp, this.file);
-      pruneOldCaches(join(this.file, '..'));
+      // Each folder eis checks from gets a cache file; those not used for a month go.
+      removeMonthOldFiles(join(this.file, '..'), (name) => /^check-[0-9a-f]{16}\.json$/.test(name));
     } catch {
       // A read-only home or a full disk costs the next run its head start, nothing more.
       try {
@@ -152,18 +146,6 @@ export class CheckCache {
         // The folder is not there to hold it either.
       }
     }
-  }
-}
-
-const MONTH_MS = 30 * 24 * 60 * 60 * 1000;
-
-/** Each folder eis checks from gets a cache file; those not used for a month go. */
-function pruneOldCaches(folder: string): void {
-  const now = Date.now();
-  for (const name of readdirSync(folder)) {
-    if (!/^check-[0-9a-f]{16}\.json$/.test(name)) continue;
-    const file = join(folder, name);
-    if (now - statSync(file).mtimeMs > MONTH_MS) rmSync(file, { force: true });
   }
 }
 

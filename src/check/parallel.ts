@@ -29,7 +29,7 @@ export interface WorkerInput {
 export type WorkerOutput = Array<{ start: number; reports: CheckedFile[] }>;
 
 export function workerScript(): string | undefined {
-  const script = join(packageRoot(), 'dist', 'check-worker.js');
+  const script = join(packageRoot(), 'dist', 'check-worker.cjs');
   return existsSync(script) ? script : undefined;
 }
 

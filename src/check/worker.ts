@@ -4,10 +4,12 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { checkFileForCache, questionnaireRegistry } from './run.js';
 import { claimBatches, type WorkerInput, type WorkerOutput } from './parallel.js';
 
-const { files, options, next } = workerData as WorkerInput;
-const known = questionnaireRegistry(options.config);
-const done: WorkerOutput = [];
-claimBatches(next, files.length, (start, end) => {
-  done.push({ start, reports: files.slice(start, end).map((file) => checkFileForCache(file, known, options)) });
-});
-parentPort!.postMessage(done);
+export function runCheckWorker(): void {
+  const { files, options, next } = workerData as WorkerInput;
+  const known = questionnaireRegistry(options.config);
+  const done: WorkerOutput = [];
+  claimBatches(next, files.length, (start, end) => {
+    done.push({ start, reports: files.slice(start, end).map((file) => checkFileForCache(file, known, options)) });
+  });
+  parentPort!.postMessage(done);
+}

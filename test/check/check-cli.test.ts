@@ -234,7 +234,7 @@ describe('help and version', () => {
     expect(eis(['--version']).stdout).toBe(version);
     // The entry answers --version and -V without loading the bundle; the bundle must agree.
     expect(eis(['-V']).stdout).toBe(version);
-    const bundle = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), '--version'], { encoding: 'utf8' });
+    const bundle = spawnSync(process.execPath, [join(ROOT, 'dist', 'boot.cjs'), '--version'], { encoding: 'utf8' });
     expect(bundle.stdout).toBe(version);
   });
   it('treats no command as a usage error', () => {

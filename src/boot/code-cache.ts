@@ -1,0 +1,83 @@
+// Loads eis's CommonJS bundle (dist/eis.cjs) with V8's code cache, as v8-compile-cache and Node 22's
+// module compile cache do. Compiling the bundle's code is most of what a short command costs; with
+// the cache, V8 reads the compiled code of every function the last run used instead of compiling
+// it again. The cache is written once per build, by the first command that runs it, and lives in
+// the user's cache folder, never in a repository.
+//
+// V8 checks that a cache fits its version and flags, but not what it holds: a cache with flipped
+// bits crashes the process, and one made for other source of the same length runs wrong code. So
+// each file is named by a hash of the source and carries a hash of its own bytes, checked first.
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { Script, constants } from 'node:vm';
+import { cacheFolder, removeMonthOldFiles } from '../cache-folder.js';
+
+/** What dist/eis.cjs exports (src/bundle.ts). */
+export interface Bundle {
+  runCli(argv: string[], buildId: string): Promise<void>;
+  runCheckWorker(): Promise<void>;
+}
+
+const DIGEST_BYTES = 20;
+
+export interface LoadedBundle {
+  bundle: Bundle;
+  /** The hash of the bundle's source, which names the build. */
+  buildId: string;
+  /** Whether V8 took its compiled code from the cache. */
+  cached: boolean;
+  /** Writes the cache from what this process compiled so far; call it late, at exit, so it holds most. */
+  writeCache(): void;
+}
+
+/** Runs the bundle's top level and returns its exports. */
+export function loadBundle(file: string, folder = join(cacheFolder(), 'code')): LoadedBundle {
+  const source = readFileSync(file, 'utf8');
+  const buildId = createHash('sha1').update(source).digest('hex');
+  const cacheFile = join(folder, `eis-${buildId.slice(0, 16)}-${process.version}-${process.arch}.v8`);
+  const cachedData = readCodeCache(cacheFile);
+  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+    filename: file,
+    cachedData,
+    // The bundle loads its libraries with require(); this keeps a stray import() working as in a module.
+    importModuleDynamically: constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+  });
+  const module = { exports: {} as Bundle };
+  script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file));
+  return { bundle: module.exports, buildId, cached: cachedData !== undefined && !script.cachedDataRejected, writeCache: () => writeCodeCache(folder, cacheFile, script) };
+}
+
+/** The cached code, if the file is there and its bytes are the ones written. */
+export function readCodeCache(file: string): Buffer | undefined {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch {
+    return undefined;
+  }
+  if (bytes.length <= DIGEST_BYTES) return undefined;
+  const data = bytes.subarray(DIGEST_BYTES);
+  return createHash('sha1').update(data).digest().equals(bytes.subarray(0, DIGEST_BYTES)) ? data : undefined;
+}
+
+/** Writes the cache atomically; a cache that cannot be written only makes the next run slower. */
+function writeCodeCache(folder: string, file: string, script: Script): void {
+  const temporary = `${file}.${process.pid}.tmp`;
+  try {
+    const data = script.createCachedData();
+    mkdirSync(folder, { recursive: true, mode: 0o700 });
+    writeFileSync(temporary, Buffer.concat([createHash('sha1').update(data).digest(), data]), { mode: 0o600 });
+    renameSync(temporary, file);
+    // Caches of other builds and Node versions, written over a month ago (one still in use is
+    // only written again by its next run).
+    removeMonthOldFiles(folder, (name) => name.startsWith('eis-') && join(folder, name) !== file);
+  } catch {
+    try {
+      rmSync(temporary, { force: true });
+    } catch {
+      // Not even the folder is writable: nothing was left behind.
+    }
+  }
+}

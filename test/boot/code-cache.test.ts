@@ -1,0 +1,134 @@
+// The code cache of eis's own bundle: written once, used after, and never trusted blindly. V8
+// checks a cache's version and flags but not its bytes (flipped bits crash the process) nor the
+// source it was made for beyond its length, so eis checks both itself.
+import { afterAll, describe, expect, it } from 'vitest';
+import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadBundle, readCodeCache } from '../../src/boot/code-cache.js';
+import { eis, tempTree } from '../helpers/cli.js';
+
+const tree = tempTree();
+afterAll(() => tree.cleanup());
+let made = 0;
+
+/** A bundle file with this body, at a new path each time (V8 keeps compiled scripts per path within a process). */
+function bundleFile(body: string): string {
+  const file = join(tree.dir, `bundle-${++made}.cjs`);
+  writeFileSync(file, body);
+  return file;
+}
+
+const body = (answer: number) => `exports.runCli = function (argv) { return ${answer} * argv.length; };\nexports.runCheckWorker = function () {};\n`;
+const onlyFile = (folder: string) => {
+  const files = readdirSync(folder);
+  expect(files).toHaveLength(1);
+  return join(folder, files[0]);
+};
+
+describe('the code cache', () => {
+  it('compiles without a cache, writes one with its own bytes hashed, and uses it the next time', () => {
+    const folder = join(tree.dir, 'first');
+    const first = loadBundle(bundleFile(body(21)), folder);
+    expect(first.cached).toBe(false);
+    expect(first.bundle.runCli(['a', 'b'], '')).toBe(42);
+    first.writeCache();
+    const cache = onlyFile(folder);
+    expect(cache).toMatch(new RegExp(`eis-${first.buildId.slice(0, 16)}-${process.version}-${process.arch}\\.v8$`));
+    expect(statSync(cache).mode & 0o777).toBe(0o600);
+    expect(readCodeCache(cache)).toBeInstanceOf(Buffer);
+
+    const second = loadBundle(bundleFile(body(21)), folder);
+    expect(second).toMatchObject({ cached: true, buildId: first.buildId });
+    expect(second.bundle.runCli(['a', 'b', 'c'], '')).toBe(63);
+  });
+
+  it('ignores a damaged cache instead of handing it to V8, and writes it anew', () => {
+    const folder = join(tree.dir, 'damaged');
+    const file = bundleFile(body(5));
+    loadBundle(file, folder).writeCache();
+    const cache = onlyFile(folder);
+    const bytes = readFileSync(cache);
+    for (let i = bytes.length / 2; i < bytes.length / 2 + 16; i++) bytes[i] ^= 0xff;
+    writeFileSync(cache, bytes);
+    expect(readCodeCache(cache)).toBeUndefined();
+    const again = loadBundle(bundleFile(body(5)), folder);
+    expect(again.cached).toBe(false);
+    expect(again.bundle.runCli(['x'], '')).toBe(5);
+    again.writeCache();
+    expect(readCodeCache(cache)).toBeInstanceOf(Buffer);
+    expect(loadBundle(bundleFile(body(5)), folder).cached).toBe(true);
+  });
+
+  it('ignores a cut-short or empty cache', () => {
+    const folder = join(tree.dir, 'short');
+    loadBundle(bundleFile(body(6)), folder).writeCache();
+    const cache = onlyFile(folder);
+    writeFileSync(cache, readFileSync(cache).subarray(0, 100));
+    expect(loadBundle(bundleFile(body(6)), folder).cached).toBe(false);
+    writeFileSync(cache, '');
+    expect(loadBundle(bundleFile(body(6)), folder).cached).toBe(false);
+  });
+
+  it('never uses the cache of other source of the same length', () => {
+    const folder = join(tree.dir, 'other');
+    loadBundle(bundleFile(body(7)), folder).writeCache();
+    expect(body(7)).toHaveLength(body(8).length);
+    const other = loadBundle(bundleFile(body(8)), folder);
+    expect(other.cached).toBe(false);
+    expect(other.bundle.runCli(['x'], '')).toBe(8);
+  });
+
+  it('leaves nothing behind, and does not fail, where it cannot write', () => {
+    const notAFolder = join(tree.dir, 'a-file');
+    writeFileSync(notAFolder, 'x');
+    const loaded = loadBundle(bundleFile(body(9)), join(notAFolder, 'code'));
+    expect(() => loaded.writeCache()).not.toThrow();
+    expect(readFileSync(notAFolder, 'utf8')).toBe('x');
+    const readOnly = join(tree.dir, 'read-only');
+    mkdirSync(readOnly);
+    chmodSync(readOnly, 0o500);
+    try {
+      expect(() => loadBundle(bundleFile(body(9)), readOnly).writeCache()).not.toThrow();
+      // root may write anyway; whoever cannot must find no temporary file either.
+      expect(readdirSync(readOnly).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+    } finally {
+      chmodSync(readOnly, 0o700);
+    }
+  });
+
+  it('removes the caches of other builds written over a month ago when it writes its own', () => {
+    const folder = join(tree.dir, 'prune');
+    mkdirSync(folder);
+    const old = join(folder, 'eis-0000000000000000-v18.0.0-x64.v8');
+    const recent = join(folder, 'eis-1111111111111111-v20.0.0-x64.v8');
+    const notOurs = join(folder, 'notes.txt');
+    for (const file of [old, recent, notOurs]) writeFileSync(file, 'x');
+    const longAgo = new Date(Date.now() - 40 * 24 * 60 * 60 * 1000);
+    utimesSync(old, longAgo, longAgo);
+    utimesSync(notOurs, longAgo, longAgo);
+    loadBundle(bundleFile(body(10)), folder).writeCache();
+    expect(existsSync(old)).toBe(false);
+    expect(existsSync(recent)).toBe(true);
+    expect(existsSync(notOurs)).toBe(true);
+  });
+});
+
+describe('eis with the code cache', () => {
+  it('gives the same answers with no cache, with one, and with a damaged one, and mends the damaged one', () => {
+    const cacheDir = join(tree.dir, 'cli-cache');
+    const run = () => eis(['check', 'examples', '--format', 'json'], { env: { EIS_CACHE_DIR: cacheDir } });
+    const first = run();
+    expect(first.code).toBe(1);
+    expect(first.stderr).toBe('');
+    const cache = onlyFile(join(cacheDir, 'code'));
+    const written = readFileSync(cache);
+    expect(run()).toEqual(first);
+    expect(readFileSync(cache)).toEqual(written);
+
+    const damaged = Buffer.from(written);
+    for (let i = damaged.length / 2; i < damaged.length / 2 + 64; i++) damaged[i] ^= 0x5a;
+    writeFileSync(cache, damaged);
+    expect(run()).toEqual(first);
+    expect(readCodeCache(cache)).toBeInstanceOf(Buffer);
+  });
+});

@@ -8,11 +8,17 @@ import { resolvePlain } from './scalars.js';
 
 const GIVE_UP = Symbol('give up');
 
-const KEY = /^([A-Za-z_][A-Za-z0-9_-]*):(?: +|$)/;
 /** Keys that the core schema reads as null, booleans or numbers: the full parser handles them. */
 const SCALAR_KEY = /^(?:null|Null|NULL|true|True|TRUE|false|False|FALSE)$/;
 /** Characters a plain scalar may not start with (`-` is allowed before a non-space, as in -5). */
 const INDICATOR = /^(?:[?:,[\]{}#&*!|>'"%@`]|-(?:\s|$))/;
+/** The codes of those characters but `-`, which the pattern checks. */
+const INDICATOR_CODES = new Set([...'?:,[]{}#&*!|>\'"%@`'].map((c) => c.charCodeAt(0)));
+
+function startsWithIndicator(plain: string): boolean {
+  const c = plain.charCodeAt(0);
+  return INDICATOR_CODES.has(c) || (c === 45 && INDICATOR.test(plain));
+}
 /** Characters YAML does not allow in a file (and any surrogate, to be safe): js-yaml refuses them. */
 const NOT_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uD800-\uDFFF\uFFFE\uFFFF]/;
 const BLOCK_HEADER = /^([|>])(-?)(?: +#.*)? *$/;
@@ -20,23 +26,17 @@ const BLOCK_HEADER = /^([|>])(-?)(?: +#.*)? *$/;
 /** The data of a plain block YAML mapping, or undefined when js-yaml must read it. */
 export function blockRead(text: string): { data: Record<string, unknown> } | undefined {
   if (text.includes('\r') || text.includes('\t') || text.charCodeAt(0) === 0xfeff || NOT_PRINTABLE.test(text)) return undefined;
-  const reader = new Reader(text.split('\n'));
+  const reader = new Reader(text);
   try {
     reader.skipBlank();
     if (reader.done() || reader.indent() !== 0) return undefined;
-    const data = reader.mapping(0);
+    const data = reader.mapping(0, -1);
     reader.skipBlank();
     return reader.done() ? { data } : undefined;
   } catch (error) {
     if (error === GIVE_UP) return undefined;
     throw error;
   }
-}
-
-function indentOf(line: string): number {
-  let i = 0;
-  while (line.charCodeAt(i) === 32) i++;
-  return i;
 }
 
 // YAML's white space is the space (tabs never reach here); JavaScript's trim() would also take
@@ -55,40 +55,105 @@ function trimSpaces(text: string): string {
   return text.slice(start, end);
 }
 
-function isItem(content: string): boolean {
-  return content === '-' || content.startsWith('- ');
+/** Keys an object already has (toString, __proto__): the full parser decides what they become. */
+const OBJECT_KEYS = new Set(Object.getOwnPropertyNames(Object.prototype));
+/**
+ * Statements repeat the same keys. Each key is cut from the text and vetted once per process, then
+ * found again by a hash of its characters; reusing one string also makes setting it on the mapping
+ * cheaper. Bounded, so that a file of a million distinct keys cannot fill memory with them.
+ */
+const KNOWN_KEYS = new Map<number, string>();
+const MAX_KNOWN_KEYS = 4096;
+/** Past this many keys, a mapping looks for repeated keys in a set rather than a list. */
+const FEW_KEYS = 32;
+
+function isKeyStart(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
 }
 
-/** The text before a comment (` #`), without trailing spaces. */
-function beforeComment(text: string): string {
-  const hash = text.indexOf(' #');
-  return trimSpaces(hash === -1 ? text : text.slice(0, hash));
+function isKeyPart(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 45;
 }
 
+/**
+ * Reads the text in place, by the offsets of its lines, rather than splitting it: a statement is
+ * a few hundred short lines, and cutting each into strings cost more than reading it.
+ */
 class Reader {
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+  private readonly count: number;
   private i = 0;
   /** The indentation of line i, once skipBlank has stopped there. */
   private at = 0;
+  /** The hash of the last key keyColon found. */
+  private keyHash = 0;
+  /** The first ` #` at or after commentFrom, or -1 when there is none (-2 before the first search). */
+  private comment = -2;
+  private commentFrom = 0;
 
-  constructor(private readonly lines: string[]) {}
+  constructor(private readonly text: string) {
+    for (let start = 0; ; ) {
+      const end = text.indexOf('\n', start);
+      this.starts.push(start);
+      this.ends.push(end === -1 ? text.length : end);
+      if (end === -1) break;
+      start = end + 1;
+    }
+    this.count = this.starts.length;
+  }
 
   done(): boolean {
-    return this.i >= this.lines.length;
+    return this.i >= this.count;
   }
 
   indent(): number {
     return this.at;
   }
 
+  private indentOf(line: number): number {
+    const start = this.starts[line];
+    const end = this.ends[line];
+    let p = start;
+    while (p < end && this.text.charCodeAt(p) === 32) p++;
+    return p - start;
+  }
+
+  private isBlank(line: number): boolean {
+    return this.indentOf(line) === this.ends[line] - this.starts[line];
+  }
+
+  /** Whether the text from `from` to the line's end is `-` alone or starts with `- `. */
+  private isItem(from: number, end: number): boolean {
+    return this.text.charCodeAt(from) === 45 && (from + 1 === end || this.text.charCodeAt(from + 1) === 32);
+  }
+
+  /** Where the colon after a plain key starting at `from` is, or -1 (the key must be followed by `:` and spaces or the line's end). */
+  private keyColon(from: number, end: number): number {
+    const text = this.text;
+    if (from >= end || !isKeyStart(text.charCodeAt(from))) return -1;
+    let hash = text.charCodeAt(from);
+    let p = from + 1;
+    for (; p < end; p++) {
+      const c = text.charCodeAt(p);
+      if (!isKeyPart(c)) break;
+      hash = (Math.imul(hash, 31) + c) | 0;
+    }
+    if (p >= end || text.charCodeAt(p) !== 58) return -1;
+    this.keyHash = hash;
+    return p + 1 === end || text.charCodeAt(p + 1) === 32 ? p : -1;
+  }
+
   /** Past blank lines and comment lines; a document marker gives up. */
   skipBlank(): void {
-    const lines = this.lines;
-    while (this.i < lines.length) {
-      const line = lines[this.i];
-      const c = line.charCodeAt(0);
-      if ((c === 45 || c === 46) && (line.startsWith('---') || line.startsWith('...'))) throw GIVE_UP;
-      const at = indentOf(line);
-      if (at < line.length && line.charCodeAt(at) !== 35) {
+    const text = this.text;
+    while (this.i < this.count) {
+      const start = this.starts[this.i];
+      const c = text.charCodeAt(start);
+      // A line holds no line break, so the three characters are all on this line when they match.
+      if ((c === 45 || c === 46) && (text.startsWith('---', start) || text.startsWith('...', start))) throw GIVE_UP;
+      const at = this.indentOf(this.i);
+      if (start + at < this.ends[this.i] && text.charCodeAt(start + at) !== 35) {
         this.at = at;
         return;
       }
@@ -96,88 +161,132 @@ class Reader {
     }
   }
 
-  /** A mapping whose keys sit at `indent`; `first` is the rest of a `- key: value` line already read. */
-  mapping(indent: number, first?: string): Record<string, unknown> {
+  /** A mapping whose keys sit at `indent`; `first` is where the key of a `- key: value` line already read starts, or -1. */
+  mapping(indent: number, first: number): Record<string, unknown> {
+    const text = this.text;
     const map: Record<string, unknown> = {};
-    let content = first;
+    let keys: string[] | undefined = [];
+    let keySet: Set<string> | undefined;
+    let from = first;
     for (;;) {
-      if (content === undefined) {
+      if (from === -1) {
         this.skipBlank();
         if (this.done()) break;
         const at = this.indent();
         if (at < indent) break;
         if (at > indent) throw GIVE_UP;
-        content = this.lines[this.i].slice(indent);
-        if (isItem(content)) break;
+        from = this.starts[this.i] + indent;
+        if (this.isItem(from, this.ends[this.i])) break;
       }
-      const match = KEY.exec(content);
-      if (!match) throw GIVE_UP;
-      const key = match[1];
-      // A key seen before, or one an object already has (toString, __proto__): the full parser decides.
-      if (map[key] !== undefined || key.length > 1024 || (key.length <= 5 && SCALAR_KEY.test(key))) throw GIVE_UP;
+      const end = this.ends[this.i];
+      const colon = this.keyColon(from, end);
+      if (colon === -1) throw GIVE_UP;
+      let key = KNOWN_KEYS.get(this.keyHash);
+      if (key === undefined || key.length !== colon - from || !text.startsWith(key, from)) {
+        key = text.slice(from, colon);
+        // Keys the core schema reads as other scalars, and ones an object already has: the full parser decides.
+        if (key.length > 1024 || (key.length <= 5 && SCALAR_KEY.test(key)) || OBJECT_KEYS.has(key)) throw GIVE_UP;
+        if (KNOWN_KEYS.size < MAX_KNOWN_KEYS && !KNOWN_KEYS.has(this.keyHash)) KNOWN_KEYS.set(this.keyHash, key);
+      }
+      // A key seen before in this mapping: the full parser reports it.
+      if (keys) {
+        if (keys.includes(key)) throw GIVE_UP;
+        keys.push(key);
+        if (keys.length > FEW_KEYS) (keySet = new Set(keys)), (keys = undefined);
+      } else {
+        if (keySet!.has(key)) throw GIVE_UP;
+        keySet!.add(key);
+      }
+      let rest = colon + 1;
+      while (rest < end && text.charCodeAt(rest) === 32) rest++;
       this.i++;
-      map[key] = this.value(content.slice(match[0].length), indent, true);
-      content = undefined;
+      map[key] = this.value(rest, end, indent, true);
+      from = -1;
     }
     return map;
   }
 
   /** A list whose `- ` marks sit at `indent`. */
   sequence(indent: number): unknown[] {
+    const text = this.text;
     const list: unknown[] = [];
     for (;;) {
       this.skipBlank();
       if (this.done() || this.indent() !== indent) break;
-      const content = this.lines[this.i].slice(indent);
-      if (!isItem(content)) break;
-      const rest = content.slice(2);
-      if (rest === '' || rest.startsWith(' ') || isItem(rest)) throw GIVE_UP;
-      if (KEY.test(rest)) list.push(this.mapping(indent + 2, rest));
+      const from = this.starts[this.i] + indent;
+      const end = this.ends[this.i];
+      if (!this.isItem(from, end)) break;
+      const rest = from + 2;
+      if (rest >= end || text.charCodeAt(rest) === 32 || this.isItem(rest, end)) throw GIVE_UP;
+      if (this.keyColon(rest, end) !== -1) list.push(this.mapping(indent + 2, rest));
       else {
         this.i++;
-        list.push(this.value(rest, indent, false));
+        list.push(this.value(rest, end, indent, false));
       }
     }
     return list;
   }
 
   /**
-   * The value after `key: ` or `- ` on the line just read (this.i is on the next line). `indent`
+   * The value from `from` to `end` on the line just read (this.i is on the next line). `indent`
    * is that of the key or dash; a nested block must be deeper, except a list under a key.
    */
-  private value(rest: string, indent: number, underKey: boolean): unknown {
-    const text = rest.charCodeAt(0) === 35 ? '' : rest;
-    const first = text[0];
-    const plain = beforeComment(text);
-    if (plain === '') {
+  private value(from: number, end: number, indent: number, underKey: boolean): unknown {
+    const source = this.text;
+    // The value without a comment (from ` #`) and the spaces around it; a `#` first is all comment.
+    let start = from;
+    let stop = from < end && source.charCodeAt(from) !== 35 ? this.commentOrEnd(from, end) : from;
+    while (start < stop && source.charCodeAt(start) === 32) start++;
+    while (stop > start && source.charCodeAt(stop - 1) === 32) stop--;
+    if (start === stop) {
       this.skipBlank();
       if (this.done()) return null;
       const at = this.indent();
-      const content = this.lines[this.i].slice(at);
-      if (at > indent) return isItem(content) ? this.sequence(at) : this.mapping(at);
-      if (at === indent && underKey && isItem(content)) return this.sequence(at);
+      const start = this.starts[this.i] + at;
+      const item = this.isItem(start, this.ends[this.i]);
+      if (at > indent) return item ? this.sequence(at) : this.mapping(at, -1);
+      if (at === indent && underKey && item) return this.sequence(at);
       return null;
     }
     let value: unknown;
-    if (first === '|' || first === '>') return this.blockScalar(text, indent);
-    if (first === '[') value = flowList(text);
-    else if (first === '{') {
-      if (beforeComment(text) !== '{}') throw GIVE_UP;
+    const first = source.charCodeAt(from);
+    if (first === 124 || first === 62) return this.blockScalar(source.slice(from, end), indent); // | >
+    if (first === 91) value = flowList(source.slice(from, end)); // [
+    else if (first === 123) {
+      // {
+      if (stop - start !== 2 || !source.startsWith('{}', start)) throw GIVE_UP;
       value = {};
-    } else if (first === '"' || first === "'") value = quoted(text);
+    } else if (first === 34 || first === 39) value = quoted(source.slice(from, end)); // " '
     else {
-      if (INDICATOR.test(plain) || plain.includes(': ') || plain.endsWith(':')) throw GIVE_UP;
+      const plain = source.slice(start, stop);
+      if (startsWithIndicator(plain) || plain.includes(': ') || plain.endsWith(':')) throw GIVE_UP;
       value = resolvePlain(plain);
     }
     this.endOfValue(indent);
     return value;
   }
 
+  /**
+   * Where the comment on the line from `from` to `end` starts (its ` #`), or `end`. The last search
+   * is kept: lines are read in order, so the text is searched once, not once a line to its end.
+   */
+  private commentOrEnd(from: number, end: number): number {
+    if (this.comment === -2 || from < this.commentFrom || (this.comment !== -1 && this.comment < from)) {
+      // `#` is rare and a space is in every line of prose: look for the one, then check for the other.
+      let hash = from;
+      do hash = this.text.indexOf('#', hash + 1);
+      while (hash !== -1 && this.text.charCodeAt(hash - 1) !== 32);
+      this.comment = hash === -1 ? -1 : hash - 1;
+      this.commentFrom = from;
+    }
+    return this.comment !== -1 && this.comment < end ? this.comment : end;
+  }
+
   /** A one-line value must not go on: a deeper next line would be more of it, or an error. */
   private endOfValue(indent: number): void {
     let j = this.i;
-    while (j < this.lines.length && isBlank(this.lines[j])) j++;
-    if (j < this.lines.length && indentOf(this.lines[j]) > indent) throw GIVE_UP;
+    while (j < this.count && this.isBlank(j)) j++;
+    if (j < this.count && this.indentOf(j) > indent) throw GIVE_UP;
   }
 
   /** `|` or `>`, clipped or stripped (`-`), with the indentation found from its first line. */
@@ -186,27 +295,27 @@ class Reader {
     if (!match) throw GIVE_UP;
     const [, style, chomp] = match;
     const start = this.i;
-    if (start >= this.lines.length || isBlank(this.lines[start])) throw GIVE_UP;
-    const at = indentOf(this.lines[start]);
+    if (start >= this.count || this.isBlank(start)) throw GIVE_UP;
+    const at = this.indentOf(start);
     if (at <= indent) throw GIVE_UP;
     const body: string[] = [];
     let j = start;
-    for (; j < this.lines.length; j++) {
-      const line = this.lines[j];
-      if (isBlank(line)) {
-        if (line.length > at) throw GIVE_UP; // spaces that would be content
+    for (; j < this.count; j++) {
+      const length = this.ends[j] - this.starts[j];
+      if (this.isBlank(j)) {
+        if (length > at) throw GIVE_UP; // spaces that would be content
         body.push('');
         continue;
       }
-      if (indentOf(line) < at) break;
-      const content = line.slice(at);
+      if (this.indentOf(j) < at) break;
+      const content = this.text.slice(this.starts[j] + at, this.ends[j]);
       if (style === '>' && content.startsWith(' ')) throw GIVE_UP; // more-indented lines fold differently
       body.push(content);
     }
     while (body.length && body[body.length - 1] === '') body.pop();
     const last = start + body.length - 1;
     // The last line needs its line break for the usual ending; a file that stops there is left to js-yaml.
-    if (last >= this.lines.length - 1) throw GIVE_UP;
+    if (last >= this.count - 1) throw GIVE_UP;
     this.i = j;
     const joined = style === '|' ? body.join('\n') : fold(body);
     return chomp === '-' ? joined : `${joined}\n`;
@@ -240,7 +349,7 @@ function flowList(text: string): unknown[] {
   if (isBlank(inner)) return [];
   return inner.split(',').map((item) => {
     const plain = trimSpaces(item);
-    if (plain === '' || INDICATOR.test(plain) || plain.includes(': ') || plain.endsWith(':')) throw GIVE_UP;
+    if (plain === '' || startsWithIndicator(plain) || plain.includes(': ') || plain.endsWith(':')) throw GIVE_UP;
     return resolvePlain(plain);
   });
 }

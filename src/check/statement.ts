@@ -1,7 +1,7 @@
 // Checks one statement's data against its questionnaire: shape, completeness for its level,
 // placeholders, references and cross-field rules. Pure: data in, findings (with paths) out.
 import type { Questionnaire, Field } from '../questionnaire/model.js';
-import { computeValues, holds, type ConditionContext } from '../questionnaire/conditions.js';
+import { computeValues, entryContext, holds, type ConditionContext } from '../questionnaire/conditions.js';
 import { entriesOf, entryName, isAnswered, isPlaceholder, isPlainObject, type Entry } from '../questionnaire/answers.js';
 import { buildStatementSchema } from '../questionnaire/statement-schema.js';
 import { schemaFindings } from './schema-findings.js';
@@ -44,7 +44,7 @@ export function checkStatementData(model: Questionnaire, data: unknown, options:
   }
 
   const computed = computeValues(model, data, options.today);
-  const base: ConditionContext = { model, answers: data, computed, today: options.today };
+  const base: ConditionContext = { model, answers: data, computed, entry: undefined, today: options.today };
   // The screening level is the first computed value, whatever a questionnaire calls it.
   const completeness = { answered: 0, required: 0, level: model.computed.length ? computed[model.computed[0].id] : undefined };
 
@@ -74,7 +74,7 @@ export function checkStatementData(model: Questionnaire, data: unknown, options:
           } else if (entry.id === undefined) {
             findings.push({ code: 'schema/missing-id', severity: 'error', path: [...path, i], message: `Entry ${i + 1} of "${q.label}" has no id.`, hint: 'Add "id:" with a short slug such as "limited-english-parents".' });
           }
-          const ctx = { ...base, entry };
+          const ctx = entryContext(base, entry);
           for (const f of q.fields ?? []) {
             const fv = entry[f.id];
             const fRequired = visible && holds(f.when, ctx) && holds(f.required, ctx) && (required || isAnswered(model, entry));
@@ -139,7 +139,7 @@ function ruleFindings(model: Questionnaire, base: ConditionContext): RawFinding[
       const value = isPlainObject(base.answers[s]) ? (base.answers[s] as Record<string, unknown>)[q] : undefined;
       (Array.isArray(value) ? value : []).forEach((entry, i) => {
         if (!isPlainObject(entry)) return;
-        const ctx = { ...base, entry };
+        const ctx = entryContext(base, entry);
         if (holds(rule.where, ctx) && !holds(rule.require, ctx))
           findings.push({ code, severity: rule.severity as Severity, path: [s, q, i], message: fill(rule.message, list, entry), hint: rule.help });
       });

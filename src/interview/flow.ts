@@ -2,7 +2,7 @@
 // already asked go in; one step comes out. Nothing here knows about terminals or files, so the whole
 // interview can be walked in a test by applying answers to a plain object.
 import type { Field, Questionnaire, Section } from '../questionnaire/model.js';
-import { computeValues, holds, type ConditionContext } from '../questionnaire/conditions.js';
+import { computeValues, entryContext, holds, type ConditionContext } from '../questionnaire/conditions.js';
 import { entriesOf, entryName, getAnswer, isAnswered, isPlainObject, type Entry } from '../questionnaire/answers.js';
 
 export type Mode =
@@ -114,7 +114,7 @@ function fieldRequired(field: Field, ctx: ConditionContext): boolean {
 function listIncomplete(model: Questionnaire, list: Field, value: unknown, required: boolean, ctx: ConditionContext): boolean {
   const entries = entriesOf(value);
   if (required && entries.length < (list.minEntries ?? 1)) return true;
-  return entries.some((entry) => (list.fields ?? []).some((f) => fieldRequired(f, { ...ctx, entry }) && !isAnswered(model, entry[f.id])));
+  return entries.some((entry) => (list.fields ?? []).some((f) => fieldRequired(f, entryContext(ctx, entry)) && !isAnswered(model, entry[f.id])));
 }
 
 /**
@@ -228,7 +228,7 @@ function listStep(
       if (state.asked.has(askKey)) continue;
       return { kind: 'revisit', section, required, list, path: [...path, index], index, name: entryName(list, entry) };
     }
-    const entryCtx = { ...ctx, entry };
+    const entryCtx = entryContext(ctx, entry);
     for (const f of fieldOrder(list, create)) {
       const fieldPath: [string, string, number, string] = [...path, index, f.id];
       const key = pathKey(fieldPath);

@@ -21,19 +21,34 @@ export function getAnswer(answers: Record<string, unknown>, key: string): unknow
 
 /** Placeholders are a few characters; longer text needs no lowercasing to know it is not one. */
 const longest = new WeakMap<Set<string>, number>();
+// Every check asks about one questionnaire's placeholders many times over.
+let lastPlaceholders: Set<string> | undefined;
+let lastLongest = 0;
+
+function longestPlaceholder(placeholders: Set<string>): number {
+  if (placeholders === lastPlaceholders) return lastLongest;
+  let max = longest.get(placeholders);
+  if (max === undefined) longest.set(placeholders, (max = Math.max(0, ...[...placeholders].map((p) => p.length))));
+  lastPlaceholders = placeholders;
+  return (lastLongest = max);
+}
+
+/** A printable ASCII character other than the space: never trimmed away, so never blank. */
+function isSolid(code: number): boolean {
+  return code > 32 && code < 127;
+}
 
 export function isPlaceholder(model: Questionnaire, value: unknown): boolean {
   if (typeof value !== 'string') return false;
-  let max = longest.get(model.placeholders);
-  if (max === undefined) longest.set(model.placeholders, (max = Math.max(0, ...[...model.placeholders].map((p) => p.length))));
-  if (value.length > max && value.trim().length > max) return false;
+  const max = longestPlaceholder(model.placeholders);
+  if (value.length > max && ((isSolid(value.charCodeAt(0)) && isSolid(value.charCodeAt(value.length - 1))) || value.trim().length > max)) return false;
   return model.placeholders.has(value.trim().toLowerCase());
 }
 
 /** True when the value is a real answer: not missing, blank, a placeholder or an empty list. */
 export function isAnswered(model: Questionnaire, value: unknown): boolean {
   if (value === undefined || value === null) return false;
-  if (typeof value === 'string') return value.trim() !== '' && !isPlaceholder(model, value);
+  if (typeof value === 'string') return (isSolid(value.charCodeAt(0)) || value.trim() !== '') && !isPlaceholder(model, value);
   if (Array.isArray(value)) return value.some((v) => isAnswered(model, v));
   if (isPlainObject(value)) return Object.keys(value).length > 0;
   return true;

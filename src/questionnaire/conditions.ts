@@ -14,6 +14,11 @@ export interface ConditionContext {
   today: string;
 }
 
+/** The context inside a list entry. Written out rather than spread: conditions run for every entry of every statement. */
+export function entryContext(ctx: ConditionContext, entry: Entry): ConditionContext {
+  return { model: ctx.model, answers: ctx.answers, computed: ctx.computed, entry, today: ctx.today };
+}
+
 export function holds(cond: Condition | boolean | undefined, ctx: ConditionContext): boolean {
   if (cond === undefined) return true;
   if (typeof cond === 'boolean') return cond;
@@ -37,7 +42,7 @@ export function holds(cond: Condition | boolean | undefined, ctx: ConditionConte
     const limit = (cond.before ?? cond.after)!.replace('today', ctx.today);
     return cond.before !== undefined ? value < limit : value > limit;
   }
-  if (cond.some !== undefined) return entriesOf(value).some((entry) => holds(cond.some, { ...ctx, entry }));
+  if (cond.some !== undefined) return entriesOf(value).some((entry) => holds(cond.some, entryContext(ctx, entry)));
   return false;
 }
 

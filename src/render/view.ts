@@ -3,7 +3,7 @@
 // compiled in strict mode can rely on the shape. Strings here are raw; the renderer escapes them
 // for the output format before any template sees them.
 import type { Field, Questionnaire, Section } from '../questionnaire/model.js';
-import { holds, type ConditionContext } from '../questionnaire/conditions.js';
+import { entryContext, holds, type ConditionContext } from '../questionnaire/conditions.js';
 import { entriesOf, entryName, isAnswered, isPlaceholder, isPlainObject, type Entry } from '../questionnaire/answers.js';
 import type { StatementCheck } from '../check/statement.js';
 import type { RawFinding } from '../check/findings.js';
@@ -435,7 +435,7 @@ function listView(
   const anchors = entryAnchors.get(list.key);
   const used = new Set<string>();
   const rows = entries.map((entry): RowView => {
-    const ctx = { ...base, entry };
+    const ctx = entryContext(base, entry);
     const id = typeof entry.id === 'string' ? entry.id : null;
     const entryAnchor = id !== null && !used.has(id) ? (anchors?.get(id) ?? null) : null;
     if (id !== null) used.add(id);

@@ -4,4 +4,4 @@
 import { join } from 'node:path';
 import { loadBundle } from './code-cache.js';
 
-void loadBundle(join(__dirname, 'eis.cjs')).bundle.runCheckWorker();
+void loadBundle(join(__dirname, 'eis.cjs'), { command: 'check' }).bundle.runCheckWorker();

@@ -21,6 +21,8 @@ export interface Bundle {
 }
 
 const DIGEST_BYTES = 20;
+/** A cache grows with each command's first run; past this many commands it is left as it is. */
+const MAX_COMMANDS = 24;
 
 export interface LoadedBundle {
   bundle: Bundle;
@@ -28,47 +30,77 @@ export interface LoadedBundle {
   buildId: string;
   /** Whether V8 took its compiled code from the cache. */
   cached: boolean;
+  /** Whether the cache should be written at exit: there is none, or this command's code is not in it. */
+  writeNeeded: boolean;
   /** Writes the cache from what this process compiled so far; call it late, at exit, so it holds most. */
   writeCache(): void;
 }
 
-/** Runs the bundle's top level and returns its exports. */
-export function loadBundle(file: string, folder = join(cacheFolder(), 'code')): LoadedBundle {
+export interface CodeCache {
+  /** The commands whose runs the cache holds the compiled code of. */
+  commands: string[];
+  data: Buffer;
+}
+
+/**
+ * Runs the bundle's top level and returns its exports. `command` names what this run does (the
+ * first word of its arguments): V8 can only cache what a run compiled, so a cache made by
+ * `eis --help` holds little of `eis check`, and each command adds its code the first time it runs.
+ */
+export function loadBundle(file: string, { command, folder = join(cacheFolder(), 'code') }: { command: string; folder?: string }): LoadedBundle {
   const source = readFileSync(file, 'utf8');
   const buildId = createHash('sha1').update(source).digest('hex');
   const cacheFile = join(folder, `eis-${buildId.slice(0, 16)}-${process.version}-${process.arch}.v8`);
-  const cachedData = readCodeCache(cacheFile);
+  const stored = readCodeCache(cacheFile);
   const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
     filename: file,
-    cachedData,
+    cachedData: stored?.data,
     // The bundle loads its libraries with require(); this keeps a stray import() working as in a module.
     importModuleDynamically: constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER,
   });
   const module = { exports: {} as Bundle };
   script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file));
-  return { bundle: module.exports, buildId, cached: cachedData !== undefined && !script.cachedDataRejected, writeCache: () => writeCodeCache(folder, cacheFile, script) };
+  const cached = stored !== undefined && !script.cachedDataRejected;
+  const commands = cached ? stored.commands : [];
+  return {
+    bundle: module.exports,
+    buildId,
+    cached,
+    writeNeeded: !cached || (!commands.includes(command) && commands.length < MAX_COMMANDS),
+    writeCache: () => writeCodeCache(folder, cacheFile, script, commands.includes(command) ? commands : [...commands, command]),
+  };
 }
 
-/** The cached code, if the file is there and its bytes are the ones written. */
-export function readCodeCache(file: string): Buffer | undefined {
+/**
+ * The cache, if the file is there and its bytes are the ones written. Its layout: the sha1 of the
+ * rest, the length of the command list (2 bytes), the list (names on lines), V8's data.
+ */
+export function readCodeCache(file: string): CodeCache | undefined {
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
   } catch {
     return undefined;
   }
-  if (bytes.length <= DIGEST_BYTES) return undefined;
-  const data = bytes.subarray(DIGEST_BYTES);
-  return createHash('sha1').update(data).digest().equals(bytes.subarray(0, DIGEST_BYTES)) ? data : undefined;
+  if (bytes.length < DIGEST_BYTES + 2) return undefined;
+  const rest = bytes.subarray(DIGEST_BYTES);
+  if (!createHash('sha1').update(rest).digest().equals(bytes.subarray(0, DIGEST_BYTES))) return undefined;
+  const listEnd = 2 + rest.readUInt16BE(0);
+  if (listEnd >= rest.length) return undefined;
+  const list = rest.toString('utf8', 2, listEnd);
+  return { commands: list ? list.split('\n') : [], data: rest.subarray(listEnd) };
 }
 
 /** Writes the cache atomically; a cache that cannot be written only makes the next run slower. */
-function writeCodeCache(folder: string, file: string, script: Script): void {
+function writeCodeCache(folder: string, file: string, script: Script, commands: string[]): void {
   const temporary = `${file}.${process.pid}.tmp`;
   try {
-    const data = script.createCachedData();
+    const list = Buffer.from(commands.join('\n'));
+    const length = Buffer.alloc(2);
+    length.writeUInt16BE(list.length);
+    const rest = Buffer.concat([length, list, script.createCachedData()]);
     mkdirSync(folder, { recursive: true, mode: 0o700 });
-    writeFileSync(temporary, Buffer.concat([createHash('sha1').update(data).digest(), data]), { mode: 0o600 });
+    writeFileSync(temporary, Buffer.concat([createHash('sha1').update(rest).digest(), rest]), { mode: 0o600 });
     renameSync(temporary, file);
     // Caches of other builds and Node versions, written over a month ago (one still in use is
     // only written again by its next run).

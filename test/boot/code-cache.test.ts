@@ -28,52 +28,68 @@ const onlyFile = (folder: string) => {
 describe('the code cache', () => {
   it('compiles without a cache, writes one with its own bytes hashed, and uses it the next time', () => {
     const folder = join(tree.dir, 'first');
-    const first = loadBundle(bundleFile(body(21)), folder);
+    const first = loadBundle(bundleFile(body(21)), { folder: folder, command: 'check' });
     expect(first.cached).toBe(false);
     expect(first.bundle.runCli(['a', 'b'], '')).toBe(42);
     first.writeCache();
     const cache = onlyFile(folder);
     expect(cache).toMatch(new RegExp(`eis-${first.buildId.slice(0, 16)}-${process.version}-${process.arch}\\.v8$`));
     expect(statSync(cache).mode & 0o777).toBe(0o600);
-    expect(readCodeCache(cache)).toBeInstanceOf(Buffer);
+    expect(readCodeCache(cache)?.data).toBeInstanceOf(Buffer);
 
-    const second = loadBundle(bundleFile(body(21)), folder);
+    const second = loadBundle(bundleFile(body(21)), { folder: folder, command: 'check' });
     expect(second).toMatchObject({ cached: true, buildId: first.buildId });
     expect(second.bundle.runCli(['a', 'b', 'c'], '')).toBe(63);
+  });
+
+  it('adds the code of a command that has not run since the cache was written, once', () => {
+    const folder = join(tree.dir, 'commands');
+    const first = loadBundle(bundleFile(body(4)), { folder, command: 'schema' });
+    expect(first.writeNeeded).toBe(true);
+    first.writeCache();
+    const cache = onlyFile(folder);
+    expect(readCodeCache(cache)?.commands).toEqual(['schema']);
+    const again = loadBundle(bundleFile(body(4)), { folder, command: 'schema' });
+    expect(again).toMatchObject({ cached: true, writeNeeded: false });
+    const check = loadBundle(bundleFile(body(4)), { folder, command: 'check' });
+    expect(check).toMatchObject({ cached: true, writeNeeded: true });
+    check.writeCache();
+    expect(readCodeCache(cache)?.commands).toEqual(['schema', 'check']);
+    expect(loadBundle(bundleFile(body(4)), { folder, command: 'check' })).toMatchObject({ cached: true, writeNeeded: false });
   });
 
   it('ignores a damaged cache instead of handing it to V8, and writes it anew', () => {
     const folder = join(tree.dir, 'damaged');
     const file = bundleFile(body(5));
-    loadBundle(file, folder).writeCache();
+    loadBundle(file, { folder: folder, command: 'check' }).writeCache();
     const cache = onlyFile(folder);
     const bytes = readFileSync(cache);
-    for (let i = bytes.length / 2; i < bytes.length / 2 + 16; i++) bytes[i] ^= 0xff;
+    for (let i = Math.floor(bytes.length / 2); i < Math.floor(bytes.length / 2) + 16; i++) bytes[i] ^= 0xff;
     writeFileSync(cache, bytes);
     expect(readCodeCache(cache)).toBeUndefined();
-    const again = loadBundle(bundleFile(body(5)), folder);
+    const again = loadBundle(bundleFile(body(5)), { folder: folder, command: 'check' });
     expect(again.cached).toBe(false);
     expect(again.bundle.runCli(['x'], '')).toBe(5);
     again.writeCache();
-    expect(readCodeCache(cache)).toBeInstanceOf(Buffer);
-    expect(loadBundle(bundleFile(body(5)), folder).cached).toBe(true);
+    expect(readCodeCache(cache)?.data).toBeInstanceOf(Buffer);
+    expect(loadBundle(bundleFile(body(5)), { folder: folder, command: 'check' }).cached).toBe(true);
   });
 
   it('ignores a cut-short or empty cache', () => {
     const folder = join(tree.dir, 'short');
-    loadBundle(bundleFile(body(6)), folder).writeCache();
+    loadBundle(bundleFile(body(6)), { folder: folder, command: 'check' }).writeCache();
     const cache = onlyFile(folder);
     writeFileSync(cache, readFileSync(cache).subarray(0, 100));
-    expect(loadBundle(bundleFile(body(6)), folder).cached).toBe(false);
+    expect(loadBundle(bundleFile(body(6)), { folder: folder, command: 'check' }).cached).toBe(false);
     writeFileSync(cache, '');
-    expect(loadBundle(bundleFile(body(6)), folder).cached).toBe(false);
+    expect(loadBundle(bundleFile(body(6)), { folder: folder, command: 'check' }).cached).toBe(false);
   });
 
   it('never uses the cache of other source of the same length', () => {
     const folder = join(tree.dir, 'other');
-    loadBundle(bundleFile(body(7)), folder).writeCache();
+    loadBundle(bundleFile(body(7)), { folder: folder, command: 'check' }).writeCache();
     expect(body(7)).toHaveLength(body(8).length);
-    const other = loadBundle(bundleFile(body(8)), folder);
+    const other = loadBundle(bundleFile(body(8)), { folder: folder, command: 'check' });
     expect(other.cached).toBe(false);
     expect(other.bundle.runCli(['x'], '')).toBe(8);
   });
@@ -81,14 +97,14 @@ describe('the code cache', () => {
   it('leaves nothing behind, and does not fail, where it cannot write', () => {
     const notAFolder = join(tree.dir, 'a-file');
     writeFileSync(notAFolder, 'x');
-    const loaded = loadBundle(bundleFile(body(9)), join(notAFolder, 'code'));
+    const loaded = loadBundle(bundleFile(body(9)), { folder: join(notAFolder, 'code'), command: 'check' });
     expect(() => loaded.writeCache()).not.toThrow();
     expect(readFileSync(notAFolder, 'utf8')).toBe('x');
     const readOnly = join(tree.dir, 'read-only');
     mkdirSync(readOnly);
     chmodSync(readOnly, 0o500);
     try {
-      expect(() => loadBundle(bundleFile(body(9)), readOnly).writeCache()).not.toThrow();
+      expect(() => loadBundle(bundleFile(body(9)), { folder: readOnly, command: 'check' }).writeCache()).not.toThrow();
       // root may write anyway; whoever cannot must find no temporary file either.
       expect(readdirSync(readOnly).filter((name) => name.endsWith('.tmp'))).toEqual([]);
     } finally {
@@ -106,7 +122,7 @@ describe('the code cache', () => {
     const longAgo = new Date(Date.now() - 40 * 24 * 60 * 60 * 1000);
     utimesSync(old, longAgo, longAgo);
     utimesSync(notOurs, longAgo, longAgo);
-    loadBundle(bundleFile(body(10)), folder).writeCache();
+    loadBundle(bundleFile(body(10)), { folder: folder, command: 'check' }).writeCache();
     expect(existsSync(old)).toBe(false);
     expect(existsSync(recent)).toBe(true);
     expect(existsSync(notOurs)).toBe(true);
@@ -126,9 +142,14 @@ describe('eis with the code cache', () => {
     expect(readFileSync(cache)).toEqual(written);
 
     const damaged = Buffer.from(written);
-    for (let i = damaged.length / 2; i < damaged.length / 2 + 64; i++) damaged[i] ^= 0x5a;
+    for (let i = Math.floor(damaged.length / 2); i < Math.floor(damaged.length / 2) + 64; i++) damaged[i] ^= 0x5a;
     writeFileSync(cache, damaged);
     expect(run()).toEqual(first);
-    expect(readCodeCache(cache)).toBeInstanceOf(Buffer);
+    expect(readCodeCache(cache)?.commands).toEqual(['check']);
+
+    // Another command adds its code to the cache the first time it runs.
+    expect(eis(['questions'], { env: { EIS_CACHE_DIR: cacheDir } }).code).toBe(0);
+    expect(readCodeCache(cache)?.commands).toEqual(['check', 'questions']);
+    expect(run()).toEqual(first);
   });
 });

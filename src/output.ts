@@ -1,7 +1,6 @@
 // Writing an output file (a report, a rendered page): atomic, and any missing folders created.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { renameSync, writeFileSync, unlinkSync } from 'node:fs';
 import { fsError } from './statement/file.js';
 import { EisError } from './errors.js';
 import type { Context } from './context.js';
@@ -9,8 +8,14 @@ import { plainColors, type Colorizer } from './check/reporters/types.js';
 
 let written = 0;
 
+/**
+ * Writes `text` to `file` (relative to `cwd`) and returns its absolute path. A file that already
+ * holds exactly this text is left as it is, modification time included, as build tools do: pages
+ * re-rendered from unchanged statements do not look changed to a deploy, a sync or a watcher.
+ */
 export function writeOutput(file: string, text: string, cwd: string): string {
   const target = resolve(cwd, file);
+  if (holdsAlready(target, text)) return target;
   // The pid and a count make the name unique: nothing else writes these names.
   const temp = `${target}.${process.pid}.${++written}.tmp`;
   try {
@@ -26,6 +31,17 @@ export function writeOutput(file: string, text: string, cwd: string): string {
     throw fsError(error, file, 'output file');
   }
   return target;
+}
+
+function holdsAlready(file: string, text: string): boolean {
+  try {
+    const stat = statSync(file, { throwIfNoEntry: false });
+    // The byte length first: most changed pages differ in size, and then nothing is read.
+    if (!stat?.isFile() || stat.size !== Buffer.byteLength(text)) return false;
+    return readFileSync(file, 'utf8') === text;
+  } catch {
+    return false;
+  }
 }
 
 /** The formats of `--format a,b`, each one known. */

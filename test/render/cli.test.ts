@@ -1,7 +1,7 @@
 // eis render as people and git use it: the built binary, whole outputs where practical.
 import { afterEach, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, utimesSync, writeFileSync, copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BIN, EXAMPLES, copyExamples, eis, tempTree } from '../helpers/cli.js';
 
@@ -57,6 +57,27 @@ describe('eis render', () => {
     writeFileSync(join(dir, 'out.md'), 'old');
     expect(eis(['render', COMPLETE, '--out', 'out.md'], { cwd: dir })).toMatchObject({ code: 0, stdout: 'out.md\n' });
     expect(readFileSync(join(dir, 'out.md'), 'utf8')).toMatch(/^# Text-message payment reminders/);
+  });
+
+  it('leaves a page that would not change as it is, and rewrites one that would', () => {
+    const dir = examples();
+    const pages = ['site/text-payment-reminders.eis.html', 'site/online-application-portal.eis.html'].map((p) => join(dir, p));
+    const render = () => eis(['render', COMPLETE, DRAFT, '--format', 'html', '--out', 'site'], { cwd: dir });
+    expect(render().code).toBe(0);
+    const longAgo = new Date('2020-01-01T00:00:00Z');
+    for (const page of pages) utimesSync(page, longAgo, longAgo);
+    const draft = readFileSync(join(dir, DRAFT), 'utf8');
+    writeFileSync(join(dir, DRAFT), draft.replace(/^ {2}title: .*$/m, '  title: A renamed portal'));
+    // Every page is still listed, written or not.
+    expect(render()).toMatchObject({ code: 0, stdout: 'site/text-payment-reminders.eis.html\nsite/online-application-portal.eis.html\n' });
+    expect(statSync(pages[0]).mtime).toEqual(longAgo);
+    expect(statSync(pages[1]).mtime).not.toEqual(longAgo);
+    expect(readFileSync(pages[1], 'utf8')).toContain('A renamed portal');
+    // A page edited by hand, even to the same length, is put back.
+    const original = readFileSync(pages[0], 'utf8');
+    writeFileSync(pages[0], original.replace('<html', '<HTML'));
+    expect(render().code).toBe(0);
+    expect(readFileSync(pages[0], 'utf8')).toBe(original);
   });
 
   it('needs --out for several statements', () => {

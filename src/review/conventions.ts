@@ -31,6 +31,23 @@ function role(model: Questionnaire, name: string): Field | undefined {
  * `date`. The hash goes into a text field whose id ends in `hash`; comments into `comments`/`comment`.
  */
 export function signoffList(model: Questionnaire): SignoffList | undefined {
+  return perModel(signoffLists, model, findSignoffList);
+}
+
+/**
+ * What these conventions find depends on the questionnaire alone, and checking asks for it once
+ * per statement: each is found once per questionnaire.
+ */
+function perModel<T>(memo: WeakMap<Questionnaire, { value: T }>, model: Questionnaire, find: (model: Questionnaire) => T): T {
+  let hit = memo.get(model);
+  if (!hit) memo.set(model, (hit = { value: find(model) }));
+  return hit.value;
+}
+const signoffLists = new WeakMap<Questionnaire, { value: SignoffList | undefined }>();
+const memoLists = new WeakMap<Questionnaire, { value: { key: string; field: string } | undefined }>();
+const approvedConditions = new WeakMap<Questionnaire, { value: Condition | undefined }>();
+
+function findSignoffList(model: Questionnaire): SignoffList | undefined {
   const named = role(model, 'signoff');
   for (const q of named ? [named] : model.questions.values()) {
     if (q.type !== 'list') continue;
@@ -46,6 +63,10 @@ export function signoffList(model: Questionnaire): SignoffList | undefined {
 
 /** The list of memo paths a statement covers: a list question with id `memos`; each entry's label field (or `path`) is a path relative to the statement. */
 export function memoList(model: Questionnaire): { key: string; field: string } | undefined {
+  return perModel(memoLists, model, findMemoList);
+}
+
+function findMemoList(model: Questionnaire): { key: string; field: string } | undefined {
   const named = role(model, 'memos');
   for (const q of named ? [named] : model.questions.values()) {
     if (q.type !== 'list' || (!named && q.id !== 'memos')) continue;
@@ -69,6 +90,10 @@ export function leaves(cond: Condition | boolean | undefined): Condition[] {
  * the sign-off list. Without such a rule, a choice question `status` answered `approved`.
  */
 export function approvedCondition(model: Questionnaire): Condition | undefined {
+  return perModel(approvedConditions, model, findApprovedCondition);
+}
+
+function findApprovedCondition(model: Questionnaire): Condition | undefined {
   const signoff = signoffList(model);
   if (signoff) {
     const rule = model.rules.find((r) => r.when && leaves(r.require).some((c) => 'question' in c && c.question === signoff.key && c.some !== undefined));

@@ -2,7 +2,7 @@
 // target) and refuse to replace a file that changed on disk since it was read. The check and the
 // rename happen under a lock file, or two writers could both pass the check and one answer be lost.
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, constants, fchmodSync, fstatSync, fsyncSync, linkSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, constants, fchmodSync, fstatSync, fsyncSync, linkSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { EisError } from '../errors.js';
 import { decodeText, parseYamlSource, type YamlSource } from '../yaml/source.js';
@@ -23,7 +23,7 @@ export function hashText(text: string | Uint8Array): string {
 /**
  * Reads bytes, turning file-system errors into plain sentences. Only regular files are read: a
  * named pipe would wait forever for a writer and /dev/zero never ends. The same open, fstat and
- * read readFileSync does, so this costs no extra system call.
+ * read readFileSync does, with one fstat fewer.
  */
 export function readBytes(file: string, what = 'file'): Buffer {
   let fd: number | undefined;
@@ -33,13 +33,30 @@ export function readBytes(file: string, what = 'file'): Buffer {
     if (stat.isDirectory()) throw new EisError(`the ${what} is a directory, not a file.`, { file });
     if (!stat.isFile()) throw new EisError(`the ${what} is not a regular file (a device, pipe or socket).`, { file, hint: 'Check that this is the right file.' });
     if (stat.size > MAX_FILE_BYTES) throw tooLargeError(stat.size, file);
-    return readFileSync(fd);
+    return readToEnd(fd, stat.size);
   } catch (error) {
     if (error instanceof EisError) throw error;
     throw fsError(error, file, what);
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
+}
+
+/**
+ * An open file of known size: one buffer of that size, filled, as readFileSync does (which, given
+ * a descriptor, asks for the size again). A file that shrank meanwhile is cut to what was read.
+ */
+function readToEnd(fd: number, size: number): Buffer {
+  // Some files say they are empty and are not (those under /proc): those are read to their end.
+  if (size === 0) return readFileSync(fd);
+  const buffer = Buffer.allocUnsafeSlow(size);
+  let length = 0;
+  while (length < size) {
+    const read = readSync(fd, buffer, length, size - length, null);
+    if (read === 0) break;
+    length += read;
+  }
+  return length === size ? buffer : buffer.subarray(0, length);
 }
 
 export function fsError(error: unknown, file: string, what = 'file'): EisError {

@@ -5,7 +5,8 @@ import { computeValues, entryContext, holds, type ConditionContext } from '../qu
 import { entriesOf, entryName, isAnswered, isPlaceholder, isPlainObject, type Entry } from '../questionnaire/answers.js';
 import { buildStatementSchema } from '../questionnaire/statement-schema.js';
 import { schemaFindings } from './schema-findings.js';
-import { conforms } from '../questionnaire/conforms.js';
+import { nonConformingSections } from '../questionnaire/conforms.js';
+import type { z } from 'zod';
 import type { Completeness, RawFinding, Severity } from './findings.js';
 
 export type SeverityOverrides = Record<string, Severity | 'off'>;
@@ -30,18 +31,38 @@ function schemaFor(model: Questionnaire) {
   return schema;
 }
 
+/**
+ * What zod finds wrong with the statement's shape. Most statements conform, and a quick test says
+ * so without zod; of the rest, zod checks only the sections that may not conform, when the top
+ * level does. It checks sections in order and each alone, so the issues are the same as from the
+ * whole statement, bar one listing only `x-` keys at the top level, which gives no finding.
+ */
+export function statementSchemaIssues(model: Questionnaire, data: unknown): z.core.$ZodIssue[] {
+  const sections = nonConformingSections(model, data);
+  if (sections?.length === 0) return [];
+  const schema = schemaFor(model);
+  if (!sections) {
+    const parsed = schema.safeParse(data);
+    return parsed.success ? [] : parsed.error.issues;
+  }
+  const issues: z.core.$ZodIssue[] = [];
+  const answers = data as Record<string, unknown>;
+  for (const id of sections) {
+    const parsed = schema.shape[id].safeParse(answers[id]);
+    if (!parsed.success) for (const issue of parsed.error.issues) issues.push({ ...issue, path: [id, ...issue.path] });
+  }
+  return issues;
+}
+
 export function checkStatementData(model: Questionnaire, data: unknown, options: CheckOptions): StatementCheck {
   const findings: RawFinding[] = [];
   if (!isPlainObject(data)) {
     findings.push({ code: 'schema/type', severity: 'error', path: [], message: `The statement should be a mapping of sections, not ${data === null || data === undefined ? 'empty' : 'a ' + (Array.isArray(data) ? 'list' : typeof data)}.`, hint: `Start it with "eis: 1" and "questionnaire: ${model.ref}".`, fatal: data === null || data === undefined ? undefined : true });
     return { findings, completeness: { answered: 0, required: countRequiredTop(model), level: undefined }, computed: {} };
   }
-  if (!conforms(model, data)) {
-    const parsed = schemaFor(model).safeParse(data);
-    // A loop, not push(...): a list of a million bad entries gives a million findings, more than
-    // a call's arguments can hold.
-    if (!parsed.success) for (const f of schemaFindings(model, data, parsed.error.issues)) findings.push(f);
-  }
+  // A loop, not push(...): a list of a million bad entries gives a million findings, more than
+  // a call's arguments can hold.
+  for (const f of schemaFindings(model, data, statementSchemaIssues(model, data))) findings.push(f);
 
   const computed = computeValues(model, data, options.today);
   const base: ConditionContext = { model, answers: data, computed, entry: undefined, today: options.today };

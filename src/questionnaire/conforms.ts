@@ -62,20 +62,34 @@ function entryConforms(list: Field, entry: unknown): boolean {
 }
 
 export function conforms(model: Questionnaire, data: unknown): boolean {
-  if (!isPlainObject(data) || data.eis !== STATEMENT_FORMAT_VERSION || typeof data.questionnaire !== 'string') return false;
+  return nonConformingSections(model, data)?.length === 0;
+}
+
+/**
+ * The sections whose answers may not conform, in the questionnaire's order (the order zod checks
+ * them in); undefined when the top level itself may not (the version, the questionnaire, a key
+ * that is not a section). zod then needs to see only those sections, or the whole statement.
+ */
+export function nonConformingSections(model: Questionnaire, data: unknown): string[] | undefined {
+  if (!isPlainObject(data) || data.eis !== STATEMENT_FORMAT_VERSION || typeof data.questionnaire !== 'string') return undefined;
   const sections = sectionsOf(model);
+  let off: Set<string> | undefined;
   for (const key of Object.keys(data)) {
     if (key === 'eis' || key === 'questionnaire' || key.startsWith('x-')) continue;
     const questions = sections.get(key);
-    if (!questions) return false;
-    const answers = data[key];
-    if (answers === null || answers === undefined) continue;
-    if (!isPlainObject(answers)) return false;
-    for (const qid of Object.keys(answers)) {
-      if (qid.startsWith('x-')) continue;
-      const question = questions.get(qid);
-      if (!question || !valueConforms(question, answers[qid])) return false;
-    }
+    if (!questions) return undefined;
+    if (!answersConform(questions, data[key])) (off ??= new Set()).add(key);
+  }
+  return off ? model.sections.map((s) => s.id).filter((id) => off.has(id)) : [];
+}
+
+function answersConform(questions: Map<string, Field>, answers: unknown): boolean {
+  if (answers === null || answers === undefined) return true;
+  if (!isPlainObject(answers)) return false;
+  for (const qid of Object.keys(answers)) {
+    if (qid.startsWith('x-')) continue;
+    const question = questions.get(qid);
+    if (!question || !valueConforms(question, answers[qid])) return false;
   }
   return true;
 }

@@ -7,9 +7,12 @@
 //   the worker threads of `eis check`.
 // - index.js: the programmatic API, as an ES module.
 // - builtin/: the built-in questionnaires, validated (scripts/precompile.mjs).
+// - code/: V8's code cache of eis.cjs, made by running the main commands once.
 import { build } from 'esbuild';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -91,3 +94,24 @@ await build({
   banner: { js: "import { createRequire as __eisCreateRequire } from 'node:module'; const require = __eisCreateRequire(import.meta.url);" },
 });
 await import('./precompile.mjs');
+
+// The code cache (src/boot/code-cache.ts): the main commands run once, with the Node that built
+// eis, and V8's compiled code is kept beside the bundle, so that a first run on a fresh machine
+// starts from it. A Node of another version ignores it.
+const warm = mkdtempSync(join(tmpdir(), 'eis-build-'));
+try {
+  const example = 'examples/memos/text-payment-reminders.eis.yaml';
+  for (const args of [['--help'], ['check', 'examples', '--no-cache'], ['render', example, '--format', 'html'], ['render', example], ['diff', example, example], ['status', 'examples'], ['questions'], ['schema']])
+    spawnSync(process.execPath, [join(root, 'bin', 'eis.cjs'), ...args], { cwd: root, env: { ...process.env, EIS_CACHE_DIR: warm, NO_COLOR: '1' }, stdio: 'ignore', timeout: 60_000 });
+  const made = join(warm, 'code');
+  if (existsSync(made)) {
+    mkdirSync(join(root, 'dist', 'code'), { recursive: true });
+    for (const name of readdirSync(made).filter((n) => n.endsWith('.v8'))) {
+      // Readable by all, like the bundle: the user's own cache is private, this one is part of eis.
+      copyFileSync(join(made, name), join(root, 'dist', 'code', name));
+      chmodSync(join(root, 'dist', 'code', name), 0o644);
+    }
+  }
+} finally {
+  rmSync(warm, { recursive: true, force: true });
+}

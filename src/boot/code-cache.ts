@@ -46,12 +46,17 @@ export interface CodeCache {
  * Runs the bundle's top level and returns its exports. `command` names what this run does (the
  * first word of its arguments): V8 can only cache what a run compiled, so a cache made by
  * `eis --help` holds little of `eis check`, and each command adds its code the first time it runs.
+ * The build runs the main commands once and ships their cache in `shipped` (dist/code), so that
+ * even the first run on a fresh machine, as in CI, starts from compiled code; runs that add to it
+ * write the user's cache in `folder`.
  */
-export function loadBundle(file: string, { command, folder = join(cacheFolder(), 'code') }: { command: string; folder?: string }): LoadedBundle {
+export function loadBundle(file: string, { command, folder = join(cacheFolder(), 'code'), shipped = join(dirname(file), 'code') }: { command: string; folder?: string; shipped?: string }): LoadedBundle {
   const source = readFileSync(file, 'utf8');
   const buildId = createHash('sha1').update(source).digest('hex');
-  const cacheFile = join(folder, `eis-${buildId.slice(0, 16)}-${process.version}-${process.arch}.v8`);
-  const stored = readCodeCache(cacheFile);
+  const name = `eis-${buildId.slice(0, 16)}-${process.version}-${process.arch}.v8`;
+  const cacheFile = join(folder, name);
+  // The user's cache, else the one the build made beside the bundle (valid when the same Node runs it).
+  const stored = readCodeCache(cacheFile) ?? readCodeCache(join(shipped, name));
   const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
     filename: file,
     cachedData: stored?.data,

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { writeCorpus, random, statementText } from './bench/generate.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const eisBin = join(root, 'bin', 'eis.cjs');
+const eisBin = join(root, 'bin', 'eis.js');
 const ajvBin = join(root, 'node_modules', '.bin', 'ajv');
 const work = join(tmpdir(), 'eis-bench');
 const quick = process.argv.includes('--quick');

@@ -1,5 +1,5 @@
 // Builds eis into dist/:
-// - eis.cjs: the whole CLI as one CommonJS bundle. dist/boot.cjs (run by bin/eis.cjs) loads it through
+// - eis.cjs: the whole CLI as one CommonJS bundle. dist/boot.cjs (run by bin/eis.js) loads it through
 //   V8's code cache (src/boot/code-cache.ts), which only plain scripts can use. Commands stay lazy:
 //   a command's modules run only when it does, and the heavy libraries only some commands need
 //   stay in node_modules, required when their command runs.
@@ -102,7 +102,7 @@ const warm = mkdtempSync(join(tmpdir(), 'eis-build-'));
 try {
   const example = 'examples/memos/text-payment-reminders.eis.yaml';
   for (const args of [['--help'], ['check', 'examples', '--no-cache'], ['render', example, '--format', 'html'], ['render', example], ['diff', example, example], ['status', 'examples'], ['questions'], ['schema']])
-    spawnSync(process.execPath, [join(root, 'bin', 'eis.cjs'), ...args], { cwd: root, env: { ...process.env, EIS_CACHE_DIR: warm, NO_COLOR: '1' }, stdio: 'ignore', timeout: 60_000 });
+    spawnSync(process.execPath, [join(root, 'bin', 'eis.js'), ...args], { cwd: root, env: { ...process.env, EIS_CACHE_DIR: warm, NO_COLOR: '1' }, stdio: 'ignore', timeout: 60_000 });
   const made = join(warm, 'code');
   if (existsSync(made)) {
     mkdirSync(join(root, 'dist', 'code'), { recursive: true });

@@ -1,4 +1,4 @@
-// dist/boot.cjs, which bin/eis.cjs runs: the CLI bundle beside it, loaded through the code cache.
+// dist/boot.cjs, which bin/eis.js runs: the CLI bundle beside it, loaded through the code cache.
 // Built as CommonJS, so __dirname is dist/.
 import { join } from 'node:path';
 import { loadBundle } from './code-cache.js';

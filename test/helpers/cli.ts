@@ -6,7 +6,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-export const BIN = join(ROOT, 'bin', 'eis.cjs');
+export const BIN = join(ROOT, 'bin', 'eis.js');
 export const EXAMPLES = join(ROOT, 'examples');
 
 export interface RunResult {

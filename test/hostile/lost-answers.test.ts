@@ -150,7 +150,7 @@ describe('no lost answers: eis answer --answers killed with SIGKILL', () => {
     for (let round = 0; round < 30; round++) {
       const value = `Round ${round}: ${'long answer '.repeat(50).trim()}`;
       writeFileSync(answers, `proposal:\n  desired_results: "${value}"\nanalysis:\n  root_causes: "${value}"\n`);
-      const proc = spawn(process.execPath, [join(ROOT, 'bin/eis.cjs'), 'answer', file, '--answers', answers], { stdio: 'ignore', env: { ...process.env, NO_COLOR: '1', EIS_TODAY: '2026-11-23' } });
+      const proc = spawn(process.execPath, [join(ROOT, 'bin/eis.js'), 'answer', file, '--answers', answers], { stdio: 'ignore', env: { ...process.env, NO_COLOR: '1', EIS_TODAY: '2026-11-23' } });
       const done = new Promise<number | null>((r) => proc.on('close', (code) => r(code)));
       await sleep(80 + Math.random() * 250);
       proc.kill('SIGKILL');

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// The published entry. CommonJS, because Node starts a script faster than a module, and eis is
-// run often, by scripts and CI. The CLI itself is the bundle in dist/, built by `npm run build`
-// (run on install by `prepare`) and loaded by dist/boot.cjs.
+// The published entry. A CommonJS script (bin/package.json says so), because Node starts a
+// script faster than a module, and eis is run often, by scripts and CI. The CLI itself is the
+// bundle in dist/, built by `npm run build` (run on install by `prepare`) and loaded by
+// dist/boot.cjs.
 'use strict';
 const { existsSync } = require('node:fs');
 const { join } = require('node:path');

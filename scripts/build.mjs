@@ -14,8 +14,9 @@ import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSyn
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const root = new URL('..', import.meta.url).pathname;
+const root = fileURLToPath(new URL('..', import.meta.url));
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const bundled = new Set(['yaml', 'zod', 'js-yaml', 'commander', 'chalk', 'lilconfig', 'tinyglobby']);
 const external = Object.keys(pkg.dependencies).filter((name) => !bundled.has(name));
@@ -81,7 +82,9 @@ await build({
   outExtension: { '.js': '.cjs' },
   format: 'cjs',
   define: { 'import.meta.url': '__eisBundleUrl' },
-  banner: { js: "var __eisBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  // Strict, as the modules it is made of are: a banner before esbuild's own "use strict" would
+  // leave that a plain string.
+  banner: { js: "'use strict';\nvar __eisBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
 await build({ ...common, entryPoints: { boot: 'src/boot/main.ts', 'check-worker': 'src/boot/check-worker.ts' }, outdir: 'dist', outExtension: { '.js': '.cjs' }, format: 'cjs' });
 await build({

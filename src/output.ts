@@ -38,7 +38,8 @@ function holdsAlready(file: string, text: string): boolean {
     const stat = statSync(file, { throwIfNoEntry: false });
     // The byte length first: most changed pages differ in size, and then nothing is read.
     if (!stat?.isFile() || stat.size !== Buffer.byteLength(text)) return false;
-    return readFileSync(file, 'utf8') === text;
+    // Bytes, not text: a damaged byte would read as U+FFFD and might match the text.
+    return readFileSync(file).equals(Buffer.from(text));
   } catch {
     return false;
   }

@@ -9,12 +9,12 @@
 //
 // The cache lives outside the repository, in the user's cache folder: a pull request cannot bring
 // a cache that hides findings from CI.
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Config } from '../config.js';
 import { packageRoot } from '../package-root.js';
-import { cacheFolder, removeMonthOldFiles } from '../cache-folder.js';
+import { cacheFolder, readCacheFile, removeMonthOldFiles } from '../cache-folder.js';
 import { buildId } from '../build-id.js';
 import { VERSION } from '../version.js';
 import type { Approval } from '../review/stale.js';
@@ -43,6 +43,8 @@ interface CacheFile {
 }
 
 const MAX_FINDINGS = 200;
+/** Ten thousand reports take a few megabytes; a file far larger is not one eis wrote. */
+const MAX_CACHE_BYTES = 256 * 1024 * 1024;
 
 export function contentHash(bytes: Uint8Array): string {
   return createHash('sha1').update(bytes).digest('base64');
@@ -77,7 +79,7 @@ export class CheckCache {
   private changed = false;
 
   private constructor(
-    private readonly file: string,
+    private readonly file: string | undefined,
     private readonly key: string,
     entries: Record<string, CacheEntry>,
   ) {
@@ -87,9 +89,13 @@ export class CheckCache {
   /** The cache for this folder and key; empty when there is none, it is unreadable, or its key differs. */
   static open(config: Config, cwd: string, today: string, folder = cacheFolder()): CheckCache {
     const key = cacheKey(config, cwd, today);
+    // No folder (a relative EIS_CACHE_DIR): a cache that starts empty and is never saved.
+    if (folder === undefined) return new CheckCache(undefined, key, {});
     const file = join(folder, `check-${createHash('sha1').update(`${cwd}\0${config.root}`).digest('hex').slice(0, 16)}.json`);
     try {
-      const stored = JSON.parse(readFileSync(file, 'utf8')) as CacheFile;
+      const bytes = readCacheFile(file, MAX_CACHE_BYTES, { own: true });
+      if (!bytes) return new CheckCache(file, key, {});
+      const stored = JSON.parse(bytes.toString('utf8')) as CacheFile;
       if (stored.key === key && stored.entries && typeof stored.entries === 'object') return new CheckCache(file, key, stored.entries);
     } catch {
       // No cache yet, or one that cannot be read: start afresh.
@@ -130,11 +136,11 @@ export class CheckCache {
         this.entries.delete(file);
         this.changed = true;
       }
-    if (!this.changed) return;
-    const temp = `${this.file}.${process.pid}.tmp`;
+    if (!this.changed || this.file === undefined) return;
+    const temp = `${this.file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
     try {
-      mkdirSync(join(this.file, '..'), { recursive: true });
-      writeFileSync(temp, JSON.stringify({ key: this.key, entries: Object.fromEntries(this.entries) } satisfies CacheFile));
+      mkdirSync(join(this.file, '..'), { recursive: true, mode: 0o700 });
+      writeFileSync(temp, JSON.stringify({ key: this.key, entries: Object.fromEntries(this.entries) } satisfies CacheFile), { mode: 0o600 });
       renameSync(temp, this.file);
       // Each folder eis checks from gets a cache file; those not used for a month go.
       removeMonthOldFiles(join(this.file, '..'), (name) => /^check-[0-9a-f]{16}\.json$/.test(name));

@@ -6,7 +6,9 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { eis, tempTree } from '../helpers/cli.js';
 import { generatedStatement } from '../property/support.js';
-import { workerScript } from '../../src/check/parallel.js';
+import { checkFilesInParallel, workerScript } from '../../src/check/parallel.js';
+import { checkFileForCache, questionnaireRegistry } from '../../src/check/run.js';
+import { defaultConfig } from '../../src/config.js';
 
 // Above twice the 400 files a worker must have to be started, so a 2-core machine starts one.
 const COUNT = 900;
@@ -27,6 +29,23 @@ const check = (paths: string[]) => eis(['check', ...paths, '--format', 'json', '
 describe('eis check in worker threads', { timeout: 120_000 }, () => {
   it('finds the worker script in the build', () => {
     expect(workerScript()).toMatch(/dist[\\/]check-worker\.cjs$/);
+  });
+
+  it.runIf(availableParallelism() >= 2)('hands some of the files to the worker (needs 2 cores to start one)', async () => {
+    const config = defaultConfig(tree.dir);
+    const registry = questionnaireRegistry(config);
+    // Counts the statements this thread reads a questionnaire for: fewer in parallel than alone.
+    let calls = 0;
+    const known = (id: string) => (calls++, registry(id));
+    const options = { config, cwd: tree.dir, today: '2026-11-23' };
+    const files = names.map((name) => join(tree.dir, name));
+    const alone = files.map((file) => checkFileForCache(file, known, options).report);
+    const callsAlone = calls;
+    calls = 0;
+    const shared = (await checkFilesInParallel(files, known, options)).map((c) => c.report);
+    expect(shared).toEqual(alone);
+    expect(calls).toBeGreaterThan(0);
+    expect(calls).toBeLessThan(callsAlone);
   });
 
   it.runIf(availableParallelism() >= 2)('reports as single-threaded runs over the same files do (needs 2 cores to start a worker)', () => {

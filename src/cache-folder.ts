@@ -24,7 +24,9 @@ export function readCacheFile(file: string, maxBytes: number, { own }: { own: bo
   try {
     fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
     const stat = fstatSync(fd);
-    if (!stat.isFile() || stat.size > maxBytes || (stat.mode & 0o022) !== 0) return undefined;
+    if (!stat.isFile() || stat.size > maxBytes) return undefined;
+    // Windows reports every writable file as writable by all; its folders' access lists guard it.
+    if (process.platform !== 'win32' && (stat.mode & 0o022) !== 0) return undefined;
     if (own && typeof process.getuid === 'function' && stat.uid !== process.getuid()) return undefined;
     return readFileSync(fd);
   } catch {

@@ -14,6 +14,9 @@ import { blockPositionOf, blockPositions } from '../yaml/block-positions.js';
 import { fastParse } from '../yaml/fast.js';
 import { decodeText, parseYamlSource, positionOf, type Position, type YamlSource } from '../yaml/source.js';
 import { documentText } from './edit.js';
+import { lineEndings, withCrlf, withoutCrBytes } from '../yaml/line-endings.js';
+
+export { lineEndings } from '../yaml/line-endings.js';
 import { hashText, readBytes } from './file.js';
 
 type Path = ReadonlyArray<string | number>;
@@ -25,7 +28,10 @@ const SET_ASIDE_CHARS = 8 * 1024;
 
 export interface StatementText {
   file: string;
+  /** The text with LF line endings; `eol` says when the file's own are CRLF. */
   text: string;
+  /** CRLF when every line of the file ends so: a change is written back with them. */
+  eol?: '\r\n';
   /** Hash of the bytes read: a save checks the file still has them. */
   hash: string;
   data: unknown;
@@ -36,18 +42,22 @@ export interface StatementText {
 /** Reads a statement's text and data, with the yaml Document only when the statement is small. */
 export function readStatementText(file: string): StatementText {
   const bytes = readBytes(file, 'statement');
-  const text = decodeText(bytes, file);
+  // CRLF lines are dropped to LF before decoding: the same text as lineEndings gives, made without
+  // a second copy of a large statement.
+  const lf = withoutCrBytes(bytes);
+  const { text, eol } = lf ? { text: decodeText(lf, file), eol: '\r\n' as const } : lineEndings(decodeText(bytes, file));
   const hash = hashText(bytes);
   const fast = text.length >= LARGE_STATEMENT_CHARS ? fastParse(text) : undefined;
-  if (fast) return { file, text, hash, data: fast.data };
+  if (fast) return { file, text, eol, hash, data: fast.data };
   const source = parseYamlSource(text, file);
-  return { file, text, hash, data: source.data, source };
+  return { file, text, eol, hash, data: source.data, source };
 }
 
 /** The data of a statement's text; `name` is the file named in a YAML error. */
 export function statementData(text: string, name: string): unknown {
-  const fast = text.length >= LARGE_STATEMENT_CHARS ? fastParse(text) : undefined;
-  return fast ? fast.data : parseYamlSource(text, name).data;
+  const lf = lineEndings(text).text;
+  const fast = lf.length >= LARGE_STATEMENT_CHARS ? fastParse(lf) : undefined;
+  return fast ? fast.data : parseYamlSource(lf, name).data;
 }
 
 /** Where `path` is in the statement (for an error message), as positionOf gives it. */
@@ -63,9 +73,15 @@ export function statementPosition(statement: StatementText, path: Path): Positio
  * The statement's new text after `change` edits its Document. `touched` lists every path the change
  * may write at or under (section, or section and question): only other blocks are set aside.
  * `change` may run twice (on the skeleton, then on the whole Document when a check fails), so it
- * must only edit the Document it is given. The statement's own Document is used up.
+ * must only edit the Document it is given. The statement's own Document is used up. The text has
+ * the statement's own line endings.
  */
 export function changeStatement(statement: StatementText, touched: ReadonlyArray<Path>, change: (doc: Document) => void): string {
+  const text = changeLf(statement, touched, change);
+  return statement.eol ? withCrlf(text) : text;
+}
+
+function changeLf(statement: StatementText, touched: ReadonlyArray<Path>, change: (doc: Document) => void): string {
   if (!statement.source) {
     const changed = changeSkeleton(statement, touched, change);
     if (changed !== undefined) return changed;

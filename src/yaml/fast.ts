@@ -4,6 +4,7 @@
 // (anchors, aliases, tags, directives, a parse error) is left to the full parser in source.ts.
 import jsyaml from 'js-yaml';
 import { blockRead } from './block-read.js';
+import { lineEndings } from './line-endings.js';
 import { constructBool, constructFloat, constructInt, isBool, isFloat, isInt, isNull } from './scalars.js';
 
 const scalar = (tag: string, test: (text: string) => boolean, construct: (text: string) => unknown) =>
@@ -20,8 +21,10 @@ const schema = jsyaml.FAILSAFE_SCHEMA.extend({
 });
 
 /** The file's data, or undefined when the full parser must read it. */
-export function fastParse(text: string): { data: unknown } | undefined {
-  if (unusual(text)) return undefined;
+export function fastParse(crlfOrLf: string): { data: unknown } | undefined {
+  if (unusual(crlfOrLf)) return undefined;
+  // The readers take LF; a file of CRLF lines means the same (YAML reads both endings alike).
+  const text = lineEndings(crlfOrLf).text;
   // Most statements are plain block YAML, which a reader made for it takes faster than js-yaml.
   const quick = blockRead(text);
   if (quick) return quick;

@@ -298,6 +298,27 @@ describe('huge statements, one command at a time', () => {
       else throw new Error('memory not measured');
     });
 
+  // A large statement with CRLF line endings: the change is made on LF text and written back with
+  // CRLF, so it takes the same bounded path as LF, and the file does not end up with mixed endings.
+  // (It used to take the whole yaml Document: 11 s and 590 MB for these 200,000 lines.)
+  it('eis answer on a 200,000-line list with CRLF line endings stays within 10 s and 400 MB, and keeps CRLF', { timeout: 120_000 }, async () => {
+    const dir = join(repo, 'long-crlf');
+    mkdirSync(dir, { recursive: true });
+    const list = `${HEAD}x-list:\n${'  - 1\n'.repeat(200_000)}`.replace(/\n/g, '\r\n');
+    writeFileSync(join(dir, 's.eis.yaml'), list);
+    writeFileSync(join(dir, 'answers.yaml'), 'proposal:\n  desired_results: Fewer missed payments, in every group.\n');
+    const run = await runEis(['answer', '--answers', 'answers.yaml', '--', 's.eis.yaml'], { cwd: dir, timeoutMs: 90_000 });
+    expect(looksLikeACrash(run), run.stderr.slice(0, 500)).toBeUndefined();
+    expect(timeSpent(run)).toBeLessThan(LIMIT_MS);
+    if (run.mb !== undefined) expect(run.mb).toBeLessThan(LIMIT_MB);
+    else throw new Error('memory not measured');
+    const saved = readFileSync(join(dir, 's.eis.yaml'), 'utf8');
+    expect(saved.startsWith(list.slice(0, list.indexOf('x-list')))).toBe(true);
+    expect(saved.replace(/\r\n/g, '')).not.toContain('\n');
+    expect(saved).toContain('desired_results: Fewer missed payments, in every group.\r\n');
+    expect(saved.length).toBe(list.length + 'proposal:\r\n  desired_results: Fewer missed payments, in every group.\r\n'.length);
+  });
+
   // eis lint reads the first 100,000 characters of each answer and reports the rest as not read
   // (lint/too-long, docs/lint.md), so a 9 MB answer on one line is linted within the ordinary 10 s,
   // not the minute the language analysis of all of it takes.

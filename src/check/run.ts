@@ -6,10 +6,9 @@ import { displayPath, findInitiatives, findStatements, resolvePaths } from '../d
 import { loadQuestionnaire } from '../questionnaire/resolve.js';
 import type { Questionnaire } from '../questionnaire/model.js';
 import { readBytes } from '../statement/file.js';
-import { decodeText } from '../yaml/decode.js';
 import { fastParse } from '../yaml/fast.js';
 import { blockPositionOf, blockPositions } from '../yaml/block-positions.js';
-import { withoutCrBytes } from '../yaml/line-endings.js';
+import { decodeLines } from '../yaml/line-endings.js';
 import { questionnaireFor } from '../statement/pin.js';
 import { parseYamlSource, positionOf, type YamlSource } from '../yaml/source.js';
 import { getAnswer, isPlainObject } from '../questionnaire/answers.js';
@@ -165,8 +164,7 @@ function checkBytes(file: string, bytes: Buffer, known: (id: string) => Question
   const shown = displayPath(file, options.cwd);
   let text: string;
   try {
-    // Lines and columns are the same without the CRs of CRLF endings, and the readers are leaner.
-    text = decodeText(withoutCrBytes(bytes) ?? bytes, shown);
+    text = decodeLines(bytes, shown).text;
   } catch (error) {
     if (!(error instanceof EisError)) throw error;
     return { report: { file: shown, findings: [fatalFinding(error, shown)] } };

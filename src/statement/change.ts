@@ -12,9 +12,9 @@ import type { Document } from 'yaml';
 import { isPlainObject } from '../questionnaire/answers.js';
 import { blockPositionOf, blockPositions } from '../yaml/block-positions.js';
 import { fastParse } from '../yaml/fast.js';
-import { decodeText, parseYamlSource, positionOf, type Position, type YamlSource } from '../yaml/source.js';
+import { parseYamlSource, positionOf, type Position, type YamlSource } from '../yaml/source.js';
 import { documentText } from './edit.js';
-import { lineEndings, withCrlf, withoutCrBytes } from '../yaml/line-endings.js';
+import { decodeLines, withCrlf } from '../yaml/line-endings.js';
 
 export { lineEndings } from '../yaml/line-endings.js';
 import { hashText, readBytes } from './file.js';
@@ -42,10 +42,7 @@ export interface StatementText {
 /** Reads a statement's text and data, with the yaml Document only when the statement is small. */
 export function readStatementText(file: string): StatementText {
   const bytes = readBytes(file, 'statement');
-  // CRLF lines are dropped to LF before decoding: the same text as lineEndings gives, made without
-  // a second copy of a large statement.
-  const lf = withoutCrBytes(bytes);
-  const { text, eol } = lf ? { text: decodeText(lf, file), eol: '\r\n' as const } : lineEndings(decodeText(bytes, file));
+  const { text, eol } = decodeLines(bytes, file);
   const hash = hashText(bytes);
   const fast = text.length >= LARGE_STATEMENT_CHARS ? fastParse(text) : undefined;
   if (fast) return { file, text, eol, hash, data: fast.data };
@@ -55,9 +52,9 @@ export function readStatementText(file: string): StatementText {
 
 /** The data of a statement's text; `name` is the file named in a YAML error. */
 export function statementData(text: string, name: string): unknown {
-  const lf = lineEndings(text).text;
-  const fast = lf.length >= LARGE_STATEMENT_CHARS ? fastParse(lf) : undefined;
-  return fast ? fast.data : parseYamlSource(lf, name).data;
+  // Both parsers read CRLF text as it is (fastParse makes it LF itself).
+  const fast = text.length >= LARGE_STATEMENT_CHARS ? fastParse(text) : undefined;
+  return fast ? fast.data : parseYamlSource(text, name).data;
 }
 
 /** Where `path` is in the statement (for an error message), as positionOf gives it. */

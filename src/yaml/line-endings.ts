@@ -1,4 +1,5 @@
 // Line endings: statements saved by Windows editors end their lines with CRLF.
+import { decodeText } from './decode.js';
 
 /**
  * A text whose every line ends with CRLF (as Windows editors write them), as LF text and the
@@ -12,8 +13,18 @@ export function lineEndings(text: string): { text: string; eol?: '\r\n' } {
   return { text: withoutCr(text), eol: '\r\n' };
 }
 
+/**
+ * A file's text (decodeText) with LF line endings, and `eol` when every line of the file ended with
+ * CRLF. The CR bytes are dropped before decoding: the same text as lineEndings gives, without a
+ * second copy of a large statement. Lines and columns are the same either way.
+ */
+export function decodeLines(bytes: Uint8Array, file: string): { text: string; eol?: '\r\n' } {
+  const lf = withoutCrBytes(bytes);
+  return lf ? { text: decodeText(lf, file), eol: '\r\n' } : { text: decodeText(bytes, file) };
+}
+
 /** The bytes without their CRs when every line ends with CRLF, else undefined; one pass, no text made. */
-export function withoutCrBytes(bytes: Uint8Array): Uint8Array | undefined {
+function withoutCrBytes(bytes: Uint8Array): Uint8Array | undefined {
   if (bytes.indexOf(13) === -1) return undefined;
   const out = Buffer.allocUnsafe(bytes.length);
   let length = 0;

@@ -39,6 +39,34 @@ export const configSchema = z.strictObject({
     .default({ memo: '{name}.eis.yaml', folder: 'equity-impact.eis.yaml' }),
   /** Severity per finding code or rule id: error, warning or off. */
   rules: z.record(z.string(), severity).default({}),
+  /** The people who may approve statements, like CODEOWNERS: who they are and which roles they hold. */
+  reviewers: z
+    .array(
+      z.strictObject({
+        name: z.string().trim().min(1),
+        email: z.string().trim().regex(/^[^\s@]+@[^\s@]+$/, 'should be an email address'),
+        roles: z.array(z.string().trim().min(1)).min(1),
+      }),
+    )
+    .default([]),
+  /**
+   * Which roles must approve a statement at each screening level (keys are the level's values;
+   * `default` for levels not listed). Without it, one approval by any reviewer is needed.
+   */
+  approvals: z.record(z.string(), z.array(z.string().trim().min(1))).optional(),
+  /** The roles whose approval a change to this config or its questionnaire needs (eis signoff --policy). */
+  policyOwners: z.array(z.string().trim().min(1)).default([]),
+  /** Approvals of the policy as it stands (written by eis signoff --policy; see docs/review.md). */
+  policyApprovals: z
+    .array(
+      z.strictObject({
+        name: z.string(),
+        email: z.string(),
+        date: z.string(),
+        policy_hash: z.string(),
+      }),
+    )
+    .default([]),
   templates: z
     .strictObject({
       md: z.string().optional(),

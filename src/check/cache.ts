@@ -17,17 +17,16 @@ import { packageRoot } from '../package-root.js';
 import { cacheFolder, readCacheFile, removeMonthOldFiles } from '../cache-folder.js';
 import { buildId } from '../build-id.js';
 import { VERSION } from '../version.js';
-import type { Approval } from '../review/stale.js';
-import { staleFinding } from '../review/stale.js';
-import { memoHash, memosCoveredBy } from '../review/memo-hash.js';
+import { memoHashes, memosCoveredBy } from '../review/memo-hash.js';
 import type { StatementReport } from './findings.js';
 
-/** What a memo check needs, kept instead of the statement's data. */
+/**
+ * An approval was compared with the memos: the memo list's paths (to find the memos again) and
+ * the memos' hashes then, kept instead of the statement's data.
+ */
 export interface MemoCheck {
-  approval: Approval;
   listed: string[];
-  /** Whether the report holds a `stale` finding. */
-  stale: boolean;
+  hashes: Array<{ path: string; hash: string }>;
 }
 
 export interface CacheEntry {
@@ -112,8 +111,8 @@ export class CheckCache {
     const entry = this.entries.get(file);
     if (!entry || entry.hash !== hash || !looksLikeReport(entry.report)) return undefined;
     if (entry.memos) {
-      const stale = staleFinding(entry.memos.approval, memoHash(memosCoveredBy(file, entry.memos.listed, config))) !== undefined;
-      if (stale !== entry.memos.stale) return undefined;
+      const now = memoHashes(file, memosCoveredBy(file, entry.memos.listed, config));
+      if (JSON.stringify(now) !== JSON.stringify(entry.memos.hashes)) return undefined;
     }
     return entry.report;
   }

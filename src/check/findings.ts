@@ -1,5 +1,7 @@
 // Findings are data. The core produces them with a statement path; the edge adds line and column;
 // reporters turn them into text, JSON, annotations, JUnit or SARIF.
+import type { ApprovalSummary } from '../review/approval-findings.js';
+
 export type Severity = 'error' | 'warning';
 
 export interface Finding {
@@ -34,6 +36,8 @@ export interface StatementReport {
   status?: string;
   title?: string;
   completeness?: Completeness;
+  /** Whether reviewers approved it as it is now (see review/approval.ts). */
+  approval?: ApprovalSummary;
   findings: Finding[];
 }
 

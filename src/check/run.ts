@@ -4,6 +4,7 @@ import type { Config } from '../config.js';
 import { EisError } from '../errors.js';
 import { displayPath, findInitiatives, findStatements, resolvePaths } from '../discover.js';
 import { loadQuestionnaire } from '../questionnaire/resolve.js';
+import { parseQuestionnaire } from '../questionnaire/load.js';
 import type { Questionnaire } from '../questionnaire/model.js';
 import { readBytes } from '../statement/file.js';
 import { fastParse } from '../yaml/fast.js';
@@ -13,10 +14,11 @@ import { questionnaireFor } from '../statement/pin.js';
 import { parseYamlSource, positionOf, type YamlSource } from '../yaml/source.js';
 import { getAnswer, isPlainObject } from '../questionnaire/answers.js';
 import { checkStatementData } from './statement.js';
-import { listedMemos, staleFindings } from '../review/memo-hash.js';
-import { approvalToVerify } from '../review/stale.js';
+import { affectedStatements } from './affected.js';
+import { approvalCheck, listedMemos } from '../review/memo-hash.js';
 import { CheckCache, contentHash, type MemoCheck } from './cache.js';
 import type { CheckReport, Completeness, Finding, StatementReport } from './findings.js';
+import type { ApprovalSummary } from '../review/approval-findings.js';
 
 export interface RunCheckOptions {
   paths: string[];
@@ -27,19 +29,25 @@ export interface RunCheckOptions {
   only?: Set<string>;
   /** Use and update the check cache (see cache.ts). */
   cache?: boolean;
+  /** The questionnaire's text when it is read from a git ref rather than the config's file. */
+  questionnaireSource?: { text: string; name: string };
 }
 
-/** The questionnaires a statement may pin: the config's, then built-in ones by id. */
-export function questionnaireRegistry(config: Config): (id: string) => Questionnaire | undefined {
-  const main = loadQuestionnaire(config.questionnaire, config.root);
-  return (id) => {
-    if (id === main.id) return main;
-    try {
-      return loadQuestionnaire(id);
-    } catch {
-      return undefined;
-    }
-  };
+/** The questionnaire a statement may pin: the one the config names, and no other. */
+export type Registry = ((id: string) => Questionnaire | undefined) & { main: Questionnaire };
+
+/**
+ * The questionnaires statements may pin. Only the config's: a statement that pins another (the
+ * built-in one, in a repository whose config names a stricter one) would choose its own rules.
+ */
+export function questionnaireRegistry(config: Config, main = loadQuestionnaire(config.questionnaire, config.root)): Registry {
+  return Object.assign((id: string) => (id === main.id ? main : undefined), { main });
+}
+
+/** The registry for checking: a questionnaire read from a git ref (its text), or the config's. */
+export function registryFor(options: Pick<RunCheckOptions, 'config' | 'questionnaireSource'>): Registry {
+  const source = options.questionnaireSource;
+  return questionnaireRegistry(options.config, source ? parseQuestionnaire(source.text, source.name) : undefined);
 }
 
 /** Checks statements and coverage in this thread. */
@@ -55,7 +63,7 @@ export function runCheck(options: RunCheckOptions): CheckReport {
 export async function runCheckParallel(options: RunCheckOptions): Promise<CheckReport> {
   const { files, findings, known } = planCheck(options);
   const { checkFilesInParallel } = await import('./parallel.js');
-  const fileOptions: CheckFileOptions = { config: options.config, cwd: options.cwd, today: options.today, cache: options.cache };
+  const fileOptions: CheckFileOptions = { config: options.config, cwd: options.cwd, today: options.today, cache: options.cache, questionnaireSource: options.questionnaireSource };
   if (!options.cache) return { statements: (await checkFilesInParallel(files, known, fileOptions)).map((c) => c.report), findings };
 
   const cache = CheckCache.open(options.config, options.cwd, options.today);
@@ -87,10 +95,10 @@ export async function runCheckParallel(options: RunCheckOptions): Promise<CheckR
 function planCheck(options: RunCheckOptions) {
   const { config, cwd } = options;
   const roots = resolvePaths(options.paths, cwd);
-  const known = questionnaireRegistry(config);
+  const known = registryFor(options);
   const initiatives = findInitiatives(config, roots).filter((i) => !options.only || options.only.has(i.path) || options.only.has(i.statement) || i.memos.some((m) => options.only!.has(m)));
   let files = findStatements(roots);
-  if (options.only) files = files.filter((f) => options.only!.has(f));
+  if (options.only) files = affectedStatements(files, options.only, config, known);
 
   const findings: Finding[] = [];
   for (const initiative of initiatives) {
@@ -115,7 +123,7 @@ function planCheck(options: RunCheckOptions) {
 }
 
 /** Options for checking one file: `slow` forces the full parser, for the equivalence test. */
-export interface CheckFileOptions extends Pick<RunCheckOptions, 'config' | 'cwd' | 'today'> {
+export interface CheckFileOptions extends Pick<RunCheckOptions, 'config' | 'cwd' | 'today' | 'questionnaireSource'> {
   slow?: boolean;
   /** Also hash the content and note the memo check, for the cache. */
   cache?: boolean;
@@ -146,21 +154,13 @@ export function checkFileForCache(file: string, known: (id: string) => Questionn
     const shown = displayPath(file, options.cwd);
     return { report: { file: shown, findings: [fatalFinding(error, shown)] } };
   }
-  const { report, data, model } = checkBytes(file, bytes, known, options);
+  const { report, data, model, memos } = checkBytes(file, bytes, known, options);
   // The data stays here: a worker would copy it back, and ten thousand of them take 100 MB.
   if (!options.cache) return { report };
-  return { report, hash: contentHash(bytes), memos: memoCheck(report, data, model, options) };
+  return { report, hash: contentHash(bytes), memos: memos && model ? { listed: listedMemos(model, data), hashes: memos } : undefined };
 }
 
-/** For an approved statement whose sign-off recorded the memo's hash: what checking the memo again needs. */
-function memoCheck(report: StatementReport, data: unknown, model: Questionnaire | undefined, options: CheckFileOptions): MemoCheck | undefined {
-  if (!model || data === undefined || options.config.rules.stale === 'off') return undefined;
-  const approval = approvalToVerify(model, data, options.today);
-  if (!approval) return undefined;
-  return { approval, listed: listedMemos(model, data), stale: report.findings.some((f) => f.code === 'stale') };
-}
-
-function checkBytes(file: string, bytes: Buffer, known: (id: string) => Questionnaire | undefined, options: CheckFileOptions): CheckedFile & { data?: unknown; model?: Questionnaire } {
+function checkBytes(file: string, bytes: Buffer, known: (id: string) => Questionnaire | undefined, options: CheckFileOptions): { report: StatementReport; data?: unknown; model?: Questionnaire; memos?: MemoCheck['hashes'] } {
   const shown = displayPath(file, options.cwd);
   let text: string;
   try {
@@ -180,15 +180,16 @@ function checkBytes(file: string, bytes: Buffer, known: (id: string) => Question
       }
       if (model) {
         const result = checkStatementData(model, fast.data, { today: options.today, severities: options.config.rules });
-        const stale = staleFindings(file, fast.data, model, options.config, options.today);
-        if (!result.findings.length && !stale.length) return { report: statementReport(shown, model, fast.data, result.completeness, []), data: fast.data, model };
+        const approval = approvalCheck(file, fast.data, model, options.config, result.completeness.level, options.today);
+        const done = (findings: Finding[]) => ({ report: statementReport(shown, model!, fast.data, result.completeness, findings, approval.summary), data: fast.data, model, memos: approval.memos });
+        if (!result.findings.length && !approval.findings.length) return done([]);
         // Findings need lines: the line reader places them when it can follow the file.
         const block = blockPositions(text);
         if (block) {
           const locate: Locator = { at: (path) => blockPositionOf(block, path), lastLine: () => lastContentLine(text) };
           const findings = result.findings.map((f) => ({ ...f, file: shown, ...placeFinding(model, locate, fast.data, f.path) }));
-          findings.push(...stale.map((f) => ({ ...f, file: shown, ...locate.at(f.path) })));
-          return { report: statementReport(shown, model, fast.data, result.completeness, findings), data: fast.data, model };
+          for (const f of approval.findings) findings.push({ ...f, file: shown, ...locate.at(f.path) });
+          return done(findings);
         }
       }
     }
@@ -214,8 +215,9 @@ function checkBytes(file: string, bytes: Buffer, known: (id: string) => Question
   const result = checkStatementData(model, data, { today: options.today, severities: options.config.rules });
   const locate: Locator = { at: (path) => positionOf(source, path), lastLine: () => source.lineCounter.linePos(source.text.replace(/\s+$/, '').length).line };
   const findings = result.findings.map((f) => ({ ...f, file: shown, ...placeFinding(model, locate, data, f.path) }));
-  findings.push(...staleFindings(file, data, model, options.config, options.today).map((f) => ({ ...f, file: shown, ...positionOf(source, f.path) })));
-  return { report: statementReport(shown, model, data, result.completeness, findings), data, model };
+  const approval = approvalCheck(file, data, model, options.config, result.completeness.level, options.today);
+  for (const f of approval.findings) findings.push({ ...f, file: shown, ...positionOf(source, f.path) });
+  return { report: statementReport(shown, model, data, result.completeness, findings, approval.summary), data, model, memos: approval.memos };
 }
 
 /**
@@ -227,7 +229,7 @@ function ownCopy(text: string): string {
   return (' ' + text).slice(1);
 }
 
-function statementReport(file: string, model: Questionnaire, data: unknown, completeness: Completeness, findings: Finding[]): StatementReport {
+function statementReport(file: string, model: Questionnaire, data: unknown, completeness: Completeness, findings: Finding[], approval?: ApprovalSummary): StatementReport {
   const answers = isPlainObject(data) ? data : {};
   const role = (key: string | undefined) => {
     const value = key ? getAnswer(answers, key) : undefined;
@@ -239,6 +241,7 @@ function statementReport(file: string, model: Questionnaire, data: unknown, comp
     title: role(model.roles.title),
     status: role(model.roles.status),
     completeness,
+    approval,
     findings,
   };
 }

@@ -1,12 +1,12 @@
 // A worker thread of `eis check`: claims batches of files from the shared counter, checks them
 // and posts the reports back once there are none left.
 import { parentPort, workerData } from 'node:worker_threads';
-import { checkFileForCache, questionnaireRegistry } from './run.js';
+import { checkFileForCache, registryFor } from './run.js';
 import { claimBatches, type WorkerInput, type WorkerOutput } from './parallel.js';
 
 export function runCheckWorker(): void {
   const { files, options, next } = workerData as WorkerInput;
-  const known = questionnaireRegistry(options.config);
+  const known = registryFor(options);
   const done: WorkerOutput = [];
   claimBatches(next, files.length, (start, end) => {
     done.push({ start, reports: files.slice(start, end).map((file) => checkFileForCache(file, known, options)) });

@@ -10,7 +10,10 @@ export const defineCheck: Define = (program, run) => {
     .addOption(new Option('-f, --format <formats>', 'one or more of text, json, github, junit, sarif, comma-separated').default('text'))
     .option('-o, --output <file>', 'write the (last) format to this file instead of stdout')
     .option('--strict', 'warnings fail too (exit 1)')
-    .option('--since <ref>', 'only initiatives whose memo or statement changed since this git ref')
+    .option('--since <ref>', 'the pull-request gate: check what changed since this git ref (statements, their memos; everything when the policy changed), against the policy of that ref')
+    .option('--policy-from <ref>', 'read the config and questionnaire that decide what is required from this git ref (default with --since: that ref)')
+    .option('--verify-signoffs', 'prove with git blame that each sign-off entry was committed by its reviewer')
+    .option('--require-signed', 'with --verify-signoffs, also require the sign-off commits to carry signatures git can verify')
     .option('--lint', 'include language findings (eis lint) as warnings')
     .option('--no-cache', 'check every file afresh, ignoring reports kept from earlier runs')
     .addHelpText(
@@ -21,7 +24,9 @@ Examples:
   $ eis check memos/ --strict              warnings fail too
   $ eis check --format github              annotations in a GitHub Actions log
   $ eis check --format text,sarif --output eis.sarif
-  $ eis check --since origin/main          only what this branch changed
+  $ eis check --since origin/main --verify-signoffs
+                                           the pull-request gate: what this branch changed,
+                                           against main's policy, with sign-offs proven by git
 
 Reports of unchanged files are kept between runs in ~/.cache/eis (or $EIS_CACHE_DIR).
 `,

@@ -5,21 +5,27 @@ export const defineSignoff: Define = (program, run) => {
     .command('signoff')
     .summary("record a reviewer's decision on a statement")
     .description(
-      "Record a reviewer's decision in the statement's sign-off list, with today's date and the content hash of the memo(s) it covers. " +
-        'If a memo changes after an approval, eis check reports the statement as stale.',
+      "Record a reviewer's decision in the statement's sign-off list, with today's date and the hashes of the memo(s) and the answers it covers, " +
+        "and set the status from every reviewer's latest decision: approved once each role the config requires has approved the statement as it is. " +
+        'The reviewer is the one the config names with your git user.email (or --as). A later change to a memo or an answer makes the approval stale.',
     )
     .argument('<statement>', 'the statement file')
-    .option('--name <name>', "the reviewer's name")
-    .option('--role <role>', "the reviewer's role")
     .option('--decision <decision>', 'approve or changes-requested (the choices of the questionnaire\'s decision field)')
     .option('--comment <text>', 'a comment to record with the decision')
+    .option('--role <role>', 'sign in one of your roles (default: every role the config gives you)')
+    .option('--as <email>', 'sign as the reviewer with this email instead of git config user.email')
+    .option('--name <name>', "the reviewer's name (only when the config names no reviewers)")
     .addHelpText(
       'after',
       `
 Examples:
-  $ eis signoff memos/text-payment-reminders.eis.yaml --name "Morgan Lee" --role "Chief Equity Officer" --decision approve
-  $ eis signoff memos/online-application-portal.eis.yaml --name "Sam Ortiz" --role "Language Access Lead" \\
-      --decision changes-requested --comment "Add the Vietnamese translation plan."
+  $ eis signoff memos/text-payment-reminders.eis.yaml --decision approve
+  $ eis signoff memos/online-application-portal.eis.yaml --decision changes-requested \\
+      --comment "Add the Vietnamese translation plan."
+  $ eis signoff memos/text-payment-reminders.eis.yaml --decision approve --role language-access
+
+An approval is refused while the statement has errors (exit 1, with the errors). Commit the
+change yourself: eis check --verify-signoffs holds each sign-off to its reviewer's commit.
 `,
     )
     .action((statement: string, options) => run(async (ctx) => (await import('../commands/signoff.js')).signoff(ctx, statement, options)));

@@ -2,25 +2,62 @@
 import { loadConfig } from '../config.js';
 import type { Context } from '../context.js';
 import { runCheckParallel } from '../check/run.js';
-import { exitCodeFor, allFindings } from '../check/findings.js';
+import { exitCodeFor, allFindings, type Finding } from '../check/findings.js';
 import { reporters } from '../check/reporters/index.js';
 import { parseFormats, printReports } from '../output.js';
 import { changedSince } from '../git/changed.js';
+import { displayPath } from '../discover.js';
+import { resolve } from 'node:path';
+import type { Config } from '../config.js';
+import { questionnaireFile } from '../questionnaire/resolve.js';
+
+/** The files whose change re-checks every statement: configs, questionnaires, templates. */
+function policyFiles(...configs: Config[]): string[] {
+  return configs.flatMap((c) => [
+    ...(c.file ? [resolve(c.file)] : []),
+    ...[questionnaireFile(c.questionnaire, c.root)].filter((f): f is string => Boolean(f)),
+    ...Object.values(c.templates).filter((t): t is string => Boolean(t)).map((t) => resolve(c.root, t)),
+  ]);
+}
 
 export interface CheckOptions {
   format: string;
   output?: string;
   strict?: boolean;
   since?: string;
+  policyFrom?: string;
+  verifySignoffs?: boolean;
+  requireSigned?: boolean;
   lint?: boolean;
   cache?: boolean;
 }
 
 export async function check(ctx: Context, paths: string[], options: CheckOptions): Promise<number> {
   const formats = parseFormats(options.format, Object.keys(reporters));
-  const config = loadConfig({ config: ctx.config, cwd: ctx.cwd, allowExternalQuestionnaire: ctx.allowExternalQuestionnaire });
-  const only = options.since ? changedSince(options.since, ctx.cwd, paths) : undefined;
-  const report = await runCheckParallel({ paths, config, cwd: ctx.cwd, today: ctx.today, only, cache: options.cache !== false });
+  const working = loadConfig({ config: ctx.config, cwd: ctx.cwd, allowExternalQuestionnaire: ctx.allowExternalQuestionnaire });
+  let config = working;
+  let questionnaireSource: { text: string; name: string } | undefined;
+  const policyFindings: Finding[] = [];
+  let policyChanged = false;
+  const policyRef = options.policyFrom ?? options.since;
+  if (policyRef) {
+    const { gatePolicy } = await import('../git/gate-policy.js');
+    const gate = gatePolicy(policyRef, ctx.cwd, working);
+    config = gate.policy.config;
+    if (gate.policy.questionnaireText !== undefined) questionnaireSource = { text: gate.policy.questionnaireText, name: gate.policy.where ?? policyRef };
+    policyFindings.push(...gate.findings);
+    policyChanged = gate.changed;
+    if (gate.policy.where !== working.file || gate.changed) ctx.stderr(`eis: the policy (config and questionnaire) is read from ${policyRef}${gate.policy.where ? ` (${gate.policy.where})` : ', which has no config: the default'}.\n`);
+  }
+  // A change to the policy re-checks everything: what was complete under the old rules may not be.
+  let only = options.since && !policyChanged ? changedSince(options.since, ctx.cwd) : undefined;
+  if (only && policyFiles(working, config).some((f) => only!.has(f))) only = undefined;
+  const report = await runCheckParallel({ paths, config, cwd: ctx.cwd, today: ctx.today, only, cache: options.cache !== false, questionnaireSource });
+  report.findings.push(...policyFindings.map((f) => ({ ...f, file: f.file && f.file.startsWith('/') ? displayPath(f.file, ctx.cwd) : f.file })));
+  if (options.verifySignoffs || options.requireSigned) {
+    const { verifySignoffs } = await import('../git/verify-signoffs.js');
+    report.findings.push(...verifySignoffs(report, { config, cwd: ctx.cwd, requireSigned: Boolean(options.requireSigned), questionnaireSource }));
+  }
   if (options.lint) {
     const { lintStatements } = await import('../lint/for-check.js');
     await lintStatements(report, config, ctx);

@@ -5,6 +5,7 @@ import type { Context } from '../context.js';
 import { EisError } from '../errors.js';
 import { displayPath, findInitiatives, findStatements, resolvePaths } from '../discover.js';
 import { checkFile, questionnaireRegistry } from '../check/run.js';
+import { affectedStatements } from '../check/affected.js';
 import { loadQuestionnaire } from '../questionnaire/resolve.js';
 import type { Questionnaire } from '../questionnaire/model.js';
 import { readStatementText } from '../statement/change.js';
@@ -26,12 +27,12 @@ export async function status(ctx: Context, paths: string[], options: StatusOptio
   const config = loadConfig({ config: ctx.config, cwd: ctx.cwd, allowExternalQuestionnaire: ctx.allowExternalQuestionnaire });
   const known = questionnaireRegistry(config);
   const roots = resolvePaths(paths, ctx.cwd);
-  const only = options.since ? changedSince(options.since, ctx.cwd, paths) : undefined;
+  const only = options.since ? changedSince(options.since, ctx.cwd) : undefined;
   let initiatives = findInitiatives(config, roots);
   let statements = findStatements(roots);
   if (only) {
     initiatives = initiatives.filter((i) => only.has(i.path) || only.has(i.statement) || i.memos.some((m) => only.has(m)));
-    statements = statements.filter((s) => only.has(s));
+    statements = affectedStatements(statements, only, config, known);
   }
   const claimed = new Set(initiatives.map((i) => i.statement));
   const shown = (p: string) => displayPath(p, ctx.cwd);

@@ -15,6 +15,10 @@ export interface SignoffList {
   date: string;
   /** The text field that holds the memo's content hash at sign-off, when the list has one. */
   hash?: string;
+  /** The text field that holds the hash of the answers at sign-off (an id ending in `answers_hash`). */
+  answersHash?: string;
+  /** The text field that holds the reviewer's email (id `email`). */
+  email?: string;
   comment?: string;
 }
 
@@ -54,9 +58,11 @@ function findSignoffList(model: Questionnaire): SignoffList | undefined {
     const decision = field(q, 'decision');
     const date = field(q, 'date');
     if (!field(q, 'name') || !field(q, 'role') || decision?.type !== 'choice' || date?.type !== 'date') continue;
-    const hash = q.fields!.find((f) => /hash$/.test(f.id) && f.type === 'text');
+    const text = (test: (id: string) => boolean) => q.fields!.find((f) => test(f.id) && f.type === 'text')?.id;
+    const answersHash = text((id) => /answers?_hash$/.test(id));
+    const hash = text((id) => /hash$/.test(id) && id !== answersHash);
     const comment = q.fields!.find((f) => /^comments?$/.test(f.id) && (f.type === 'text' || f.type === 'markdown'));
-    return { list: q, key: q.key, name: 'name', role: 'role', decision: 'decision', date: 'date', hash: hash?.id, comment: comment?.id };
+    return { list: q, key: q.key, name: 'name', role: 'role', decision: 'decision', date: 'date', hash, answersHash, email: text((id) => id === 'email'), comment: comment?.id };
   }
   return undefined;
 }

@@ -1,14 +1,16 @@
-// The memos a statement covers and their content hash: what a sign-off records, and what `eis
-// check` compares with it. This is the file-system side; stale.ts decides.
+// The memos a statement covers and the hashes of memos and answers: what a sign-off records, and
+// what `eis check` compares with it. This is the file-system side; approval.ts decides.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type { Config } from '../config.js';
 import type { Questionnaire } from '../questionnaire/model.js';
-import { entriesOf, getAnswer } from '../questionnaire/answers.js';
+import { entriesOf, getAnswer, isPlainObject } from '../questionnaire/answers.js';
 import { hashText } from '../statement/file.js';
 import type { RawFinding } from '../check/findings.js';
-import { memoList } from './conventions.js';
-import { approvalToVerify, staleFinding } from './stale.js';
+import { memoList, signoffList, statusQuestions } from './conventions.js';
+import { isApproved } from './claimed-status.js';
+import { approvalState, canonicalAnswers, type ApprovalPolicy, type CurrentContent } from './approval.js';
+import { approvalFindings, summarizeApproval, type ApprovalSummary } from './approval-findings.js';
 
 const MEMO = /\.(md|markdown|txt)$/i;
 
@@ -57,21 +59,56 @@ export function memosCoveredBy(statement: string, listed: string[], config: Pick
   return [...found];
 }
 
-/** `sha256:<hex>`: of the memo's bytes, or for several memos, of their sorted hashes (so renaming a memo does not change it). */
-export function memoHash(files: string[]): string | undefined {
-  if (!files.length) return undefined;
-  const hashes = files.map((f) => hashText(readFileSync(f)));
-  return `sha256:${hashes.length === 1 ? hashes[0] : hashText([...hashes].sort().join('\n'))}`;
+/** `sha256:<hex>` of a memo's bytes. */
+export function memoFileHash(file: string): string {
+  return `sha256:${hashText(readFileSync(file))}`;
 }
 
-/** The `stale` finding for one statement, with the config's severity for it. Memos are read only for an approved statement whose sign-off has a hash. */
-export function staleFindings(statement: string, data: unknown, model: Questionnaire, config: Pick<Config, 'statements' | 'rules'>, today: string): RawFinding[] {
-  const severity = config.rules.stale;
-  if (severity === 'off') return [];
-  const approval = approvalToVerify(model, data, today);
-  if (!approval) return [];
-  const finding = staleFinding(approval, memoHash(memosCovered(statement, data, model, config)));
-  return finding ? [{ ...finding, severity: severity ?? finding.severity }] : [];
+/** The memos a statement covers as an approval records them: paths relative to its folder, and hashes. */
+export function memoHashes(statement: string, memos: string[]): CurrentContent['memos'] {
+  const dir = dirname(statement);
+  return memos.map((m) => ({ path: relative(dir, m).split(sep).join('/'), hash: memoFileHash(m) })).sort((a, b) => (a.path < b.path ? -1 : 1));
+}
+
+/** The hash of the answers an approval covers (see canonicalAnswers). */
+export function answersHash(model: Questionnaire, data: unknown): string {
+  const status = statusQuestions(model).map((q) => q.key);
+  if (model.roles.status && !status.includes(model.roles.status)) status.push(model.roles.status);
+  return `sha256:${hashText(canonicalAnswers(data, { signoff: signoffList(model)?.key, status }))}`;
+}
+
+/** The memos and answers of a statement as they are now. */
+export function currentContent(statement: string, data: unknown, model: Questionnaire, config: Pick<Config, 'statements'>): CurrentContent {
+  return { memos: memoHashes(statement, memosCovered(statement, data, model, config)), answers: answersHash(model, data) };
+}
+
+/** The config's approval policy. */
+export function approvalPolicy(config: Pick<Config, 'reviewers' | 'approvals'>): ApprovalPolicy {
+  return { reviewers: config.reviewers, approvals: config.approvals };
+}
+
+export interface ApprovalCheck {
+  findings: RawFinding[];
+  summary?: ApprovalSummary;
+  /** The memos hashed, when an approval was compared with them: what the check cache must watch. */
+  memos?: CurrentContent['memos'];
+}
+
+/**
+ * The approval findings for one statement. Memos are read only when there is an approval to
+ * compare with them. Severities follow the config's `rules` (by code), as other findings do.
+ */
+export function approvalCheck(statement: string, data: unknown, model: Questionnaire, config: Pick<Config, 'statements' | 'rules' | 'reviewers' | 'approvals'>, level: string | undefined, today: string): ApprovalCheck {
+  if (!signoffList(model) || !isPlainObject(data)) return { findings: [] };
+  let content: CurrentContent | undefined;
+  const state = approvalState(model, data, approvalPolicy(config), level, () => (content = currentContent(statement, data, model, config)));
+  const statusPath = model.roles.status ? model.roles.status.split('.') : undefined;
+  const findings = approvalFindings(model, state, statusPath, isApproved(model, data, today)).flatMap((f) => {
+    const severity = config.rules[f.code];
+    if (severity === undefined) return [f];
+    return severity === 'off' ? [] : [{ ...f, severity }];
+  });
+  return { findings, summary: summarizeApproval(state), memos: content?.memos };
 }
 
 function escapeRegExp(text: string): string {

@@ -4,7 +4,7 @@ import type { Questionnaire } from '../questionnaire/model.js';
 import { entriesOf, getAnswer, isPlainObject } from '../questionnaire/answers.js';
 import type { StatementReport } from '../check/findings.js';
 import { actionLists, CLOSED_STATUSES, reviewDates } from './conventions.js';
-import { isApproved } from './stale.js';
+import { isApproved } from './claimed-status.js';
 
 export interface StatusRow {
   /** The memo or initiative folder; for a statement no initiative names, the statement itself. */

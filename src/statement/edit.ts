@@ -91,7 +91,10 @@ export function appendEntry(doc: Document, model: Questionnaire, listPath: Path,
   const ordered: Record<string, unknown> = {};
   for (const key of orderAt(model, [...listPath, index])) if (entry[key] !== undefined) ordered[key] = entry[key];
   for (const key of Object.keys(entry)) if (!(key in ordered)) ordered[key] = entry[key];
-  (doc.getIn(listPath) as { items: unknown[] }).items.push(doc.createNode(ordered));
+  const list = doc.getIn(listPath) as { items: unknown[]; flow?: boolean };
+  list.items.push(doc.createNode(ordered));
+  // `reviewers: []` written by hand: entries read better as a block list than inline.
+  if (list.flow) list.flow = false;
   return index;
 }
 

@@ -20,6 +20,7 @@ export function textReporter(report: CheckReport, ctx: ReportContext): string {
   }
   for (const s of [...report.statements].sort((a, b) => (a.file < b.file ? -1 : 1))) {
     const facts: string[] = [];
+    if (s.questionnaire) facts.push(s.questionnaire);
     if (s.status) facts.push(s.status);
     if (s.completeness?.level) facts.push(`level ${s.completeness.level}`);
     if (s.completeness) {

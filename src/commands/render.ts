@@ -44,7 +44,7 @@ export async function render(ctx: Context, files: string[], options: RenderOptio
   const base = commonFolder(absolute.map((f) => dirname(f)));
   let shortfall = false;
 
-  const fileOptions: RenderFileOptions = { cwd: ctx.cwd, today: ctx.today, lang: options.lang, date: options.date, strict: options.strict, severities: config.rules };
+  const fileOptions: RenderFileOptions = { cwd: ctx.cwd, today: ctx.today, lang: options.lang, date: options.date, strict: options.strict, severities: config.rules, approvals: config };
   for (const file of absolute) {
     const result = renderFile(file, known, renderer, fileOptions);
     if ('refused' in result) {

@@ -10,6 +10,7 @@ import { decodeText, parseYamlSource, positionOf, type YamlSource } from '../yam
 import { fastParse } from '../yaml/fast.js';
 import type { Questionnaire } from '../questionnaire/model.js';
 import { buildStatementView, type StatementView } from './view.js';
+import { approvalCheck } from '../review/memo-hash.js';
 
 export interface RenderFileOptions {
   cwd: string;
@@ -18,6 +19,8 @@ export interface RenderFileOptions {
   date?: boolean;
   strict?: boolean;
   severities: Config['rules'];
+  /** The config's approval policy: when given, the page shows whether reviewers approved the statement as it is. */
+  approvals?: Pick<Config, 'statements' | 'rules' | 'reviewers' | 'approvals'>;
   /** Read with the full YAML parser only, for the test that both reads render the same. */
   slow?: boolean;
 }
@@ -47,6 +50,9 @@ export function renderFile(file: string, known: (id: string) => Questionnaire | 
     throw new EisError(error.message, { file: shown, ...positionOf(source(), ['questionnaire']), hint: error.hint });
   }
   const check = checkStatementData(model, data, { today: options.today, severities: options.severities });
+  // A stale or missing approval is a problem of the statement as much as a missing answer is.
+  const approval = options.approvals ? approvalCheck(file, data, model, options.approvals, check.completeness.level, options.today) : undefined;
+  if (approval) check.findings.push(...approval.findings);
   if (options.strict) {
     const errors = check.findings.filter((f) => f.severity === 'error' || f.fatal);
     if (errors.length) {
@@ -55,10 +61,10 @@ export function renderFile(file: string, known: (id: string) => Questionnaire | 
         const pos = positionOf(source(), f.path);
         refused += `${shown}:${pos.line}:${pos.column}: ${f.message}\n`;
       }
-      refused += `eis: ${shown} was not rendered: it has ${errors.length} problem${errors.length === 1 ? '' : 's'} (--strict).\n`;
+      refused += `eis: ${shown} was not rendered: it has ${errors.length} problem${errors.length === 1 ? '' : 's'} (--strict refuses statements with errors, stale or missing approvals).\n`;
       return { refused };
     }
   }
-  const view = buildStatementView(model, data, check, { today: options.today, lang: options.lang, renderedOn: options.date ? options.today : null });
+  const view = buildStatementView(model, data, check, { today: options.today, lang: options.lang, renderedOn: options.date ? options.today : null, approval: approval?.summary });
   return { text: render(view) };
 }

@@ -7,6 +7,8 @@ import { entryContext, holds, type ConditionContext } from '../questionnaire/con
 import { entriesOf, entryName, isAnswered, isPlaceholder, isPlainObject, type Entry } from '../questionnaire/answers.js';
 import type { StatementCheck } from '../check/statement.js';
 import type { RawFinding } from '../check/findings.js';
+import type { ApprovalSummary } from '../review/approval-findings.js';
+import { approvalView } from './approval-view.js';
 import { directionField, SYMBOLS, toneOf, type Tone } from './matrix.js';
 
 export interface ItemView {
@@ -180,12 +182,22 @@ export interface StatementView {
   sections: SectionView[];
   /** YYYY-MM-DD, only when a render date was asked for. */
   renderedOn: string | null;
+  approval: ApprovalView | null;
 }
 
 export interface ViewOptions {
   today: string;
   lang?: string;
   renderedOn?: string | null;
+  /** Whether reviewers approved the statement as it is (from the sign-offs and the config). */
+  approval?: ApprovalSummary;
+}
+
+/** The real state of approval, shown at the top of the page: never only the status someone typed. */
+export interface ApprovalView {
+  state: ApprovalSummary['state'];
+  label: string;
+  text: string;
 }
 
 export function buildStatementView(model: Questionnaire, data: unknown, check: StatementCheck, options: ViewOptions): StatementView {
@@ -319,6 +331,7 @@ export function buildStatementView(model: Questionnaire, data: unknown, check: S
     matrices,
     sections,
     renderedOn: options.renderedOn ?? null,
+    approval: options.approval ? approvalView(options.approval) : null,
   };
 }
 

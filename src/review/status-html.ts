@@ -50,6 +50,7 @@ export function statusView(report: StatusReport) {
       { label: 'Complete', value: s.complete },
       { label: 'Approved', value: s.approved },
       { label: 'Stale', value: s.stale },
+      { label: 'Changes requested', value: s.changesRequested },
       { label: 'Review overdue', value: s.overdue },
       { label: 'Open actions', value: s.openActions },
     ],

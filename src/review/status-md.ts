@@ -11,7 +11,8 @@ export function formatStatusMarkdown(report: StatusReport): string {
     ['Without a statement', s.missing],
     ['Complete', s.complete],
     ['Approved', s.approved],
-    ['Stale (memo changed since approval)', s.stale],
+    ['Stale (memo or answers changed since approval)', s.stale],
+    ['Changes requested', s.changesRequested],
     ['Review overdue', s.overdue],
   ] as const)
     out.push(`| ${label} | ${n} |`);

@@ -22,6 +22,8 @@ export function notes(row: StatusRow): string[] {
   if (!row.present) out.push(`expected ${row.statement}`);
   if (row.problem) out.push(`cannot be read: ${row.problem.replace(/\.$/, '')}`);
   if (row.stale) out.push('stale');
+  if (row.changesRequested) out.push('changes requested');
+  else if (row.present && !row.problem && !row.approved && !row.stale) out.push('not approved');
   if (row.overdue) out.push('review overdue');
   const errors = row.errors - (row.stale ? 1 : 0);
   if (!row.problem && errors > 0) out.push(`${errors} ${errors === 1 ? 'error' : 'errors'}`);

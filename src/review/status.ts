@@ -27,6 +27,8 @@ export interface StatusRow {
   openActions?: number;
   nextReview?: string;
   stale: boolean;
+  /** A reviewer's latest decision asks for changes. */
+  changesRequested?: boolean;
   overdue: boolean;
   /** The statement could not be read or understood; why. */
   problem?: string;
@@ -39,6 +41,7 @@ export interface StatusSummary {
   complete: number;
   approved: number;
   stale: number;
+  changesRequested: number;
   overdue: number;
   openActions: number;
   byStatus: Array<{ value: string; label: string; count: number }>;
@@ -80,8 +83,11 @@ export function statementRow(
     if (row.level !== undefined) row.levelLabel = level?.values.find((v) => v.value === row.level)?.label ?? row.level;
   }
   row.complete = errors === 0 && row.answered === row.required;
-  row.approved = isApproved(model, data, today);
+  // Approved means approved by the reviewers the config requires, for the memo and answers as they
+  // are: the check worked it out from the sign-offs; a status typed as approved is not enough.
+  row.approved = report.approval ? report.approval.state === 'approved' : isApproved(model, data, today) && !report.findings.some((f) => f.severity === 'error');
   row.stale = report.findings.some((f) => f.code === 'stale');
+  if (report.approval?.state === 'changes-requested') row.changesRequested = true;
   const dates = reviewDates(model);
   row.overdue = report.findings.some((f) => dates.rules.some((id) => f.code === `rule/${id}`));
   const next = dates.questions.map((q) => getAnswer(data, q.key)).filter((v): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)).sort()[0];
@@ -116,6 +122,7 @@ export function summarize(rows: StatusRow[], model: Questionnaire | undefined, t
       complete: count((r) => r.complete),
       approved: count((r) => r.approved),
       stale: count((r) => r.stale),
+      changesRequested: count((r) => Boolean(r.changesRequested)),
       overdue: count((r) => r.overdue),
       openActions: present.reduce((n, r) => n + (r.openActions ?? 0), 0),
       byStatus,

@@ -26,14 +26,17 @@ export interface SignoffOptions {
   decision?: string;
   comment?: string;
   as?: string;
+  policy?: boolean;
 }
 
 /** Findings that are about approval itself: a reviewer approves despite them, and so clears them. */
 const APPROVAL_CODES = new Set(['stale', 'approval/required', 'approval/changes-requested', 'approval/unknown-reviewer']);
 
-export async function signoff(ctx: Context, file: string, options: SignoffOptions): Promise<number> {
+export async function signoff(ctx: Context, file: string | undefined, options: SignoffOptions): Promise<number> {
   const decision = required(options.decision, '--decision', 'approve or changes-requested');
   const config = loadConfig({ config: ctx.config, cwd: ctx.cwd, allowExternalQuestionnaire: ctx.allowExternalQuestionnaire });
+  if (options.policy) return (await import('./signoff-policy.js')).signoffPolicy(ctx, config, decision, reviewerFor(ctx, config, options));
+  if (file === undefined) throw new EisError('name the statement to sign off.', { hint: 'For example: eis signoff memos/child-care-credit.eis.yaml --decision approve' });
   const path = resolve(ctx.cwd, file);
   const shown = displayPath(path, ctx.cwd);
   const statement = readStatementText(path);
@@ -113,7 +116,7 @@ function modelFor(statement: StatementText, config: Config, shown: string): Ques
  * The reviewer signing: the config's reviewer with this git identity (or --as), in the role asked
  * for or the roles they hold. With no reviewers in the config, anyone may sign with --name and --role.
  */
-function reviewerFor(ctx: Context, config: Config, options: SignoffOptions): { name: string; email?: string; role: string } {
+export function reviewerFor(ctx: Context, config: Config, options: SignoffOptions): { name: string; email?: string; role: string } {
   const email = options.as?.trim() || gitIdentity(ctx.cwd).email;
   if (!config.reviewers.length) {
     const name = required(options.name ?? gitIdentity(ctx.cwd).name, '--name', 'the reviewer\'s name, e.g. --name "Morgan Lee"');

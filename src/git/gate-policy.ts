@@ -11,7 +11,7 @@ import { parseYamlSource, positionOf } from '../yaml/source.js';
 import { displayPath } from '../discover.js';
 import { policyAt, policyHash, workingPolicy, type Policy } from './policy.js';
 import { mergeBase } from './changed.js';
-import { repoRoot } from './repo.js';
+import { repoRoot, verifyCommit } from './repo.js';
 
 export interface GatePolicy {
   /** The policy to check against: REF's. */
@@ -22,6 +22,7 @@ export interface GatePolicy {
 }
 
 export function gatePolicy(ref: string, cwd: string, working: Config): GatePolicy {
+  verifyCommit(ref, cwd);
   const policy = policyAt(ref, cwd, working);
   const fork = mergeBase(ref, repoRoot(cwd));
   const before = fork ? policyAt(fork, cwd, working) : policy;

@@ -99,7 +99,15 @@ export interface ApprovalCheck {
  * compare with them. Severities follow the config's `rules` (by code), as other findings do.
  */
 export function approvalCheck(statement: string, data: unknown, model: Questionnaire, config: Pick<Config, 'statements' | 'rules' | 'reviewers' | 'approvals'>, level: string | undefined, today: string): ApprovalCheck {
-  if (!signoffList(model) || !isPlainObject(data)) return { findings: [] };
+  if (!isPlainObject(data)) return { findings: [] };
+  if (!signoffList(model)) {
+    // A config that names reviewers or approvals expects them; a questionnaire with nowhere to
+    // record them must not turn that into "nothing to approve".
+    if (!config.reviewers.length && !config.approvals) return { findings: [] };
+    return {
+      findings: [{ code: 'approval/required', severity: 'error', path: [], message: `The config requires approvals, but questionnaire ${model.ref} has no sign-off list to record them in.`, hint: 'Add a sign-off list to the questionnaire (docs/review.md), a policy change.' }],
+    };
+  }
   let content: CurrentContent | undefined;
   const state = approvalState(model, data, approvalPolicy(config), level, () => (content = currentContent(statement, data, model, config)));
   const statusPath = model.roles.status ? model.roles.status.split('.') : undefined;

@@ -72,7 +72,8 @@ describe('eis check with its cache', () => {
 
   it('starts afresh when the config or the date changes', () => {
     const first = check();
-    appendFileSync(join(repo.dir, 'eis.config.yaml'), '  required: warning\n');
+    const config = join(repo.dir, 'eis.config.yaml');
+    writeFileSync(config, readFileSync(config, 'utf8').replace('rules:\n', 'rules:\n  required: warning\n'));
     const relaxed = check();
     expect(relaxed.stdout).not.toBe(first.stdout);
     const later = check([], { EIS_TODAY: '2031-01-01' });

@@ -19,12 +19,12 @@ describe('eis check on the examples', () => {
     await expect(result.stdout).toMatchFileSnapshot('__snapshots__/examples.txt');
     expect(result.stdout).toContain('memos/license-suspension-change.md\n  1:1     error    This memo has no equity impact statement');
     expect(result.stdout).toContain('  24:3    error    "What results do we want for the communities we serve?" holds the placeholder "TBD"');
-    expect(result.stdout).toContain('memos/text-payment-reminders.eis.yaml  approved, level full, 36/36 required answered');
+    expect(result.stdout).toContain('memos/text-payment-reminders.eis.yaml  equity-impact@1, approved, level full, 36/36 required answered');
   });
 
   it('passes the complete, approved statement', () => {
     const result = eis(['check', 'memos/text-payment-reminders.eis.yaml'], { cwd: EXAMPLES });
-    expect(result).toEqual({ code: 0, stderr: '', stdout: 'memos/text-payment-reminders.eis.yaml  approved, level full, 36/36 required answered\n\n✔ 0 errors, 0 warnings in 1 statement\n' });
+    expect(result).toEqual({ code: 0, stderr: '', stdout: 'memos/text-payment-reminders.eis.yaml  equity-impact@1, approved, level full, 36/36 required answered\n\n✔ 0 errors, 0 warnings in 1 statement\n' });
   });
 
   it('finds the config by walking up from a subfolder', () => {
@@ -36,14 +36,14 @@ describe('eis check on the examples', () => {
   it('writes JSON with every finding placed on a line', () => {
     const result = eis(['check', '--format', 'json'], { cwd: EXAMPLES });
     const report = JSON.parse(result.stdout);
-    expect(report.summary).toEqual({ statements: 2, errors: 20, warnings: 0, missing: 1, fatal: 0, ok: false });
+    expect(report.summary).toEqual({ statements: 2, errors: 21, warnings: 0, missing: 1, fatal: 0, ok: false });
     for (const f of [...report.findings, ...report.statements.flatMap((s: { findings: unknown[] }) => s.findings)])
       expect(f).toMatchObject({ file: expect.any(String), line: expect.any(Number), column: expect.any(Number), code: expect.any(String), message: expect.any(String) });
   });
 
   it('writes GitHub workflow annotations with file, line and column', () => {
     const lines = eis(['check', '--format', 'github'], { cwd: EXAMPLES }).stdout.trimEnd().split('\n');
-    expect(lines).toHaveLength(20);
+    expect(lines).toHaveLength(21);
     expect(lines[0]).toBe('::error file=memos/license-suspension-change.md,line=1,col=1,title=eis check%3A coverage/missing::This memo has no equity impact statement (expected memos/license-suspension-change.eis.yaml). Create it with: eis new memos/license-suspension-change.md');
     for (const line of lines) expect(line).toMatch(/^::(error|warning) file=[^,]+,line=\d+,col=\d+,title=[^:]+::\S/);
   });
@@ -72,7 +72,7 @@ describe('eis check on the examples', () => {
     expect(validate(sarif), JSON.stringify(validate.errors)).toBe(true);
     // The validator does reject a log that breaks the schema.
     expect(validate({ ...sarif, runs: [{ ...sarif.runs[0], results: [{ ...sarif.runs[0].results[0], level: 'fatal' }] }] })).toBe(false);
-    expect(sarif.runs[0].results).toHaveLength(20);
+    expect(sarif.runs[0].results).toHaveLength(21);
     expect(sarif.runs[0].results[0].locations[0].physicalLocation).toEqual({ artifactLocation: { uri: 'memos/license-suspension-change.md', uriBaseId: '%SRCROOT%' }, region: { startLine: 1, startColumn: 1 } });
   });
 
@@ -82,23 +82,21 @@ describe('eis check on the examples', () => {
     const out = join(tree.dir, 'reports', 'eis.sarif');
     const result = eis(['check', '--format', 'text,sarif', '--output', out], { cwd: EXAMPLES });
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain('✖ 20 errors, 0 warnings in 2 statements, 1 initiative without one');
+    expect(result.stdout).toContain('✖ 21 errors, 0 warnings in 2 statements, 1 initiative without one');
     expect(JSON.parse(readFileSync(out, 'utf8')).version).toBe('2.1.0');
   });
 });
 
 describe('warnings and --strict', () => {
   it('a warning passes, and fails with --strict', () => {
-    const tree = copyExamples();
-    cleanup = tree.cleanup;
-    const file = join(tree.dir, 'memos', 'text-payment-reminders.eis.yaml');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('review_date: 2027-06-30', 'review_date: 2026-06-30'));
+    // The review date (2027-06-30) has passed a year on; editing it would change the approved answers.
     const args = ['check', 'memos/text-payment-reminders.eis.yaml'];
-    const loose = eis(args, { cwd: tree.dir });
+    const later = { EIS_TODAY: '2027-07-01' };
+    const loose = eis(args, { cwd: EXAMPLES, env: later });
     expect(loose.code).toBe(0);
     expect(loose.stdout).toContain('warning  The review date has passed and there is no post-implementation review.  rule/review-overdue');
     expect(loose.stdout).toContain('✔ 0 errors, 1 warning in 1 statement (warnings do not fail; --strict makes them)');
-    expect(eis([...args, '--strict'], { cwd: tree.dir }).code).toBe(1);
+    expect(eis([...args, '--strict'], { cwd: EXAMPLES, env: later }).code).toBe(1);
   });
 });
 
@@ -107,14 +105,14 @@ describe('without a config', () => {
     const tree = tempTree({ 'a/one.eis.yaml': readFileSync(join(EXAMPLES, 'memos', 'text-payment-reminders.eis.yaml')), 'a/notes.yaml': 'not: a statement\n' });
     cleanup = tree.cleanup;
     const result = eis(['check', 'a'], { cwd: tree.dir });
-    expect(result.stdout).toBe('a/one.eis.yaml  approved, level full, 36/36 required answered\n\n✔ 0 errors, 0 warnings in 1 statement\n');
+    expect(result.stdout).toBe('a/one.eis.yaml  equity-impact@1, approved, level full, 36/36 required answered\n\n✔ 0 errors, 0 warnings in 1 statement\n');
     expect(result.code).toBe(0);
   });
 
   it('validates statements of a questionnaire written only in YAML', () => {
     const result = eis(['check'], { cwd: join(ROOT, 'test', 'fixtures', 'race-forward') });
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain('gaps.eis.yaml  level deep, 1/4 required answered');
+    expect(result.stdout).toContain('gaps.eis.yaml  race-forward@2, level deep, 1/4 required answered');
     expect(result.stdout).toContain('"Tribal families" faces a negative impact and no remedy is listed for it.  rule/negative-remedied');
   });
 });
@@ -124,7 +122,7 @@ describe('bad input gets one clear line and the documented exit code', () => {
     ['malformed YAML', { 's.eis.yaml': 'eis: 1\nquestionnaire: equity-impact@1\ninitiative:\n  title: [unclosed\n' }, ['check'], 2, /^s\.eis\.yaml\n {2}5:1 {5}error {4}The YAML cannot be read: .*file\/yaml$/m],
     ['duplicate keys', { 's.eis.yaml': 'eis: 1\nquestionnaire: equity-impact@1\neis: 1\n' }, ['check'], 2, /3:1 {5}error {4}A key appears twice in the same mapping/],
     ['an alias bomb', { 's.eis.yaml': `eis: 1\nquestionnaire: equity-impact@1\n${Array.from({ length: 9 }, (_, i) => `x-${i}: &a${i} [${i === 0 ? Array(9).fill('"lol"').join(',') : Array(9).fill(`*a${i - 1}`).join(',')}]`).join('\n')}\n` }, ['check'], 2, /expands YAML aliases too many times/],
-    ['an unknown questionnaire', { 's.eis.yaml': 'eis: 1\nquestionnaire: gare@3\n' }, ['check'], 2, /2:1 {5}error {4}The statement answers questionnaire "gare", which eis does not know here\./],
+    ['an unknown questionnaire', { 's.eis.yaml': 'eis: 1\nquestionnaire: gare@3\n' }, ['check'], 2, /2:1 {5}error {4}The statement answers questionnaire "gare", but the config requires equity-impact@1\./],
     ['a newer questionnaire version', { 's.eis.yaml': 'eis: 1\nquestionnaire: equity-impact@9\n' }, ['check'], 2, /newer than the equity-impact@1 eis has/],
     ['a binary file', { 's.eis.yaml': new Uint8Array([0x65, 0x69, 0x73, 0x3a, 0x00, 0x01, 0xff]) }, ['check'], 2, /1:5 {5}error {4}The file holds a NUL byte/],
     ['an empty file', { 's.eis.yaml': '' }, ['check'], 2, /1:1 {5}error {4}The statement is empty\./],

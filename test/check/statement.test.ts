@@ -124,13 +124,6 @@ describe('cross-field rules', () => {
     delete data.populations.groups[3].evidence;
     expect(codes(data)).toEqual(['rule/burden-evidence populations.groups.3']);
   });
-  it('an approved statement needs an approving sign-off', () => {
-    const data = complete();
-    data.signoff.reviewers[0].decision = 'changes-requested';
-    expect(codes(data)).toEqual(['rule/approved-signoff initiative.status']);
-    data.initiative.status = 'in-review';
-    expect(codes(data)).toEqual([]);
-  });
   it('a past review date without a post-implementation review is overdue (a warning)', () => {
     const data = complete();
     data.monitoring.review_date = '2026-10-01';

@@ -47,12 +47,17 @@ export async function check(ctx: Context, paths: string[], options: CheckOptions
     if (gate.policy.questionnaireText !== undefined) questionnaireSource = { text: gate.policy.questionnaireText, name: gate.policy.where ?? policyRef };
     policyFindings.push(...gate.findings);
     policyChanged = gate.changed;
-    if (gate.policy.where !== working.file || gate.changed) ctx.stderr(`eis: the policy (config and questionnaire) is read from ${policyRef}${gate.policy.where ? ` (${gate.policy.where})` : ', which has no config: the default'}.\n`);
+    if (gate.changed) ctx.stderr(`eis: the policy (config and questionnaire) is read from ${policyRef}${gate.policy.where ? ` (${gate.policy.where})` : ', which has no config: the default'}.\n`);
   }
   // A change to the policy re-checks everything: what was complete under the old rules may not be.
   let only = options.since && !policyChanged ? changedSince(options.since, ctx.cwd) : undefined;
   if (only && policyFiles(working, config).some((f) => only!.has(f))) only = undefined;
   const report = await runCheckParallel({ paths, config, cwd: ctx.cwd, today: ctx.today, only, cache: options.cache !== false, questionnaireSource });
+  if (report.statements.some((s) => s.findings.some((f) => f.code === 'stale'))) {
+    const { explainStaleAnswers } = await import('../git/stale-answers.js');
+    const { registryFor } = await import('../check/run.js');
+    explainStaleAnswers(report, ctx.cwd, registryFor({ config, questionnaireSource }), { reviewers: config.reviewers, approvals: config.approvals });
+  }
   report.findings.push(...policyFindings.map((f) => ({ ...f, file: f.file && f.file.startsWith('/') ? displayPath(f.file, ctx.cwd) : f.file })));
   if (options.verifySignoffs || options.requireSigned) {
     const { verifySignoffs } = await import('../git/verify-signoffs.js');

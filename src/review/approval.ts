@@ -219,3 +219,19 @@ export function canonicalAnswers(data: unknown, exclude: { signoff?: string; sta
   };
   return JSON.stringify(sorted(data, ''));
 }
+
+/**
+ * The questions whose answers differ between two versions of a statement (labels, in questionnaire
+ * order), leaving out what an approval does not cover: the status and the sign-off list.
+ */
+export function changedQuestions(model: Questionnaire, before: unknown, after: unknown, exclude: { signoff?: string; status: string[] }): string[] {
+  const skip = new Set([exclude.signoff, ...exclude.status]);
+  const value = (data: unknown, key: string) => {
+    const v = isPlainObject(data) ? getAnswer(data, key) : undefined;
+    return canonicalAnswers({ v }, { status: [] });
+  };
+  const labels: string[] = [];
+  for (const section of model.sections)
+    for (const q of section.questions) if (!skip.has(q.key) && value(before, q.key) !== value(after, q.key)) labels.push(`"${q.label}"`);
+  return labels;
+}

@@ -105,10 +105,12 @@ export function requiredRoles(policy: ApprovalPolicy, level: string | undefined)
   return table.default ?? [];
 }
 
-/** True when the policy asks for no approval at all at this level (`level: []` in the config). */
+/** True when the policy asks for no approval at all at this level (`level: []`, or `default: []` for levels not listed). */
 export function approvalWaived(policy: ApprovalPolicy, level: string | undefined): boolean {
   const table = policy.approvals;
-  return Boolean(table && level !== undefined && Object.hasOwn(table, level) && table[level].length === 0);
+  if (!table) return false;
+  const roles = level !== undefined && Object.hasOwn(table, level) ? table[level] : table.default;
+  return roles !== undefined && roles.length === 0;
 }
 
 /**

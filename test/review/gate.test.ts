@@ -261,5 +261,26 @@ describe('the gate (eis check --since main) fails each bypass, saying why', () =
     const r = gate('--verify-signoffs');
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/The sign-off by Morgan Lee is not committed, so git cannot show that morgan\.lee@example\.gov wrote it\./);
+    commitAs(MORGAN, 'approve again');
+    const shallow = join(repo.dir, 'shallow');
+    git(repo.dir, 'clone', '-q', '--depth', '1', '--branch', 'feature', `file://${repo.dir}`, shallow);
+    git(shallow, 'fetch', '-q', '--depth', '1', 'origin', 'main:main');
+    const s = eis(['check', '--since', 'main', '--verify-signoffs'], { cwd: shallow });
+    expect(s.code).toBe(1);
+    expect(s.stdout).toMatch(/This clone is shallow, so git cannot show who wrote each sign-off\. +signoff\/unverified/);
+  });
+
+  it('7. --require-signed: sign-offs in unsigned commits do not count', () => {
+    const statement = newInitiative('child-care-credit');
+    commitAs(PAT, 'draft');
+    signoff(statement, MORGAN);
+    commitAs(MORGAN, 'approve');
+    signoff(statement, SAM);
+    commitAs(SAM, 'approve');
+    expect(gate('--verify-signoffs').code).toBe(0);
+    const r = gate('--verify-signoffs', '--require-signed');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/The sign-off by Morgan Lee was committed in [0-9a-f]{10}, which has no signature git can verify\. +signoff\/unsigned/);
+    expect(r.stdout).not.toContain('signoff/unverified');
   });
 });

@@ -139,7 +139,7 @@ function evidenceRemoved(v: Versions): Concern[] {
         kind: 'evidence-removed',
         key: list.key,
         entry: id,
-        message: `${list.label}: "${entryName(list, entry)}": ${field.label} was removed (${display(v.model, field, was[field.id], v.old)}).`,
+        message: `${list.label}: "${entryName(list, entry)}": ${field.label} removed (was "${display(v.model, field, was[field.id], v.old)}").`,
       });
     }
   }

@@ -53,7 +53,22 @@ export interface SectionDiff {
   changes: Change[];
 }
 
-export type ConcernKind = 'flagged-entry' | 'addressing-removed' | 'addressing-narrowed' | 'review-later' | 'status-back' | 'level-down' | 'statement-deleted';
+/** What a concern is about; each kind but `statement-deleted` comes from one rule in concern-rules.ts. */
+export type ConcernKind =
+  | 'flagged-entry'
+  | 'flagged-removed'
+  | 'evidence-removed'
+  | 'burden-justified'
+  | 'addressing-removed'
+  | 'addressing-narrowed'
+  | 'action-later'
+  | 'review-later'
+  | 'status-back'
+  | 'level-down'
+  | 'signoff-added'
+  | 'signoff-edited'
+  | 'signoff-removed'
+  | 'statement-deleted';
 
 /** A change a reviewer should look at first. */
 export interface Concern {

@@ -98,6 +98,8 @@ const questionBase = {
   required: z.union([z.boolean(), conditionSchema]).default(false),
   when: conditionSchema.optional(),
   choices: z.array(choice).min(1).optional(),
+  /** choice: its values from the least to the most serious, when the display order is not that order. */
+  severityOrder: z.array(z.string()).min(1).optional(),
   min: z.number().optional(),
   max: z.number().optional(),
   /** reference: `section.list` whose entries can be referenced; multiple allows several. */
@@ -118,6 +120,7 @@ export interface FieldInput {
   required: boolean | Condition;
   when?: Condition;
   choices?: Array<{ value: string; label: string; help?: string }>;
+  severityOrder?: string[];
   min?: number;
   max?: number;
   to?: string;

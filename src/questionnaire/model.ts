@@ -139,6 +139,17 @@ export function findModelProblems(model: Questionnaire): ModelProblem[] {
       problems.push({ path: [...path, 'fields'], message: 'only list questions have fields' });
     if (field.type === 'list' && field.labelField && !field.fields?.some((f) => f.id === field.labelField))
       problems.push({ path: [...path, 'labelField'], message: `labelField "${field.labelField}" is not one of this list's fields` });
+    if (field.severityOrder) {
+      const values = new Set(field.choices?.map((c) => c.value));
+      const seen = new Set<string>();
+      if (field.type !== 'choice') problems.push({ path: [...path, 'severityOrder'], message: `severityOrder orders the values of a choice question, and this one is ${field.type}` });
+      else
+        field.severityOrder.forEach((v, i) => {
+          if (!values.has(v)) problems.push({ path: [...path, 'severityOrder', i], message: `"${v}" is not one of this question's choices${suggest(v, values)}` });
+          else if (seen.has(v)) problems.push({ path: [...path, 'severityOrder', i], message: `"${v}" is listed twice` });
+          seen.add(v);
+        });
+    }
     if (field.type === 'reference') {
       const target = field.to ? model.questions.get(field.to) : undefined;
       if (!target || target.type !== 'list')

@@ -190,3 +190,64 @@ export function flaggedEntries(model: Questionnaire): Array<{ list: Field; where
   }
   return [...byList.values()];
 }
+
+/**
+ * Fields whose answer backs up an entry a rule singles out: the `field` tests with `answered: true`
+ * in the `require` of a rule with `each` (a population's evidence, or the data gap it cites). Taking
+ * one away leaves a burden without support.
+ */
+export function evidenceFields(model: Questionnaire): Array<{ list: Field; field: Field; where?: Condition }> {
+  const found = new Map<string, { list: Field; field: Field; where?: Condition }>();
+  for (const rule of model.rules) {
+    if (rule.severity === 'off' || !rule.each) continue;
+    const list = model.questions.get(rule.each);
+    if (list?.type !== 'list') continue;
+    for (const c of affirmedLeaves(rule.require)) {
+      if (!('field' in c) || !c.field || c.answered !== true) continue;
+      const f = field(list, c.field);
+      const key = `${list.key}.${c.field} ${JSON.stringify(rule.where ?? null)}`;
+      if (f && !found.has(key)) found.set(key, { list, field: f, where: rule.where });
+    }
+  }
+  return [...found.values()];
+}
+
+/**
+ * Answers that a rule accepts in place of addressing an entry it singles out: the values of the
+ * choice questions tested with `equals` or `in` inside the `require` of a rule with `each` + `where`
+ * (the decision "proceed with a justified burden", or "stop"). Moving to one lets a burden stand.
+ */
+export function burdenJustifications(model: Questionnaire): Array<{ question: Field; values: string[] }> {
+  const found = new Map<string, { question: Field; values: string[] }>();
+  for (const rule of model.rules) {
+    if (rule.severity === 'off' || !rule.each || !rule.where) continue;
+    for (const c of affirmedLeaves(rule.require)) {
+      if (!('question' in c) || !c.question) continue;
+      const q = model.questions.get(c.question);
+      const values = c.in ?? (c.equals !== undefined ? [c.equals] : []);
+      if (q?.type !== 'choice' || !values.length) continue;
+      const entry = found.get(q.key) ?? { question: q, values: [] };
+      for (const v of values.map(String)) if (!entry.values.includes(v)) entry.values.push(v);
+      found.set(q.key, entry);
+    }
+  }
+  return [...found.values()];
+}
+
+/**
+ * How serious a choice value is, for a move "towards" what a rule flags: its place in the field's
+ * `severityOrder` (least serious first), or undefined when the field has none or does not list it.
+ * Without an order, only whether a rule flags the value counts.
+ */
+export function severityRank(field: Field | undefined, value: unknown): number | undefined {
+  const i = field?.severityOrder?.indexOf(String(value)) ?? -1;
+  return i === -1 ? undefined : i;
+}
+
+/** The leaf tests of a condition that must hold for it to hold (those under a `not` are left out). */
+function affirmedLeaves(cond: Condition | boolean | undefined): Condition[] {
+  if (cond === undefined || typeof cond === 'boolean' || 'not' in cond) return [];
+  if ('all' in cond) return cond.all.flatMap(affirmedLeaves);
+  if ('any' in cond) return cond.any.flatMap(affirmedLeaves);
+  return [cond];
+}

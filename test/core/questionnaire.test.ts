@@ -107,6 +107,23 @@ describe('questionnaire validation', () => {
         to: one.nothing`)).message).toContain('"one.nothing" is not a list question');
   });
 
+  it('rejects a severityOrder that names a value the question does not offer, twice, or on a question without choices', () => {
+    const choice = (order: string) => minimal(`      - id: a
+        label: A
+        type: choice
+        choices: [low, high]
+        severityOrder: ${order}`);
+    expect(parseQuestionnaire(choice('[low, high]'), 'q.yaml').questions.get('one.a')?.severityOrder).toEqual(['low', 'high']);
+    const unknown = problem(choice('[low, hihg]'));
+    expect(unknown.message).toBe('questionnaire at sections.0.questions.0.severityOrder.1: "hihg" is not one of this question\'s choices; did you mean "high"?');
+    expect(unknown.line).toBe(12);
+    expect(problem(choice('[low, low]')).message).toContain('"low" is listed twice');
+    expect(problem(minimal(`      - id: a
+        label: A
+        type: text
+        severityOrder: [low]`)).message).toContain('severityOrder orders the values of a choice question, and this one is text');
+  });
+
   it('rejects a condition that tests two things at once', () => {
     const error = problem(minimal(`      - id: a
         label: A

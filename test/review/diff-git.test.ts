@@ -225,3 +225,81 @@ describe('eis diff OLD NEW', () => {
     }
   });
 });
+
+describe('eis diff --git: the changes a reviewer must see', () => {
+  const HASH = (digit: string) => `sha256:${digit.repeat(64)}`;
+  let signed: { dir: string; cleanup: () => void };
+
+  beforeAll(() => {
+    signed = exampleRepo();
+    // The sign-off as eis signoff writes it: with the hash of the memo it approved.
+    edit(signed.dir, REMINDERS, ['      comments: Approved with the adjustments above.\n', `      comments: Approved with the adjustments above.\n      memo_hash: ${HASH('1')}\n`]);
+    git(signed.dir, 'commit', '-qam', 'signed off');
+  });
+
+  afterAll(() => signed.cleanup());
+
+  /** Runs eis diff against the last commit with some edits in the working tree, then undoes them. */
+  function diffAfter(edits: () => void, format = 'text') {
+    edits();
+    try {
+      return eis(['diff', '--git', 'HEAD', '--format', format], { cwd: signed.dir });
+    } finally {
+      git(signed.dir, 'checkout', '-q', '--', '.');
+    }
+  }
+
+  it('a memo changed and the reviewer\'s memo hash overwritten by hand', () => {
+    const r = diffAfter(() => {
+      edit(signed.dir, 'memos/text-payment-reminders.md', ['Texts', 'Texts and emails']);
+      edit(signed.dir, REMINDERS, [`memo_hash: ${HASH('1')}`, `memo_hash: ${HASH('2')}`]);
+    });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe(
+      [
+        'memos/text-payment-reminders.eis.yaml  Text-message payment reminders  (modified)',
+        '  Needs attention',
+        '    ! Reviewers: the sign-off by "Morgan Lee" was edited: Memo content hash at sign-off changed.',
+        '  Sign-off',
+        '    Reviewers',
+        '      ~ Morgan Lee',
+        '          Memo content hash at sign-off:',
+        `            sha256:[-${'1'.repeat(64)}-]{+${'2'.repeat(64)}+}`,
+        '',
+        '1 statement (1 changed); 1 change needs attention.',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('Unknown -> Burden, first in the pull-request comment', () => {
+    const r = diffAfter(() => edit(signed.dir, REMINDERS, ['      direction: unknown\n', '      direction: burden\n']), 'md');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(
+      [
+        '<!-- eis diff -->',
+        '## Equity impact statements',
+        '',
+        '1 statement (1 changed); 1 change needs attention.',
+        '',
+        '### `memos/text-payment-reminders.eis.yaml`: Text-message payment reminders',
+        '',
+        '_Changed._ Questionnaire `equity-impact@1`.',
+        '',
+        '> [!WARNING]',
+        '> **Needs attention**',
+        '>',
+        '> - Affected populations: "Parents with limited English": Effect: Unknown → Burden.',
+        '',
+        '#### Populations',
+        '',
+        '**Affected populations: Parents with limited English**: changed.',
+        '',
+        '| Field | Before | After |',
+        '| --- | --- | --- |',
+        '| Effect | Unknown | Burden |',
+        '',
+      ].join('\n'),
+    );
+  });
+});

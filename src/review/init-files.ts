@@ -1,4 +1,5 @@
 // The text of the files `eis init` writes. Pure: the command finds the memo folders and writes.
+import { PACKAGE_NAME } from '../version.js';
 
 export interface InitChoices {
   /** Globs of memo files found in the repository, relative to the config. */
@@ -27,7 +28,8 @@ export function configText(c: InitChoices): string {
     : ['  # Memo files: the statement sits beside each one. eis init found no memo folder; name yours, e.g. "memos/*.md".', '  memos: []'];
   const lines = [
     '# eis configuration: which questionnaire statements answer, which files must have one, and how',
-    '# strict eis check is. Every setting is explained in docs/config.md of the eis package.',
+    '# strict eis check is. Every setting is explained in docs/config.md of the npm package',
+    `# ${PACKAGE_NAME}.`,
     '',
     '# A built-in questionnaire id, or the path of a questionnaire file.',
     `questionnaire: ${c.questionnaire ? quote(c.questionnaire) : 'equity-impact'}`,
@@ -65,7 +67,7 @@ export const TEXTCONV = 'eis render --format md';
 export function workflowText(c: InitChoices): string {
   const dir = c.subdir ? `\n          # Where eis.config.yaml is.\n          working-directory: ${quote(c.subdir)}` : '';
   return `# Checks equity impact statements on every pull request, and posts what changed in them as a
-# comment. Written by eis init; see docs/ci.md of the eis package.
+# comment. Written by eis init; see docs/ci.md of the npm package ${PACKAGE_NAME}.
 name: Equity impact statements
 
 on:
@@ -88,7 +90,7 @@ jobs:
           node-version: 20
       # Annotations on the lines of the statements the pull request touches, and what changed in
       # them in the job summary and as a comment (pull requests from forks get the summary only).
-      # The inputs are in docs/ci.md of the eis package, "The GitHub Action".
+      # Its inputs: docs/ci.md of the npm package ${PACKAGE_NAME}, "The GitHub Action".
       - uses: ${c.action}
         with:
           # The exact eis to install: a new release changes nothing until this line does.
@@ -100,7 +102,7 @@ jobs:
 export function preCommitText(c: InitChoices): string {
   return `# An example pre-commit (https://pre-commit.com) hook that checks statements before each commit.
 # Copy the hook into your .pre-commit-config.yaml (or rename this file to it). Written by eis init;
-# see docs/ci.md of the eis package.
+# see docs/ci.md of the npm package ${PACKAGE_NAME}.
 repos:
   - repo: local
     hooks:

@@ -3,7 +3,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { EisError, ExitCode } from './errors.js';
 import { processContext, type Context } from './context.js';
-import { VERSION } from './version.js';
+import { PACKAGE_NAME, VERSION } from './version.js';
 import { commands } from './cli/commands.js';
 import { setBuildId } from './build-id.js';
 
@@ -32,7 +32,7 @@ Examples:
   $ eis diff --git origin/main --format md   what changed in this pull request
 
 Exit codes: 0 ok, 1 statements fall short, 2 eis could not do its job, 130 interrupted.
-Docs: docs/ in the eis package (questionnaire format, config, CI setup).
+Docs: docs/ in the npm package ${PACKAGE_NAME} (questionnaire format, config, CI setup).
 `,
   );
   for (const define of commands) define(program, run);

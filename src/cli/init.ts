@@ -1,4 +1,5 @@
 import type { Define } from './commands.js';
+import { DEFAULT_ACTION } from '../review/init-files.js';
 
 export const defineInit: Define = (program, run) => {
   program
@@ -9,6 +10,7 @@ export const defineInit: Define = (program, run) => {
         'and write an example GitHub Actions workflow and pre-commit hook. Files that exist are never replaced.',
     )
     .option('--git-config', 'also set git config diff.eis.textconv, so git diff shows statements as rendered text')
+    .option('--action <ref>', 'the GitHub Action the workflow uses, OWNER/REPO@REF', DEFAULT_ACTION)
     .option('--eject', 'copy the built-in questionnaire and templates into eis/ to edit them, and point the config at the copies')
     .addHelpText(
       'after',
@@ -17,6 +19,7 @@ Examples:
   $ eis init
   $ eis init --git-config          and set up the diff driver in this clone
   $ eis init --eject               adapt the questions and templates
+  $ eis init --action my-agency/eis@v1   the workflow uses the eis action from your own copy
 `,
     )
     .action((options) => run(async (ctx) => (await import('../commands/init.js')).init(ctx, options)));

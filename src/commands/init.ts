@@ -8,11 +8,13 @@ import { EisError } from '../errors.js';
 import { CONFIG_NAMES } from '../config.js';
 import { packageRoot } from '../package-root.js';
 import { git } from '../git/run.js';
-import { ATTRIBUTES, TEXTCONV, configText, preCommitText, workflowText, type InitChoices } from '../review/init-files.js';
+import { ACTION_REF, ATTRIBUTES, DEFAULT_ACTION, TEXTCONV, configText, preCommitText, workflowText, type InitChoices } from '../review/init-files.js';
 
 export interface InitOptions {
   gitConfig?: boolean;
   eject?: boolean;
+  /** The GitHub Action the workflow uses, OWNER/REPO@REF. */
+  action?: string;
 }
 
 /** Folders never searched for memos: tooling, build output, and documentation of the repository itself. */
@@ -21,6 +23,9 @@ const NOT_MEMOS = /^(readme|changelog|contributing|license|licence|code_of_condu
 const EJECT_DIR = 'eis';
 
 export async function init(ctx: Context, options: InitOptions): Promise<number> {
+  const action = options.action ?? DEFAULT_ACTION;
+  if (!ACTION_REF.test(action))
+    throw new EisError(`--action ${JSON.stringify(action)} is not a GitHub Action reference.`, { hint: 'Name it as OWNER/REPO@REF (for example my-agency/eis@v1), or ./PATH for one in this repository.' });
   const root = gitRoot(ctx.cwd);
   if (options.gitConfig && !root) throw new EisError('--git-config needs a git repository, and this folder is not inside one.', { file: ctx.cwd, hint: 'Run git init first, or leave out --git-config.' });
   const repo = root ?? ctx.cwd;
@@ -44,7 +49,7 @@ export async function init(ctx: Context, options: InitOptions): Promise<number> 
     }
   };
 
-  const choices: InitChoices = { memoGlobs: memoGlobs(ctx.cwd), subdir, version: ctx.version };
+  const choices: InitChoices = { memoGlobs: memoGlobs(ctx.cwd), subdir, version: ctx.version, action };
   const configExists = CONFIG_NAMES.some((n) => existsSync(join(ctx.cwd, n)));
   if (options.eject) {
     const pkg = packageRoot();

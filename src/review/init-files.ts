@@ -1,4 +1,5 @@
 // The text of the files `eis init` writes. Pure: the command finds the memo folders and writes.
+import { PACKAGE_NAME } from '../version.js';
 
 export interface InitChoices {
   /** Globs of memo files found in the repository, relative to the config. */
@@ -9,7 +10,15 @@ export interface InitChoices {
   /** The config's folder relative to the repository root ('' at the root), for CI steps. */
   subdir: string;
   version: string;
+  /** The GitHub Action the workflow uses, OWNER/REPO@REF (--action). */
+  action: string;
 }
+
+/** The eis GitHub Action (action.yml at the root of the eis repository), at its major version. */
+export const DEFAULT_ACTION = 'equity-impact-statements/eis@v1';
+
+/** OWNER/REPO@REF, OWNER/REPO/PATH@REF, or ./PATH for an action inside the repository itself. */
+export const ACTION_REF = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\/[A-Za-z0-9._-]+(?:\/[A-Za-z0-9._\/-]+)?@[A-Za-z0-9._\/-]+|\.\/[A-Za-z0-9._\/-]*)$/;
 
 const quote = (s: string) => JSON.stringify(s);
 
@@ -19,7 +28,8 @@ export function configText(c: InitChoices): string {
     : ['  # Memo files: the statement sits beside each one. eis init found no memo folder; name yours, e.g. "memos/*.md".', '  memos: []'];
   const lines = [
     '# eis configuration: which questionnaire statements answer, which files must have one, and how',
-    '# strict eis check is. Every setting is explained in docs/config.md of the eis package.',
+    '# strict eis check is. Every setting is explained in docs/config.md of the npm package',
+    `# ${PACKAGE_NAME}.`,
     '',
     '# A built-in questionnaire id, or the path of a questionnaire file.',
     `questionnaire: ${c.questionnaire ? quote(c.questionnaire) : 'equity-impact'}`,
@@ -55,9 +65,9 @@ export const ATTRIBUTES = ['*.eis.yaml diff=eis', '*.eis.yml diff=eis'];
 export const TEXTCONV = 'eis render --format md';
 
 export function workflowText(c: InitChoices): string {
-  const dir = c.subdir ? `\n    defaults:\n      run:\n        working-directory: ${quote(c.subdir)}` : '';
+  const dir = c.subdir ? `\n          # Where eis.config.yaml is.\n          working-directory: ${quote(c.subdir)}` : '';
   return `# Checks equity impact statements on every pull request, and posts what changed in them as a
-# comment. Written by eis init; see docs/ci.md of the eis package.
+# comment. Written by eis init; see docs/ci.md of the npm package ${PACKAGE_NAME}.
 name: Equity impact statements
 
 on:
@@ -69,48 +79,30 @@ permissions:
 
 jobs:
   eis:
-    runs-on: ubuntu-latest${dir}
-    env:
-      # The branch the pull request goes into, passed through the environment rather than pasted into scripts.
-      BASE_REF: \${{ github.base_ref }}
+    runs-on: ubuntu-latest
     steps:
       - uses: actions/checkout@v4
         with:
-          # --since and --git compare with the base branch, so the history is needed.
+          # eis compares with the base branch, so the history is needed.
           fetch-depth: 0
       - uses: actions/setup-node@v4
         with:
           node-version: 20
-      - run: npm install --global eis@${c.version}
-
-      # Annotations on the lines of the statements this pull request touches.
-      - name: Check statements
-        run: eis check --since "origin/$BASE_REF" --format github,text
-
-      - name: Describe what changed in the statements
-        id: diff
-        if: \${{ !cancelled() }}
-        run: |
-          set +e
-          eis diff --git "origin/$BASE_REF...HEAD" --format md --exit-code > "$RUNNER_TEMP/eis-diff.md"
-          code=$?
-          if [ "$code" -eq 1 ]; then echo "changed=true" >> "$GITHUB_OUTPUT"; elif [ "$code" -ne 0 ]; then exit "$code"; fi
-          cat "$RUNNER_TEMP/eis-diff.md" >> "$GITHUB_STEP_SUMMARY"
-
-      # Pull requests from forks get a read-only token: the summary above still shows the diff.
-      - name: Comment on the pull request
-        if: \${{ !cancelled() && steps.diff.outputs.changed == 'true' && github.event.pull_request.head.repo.full_name == github.repository }}
-        env:
-          GH_TOKEN: \${{ github.token }}
-          PR: \${{ github.event.pull_request.number }}
-        run: gh pr comment "$PR" --body-file "$RUNNER_TEMP/eis-diff.md" --edit-last || gh pr comment "$PR" --body-file "$RUNNER_TEMP/eis-diff.md"
+      # Annotations on the lines of the statements the pull request touches, and what changed in
+      # them in the job summary and as a comment (pull requests from forks get the summary only).
+      # Its inputs: docs/ci.md of the npm package ${PACKAGE_NAME}, "The GitHub Action".
+      - uses: ${c.action}
+        with:
+          # The exact eis to install: a new release changes nothing until this line does.
+          version: ${quote(c.version)}
+          github-token: \${{ github.token }}${dir}
 `;
 }
 
 export function preCommitText(c: InitChoices): string {
   return `# An example pre-commit (https://pre-commit.com) hook that checks statements before each commit.
 # Copy the hook into your .pre-commit-config.yaml (or rename this file to it). Written by eis init;
-# see docs/ci.md of the eis package.
+# see docs/ci.md of the npm package ${PACKAGE_NAME}.
 repos:
   - repo: local
     hooks:

@@ -6,6 +6,12 @@ import { BIN, ROOT, eis, tempTree } from '../helpers/cli.js';
 import { parseConfig } from '../../src/config.js';
 import { parseYamlSource } from '../../src/yaml/source.js';
 import { edit, emptyRepo, exampleRepo, git, REMINDERS } from './git.js';
+import { DEFAULT_ACTION } from '../../src/review/init-files.js';
+import { ACTION } from '../helpers/action.js';
+import { MANIFEST } from '../helpers/package.js';
+
+type WorkflowStep = { uses?: string; run?: string; with?: Record<string, unknown> };
+const workflowSteps = (text: string) => (parseYamlSource(text, 'eis.yml').data as { jobs: { eis: { steps: WorkflowStep[] } } }).jobs.eis.steps;
 
 const cleanups: Array<() => void> = [];
 afterEach(() => cleanups.splice(0).forEach((c) => c()));
@@ -34,9 +40,12 @@ describe('eis init', () => {
     await expect(config).toMatchFileSnapshot('__snapshots__/init-config.yaml');
     expect(readFileSync(join(dir, '.gitattributes'), 'utf8')).toContain('*.eis.yaml diff=eis\n');
     const workflow = readFileSync(join(dir, '.github/workflows/eis.yml'), 'utf8');
-    expect(parseYamlSource(workflow, 'eis.yml').data).toMatchObject({ jobs: { eis: { steps: expect.arrayContaining([{ uses: 'actions/checkout@v4', with: { 'fetch-depth': 0 } }]) } } });
-    expect(workflow).toContain('eis check --since "origin/$BASE_REF" --format github,text');
-    expect(workflow).toContain('eis diff --git "origin/$BASE_REF...HEAD" --format md --exit-code');
+    await expect(workflow).toMatchFileSnapshot('__snapshots__/init-workflow.yml');
+    const steps = workflowSteps(workflow);
+    expect(steps[0]).toEqual({ uses: 'actions/checkout@v4', with: { 'fetch-depth': 0 } });
+    // The eis action, with the exact version of this eis, and inputs it has.
+    expect(steps.at(-1)).toEqual({ uses: DEFAULT_ACTION, with: { version: MANIFEST.version, 'github-token': '${{ github.token }}' } });
+    for (const input of Object.keys(steps.at(-1)!.with!)) expect(ACTION.inputs).toHaveProperty([input]);
     expect(parseYamlSource(readFileSync(join(dir, '.pre-commit-config.example.yaml'), 'utf8'), 'x').data).toMatchObject({ repos: [{ repo: 'local', hooks: [{ id: 'eis-check', entry: 'eis check --since HEAD', pass_filenames: false }] }] });
     // The config it wrote works: the memos without statements are reported.
     const check = eis(['check'], { cwd: dir });
@@ -72,6 +81,26 @@ describe('eis init', () => {
     edit(dir, 'eis/questionnaires/equity-impact.yaml', ['label: Plain-language summary', 'label: Summary in plain words']);
     expect(eis(['questions'], { cwd: dir }).code).toBe(0);
     expect(eis(['questions', '--format', 'json'], { cwd: dir }).stdout).toContain('Summary in plain words');
+  });
+
+  it('--action names the eis action the workflow uses; a folder below the repository root is its working directory', () => {
+    const { dir } = track(emptyRepo({ 'policy/memos/a.md': 'a' }));
+    const r = eis(['init', '--action', 'my-agency/eis-fork@v1.2.0'], { cwd: join(dir, 'policy') });
+    expect(r.code).toBe(0);
+    const steps = workflowSteps(readFileSync(join(dir, '.github/workflows/eis.yml'), 'utf8'));
+    expect(steps.at(-1)).toEqual({ uses: 'my-agency/eis-fork@v1.2.0', with: { version: MANIFEST.version, 'github-token': '${{ github.token }}', 'working-directory': 'policy' } });
+  });
+
+  it('--action must be a GitHub Action reference', () => {
+    const { dir } = track(emptyRepo({}));
+    for (const bad of ['my-agency/eis', 'eis@v1', 'a/b@v1; rm -rf /', 'a/b@v1\nrun: x']) {
+      const r = eis(['init', '--action', bad], { cwd: dir });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`--action ${JSON.stringify(bad)} is not a GitHub Action reference. Name it as OWNER/REPO@REF`);
+    }
+    expect(existsSync(join(dir, '.github'))).toBe(false);
+    expect(eis(['init', '--action', './.github/actions/eis'], { cwd: dir }).code).toBe(0);
+    expect(workflowSteps(readFileSync(join(dir, '.github/workflows/eis.yml'), 'utf8')).at(-1)!.uses).toBe('./.github/actions/eis');
   });
 
   it('--git-config needs a repository', () => {

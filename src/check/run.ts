@@ -15,6 +15,7 @@ import { getAnswer, isPlainObject } from '../questionnaire/answers.js';
 import { checkStatementData } from './statement.js';
 import { listedMemos, staleFindings } from '../review/memo-hash.js';
 import { approvalToVerify } from '../review/stale.js';
+import { coverageFindings } from './coverage-findings.js';
 import { CheckCache, contentHash, type MemoCheck } from './cache.js';
 import type { CheckReport, Completeness, Finding, StatementReport } from './findings.js';
 
@@ -25,6 +26,8 @@ export interface RunCheckOptions {
   today: string;
   /** Only these absolute files count (from --since); undefined for all. */
   only?: Set<string>;
+  /** The --since ref: renamed memos are looked for from its merge base with HEAD. */
+  since?: string;
   /** Use and update the check cache (see cache.ts). */
   cache?: boolean;
 }
@@ -89,7 +92,8 @@ function planCheck(options: RunCheckOptions) {
   const roots = resolvePaths(options.paths, cwd);
   const known = questionnaireRegistry(config);
   const initiatives = findInitiatives(config, roots).filter((i) => !options.only || options.only.has(i.path) || options.only.has(i.statement) || i.memos.some((m) => options.only!.has(m)));
-  let files = findStatements(roots);
+  const found = findStatements(roots);
+  let files = found;
   if (options.only) files = files.filter((f) => options.only!.has(f));
 
   const findings: Finding[] = [];
@@ -106,6 +110,7 @@ function planCheck(options: RunCheckOptions) {
       hint: `Create it with: eis new ${displayPath(initiative.path, cwd)}`,
     });
   }
+  findings.push(...coverageFindings({ config, cwd, roots, only: options.only, since: options.since, statements: found, missing: findings, known }));
   if (!files.length && !findings.length && !options.only)
     throw new EisError(`no statements (*.eis.yaml) found under ${options.paths.length ? options.paths.join(', ') : 'the current folder'}.`, {
       hint: 'Give the folder or files to check, or create one with eis new.',

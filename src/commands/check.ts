@@ -20,7 +20,7 @@ export async function check(ctx: Context, paths: string[], options: CheckOptions
   const formats = parseFormats(options.format, Object.keys(reporters));
   const config = loadConfig({ config: ctx.config, cwd: ctx.cwd, allowExternalQuestionnaire: ctx.allowExternalQuestionnaire });
   const only = options.since ? changedSince(options.since, ctx.cwd, paths) : undefined;
-  const report = await runCheckParallel({ paths, config, cwd: ctx.cwd, today: ctx.today, only, cache: options.cache !== false });
+  const report = await runCheckParallel({ paths, config, cwd: ctx.cwd, today: ctx.today, only, since: options.since, cache: options.cache !== false });
   if (options.lint) {
     const { lintStatements } = await import('../lint/for-check.js');
     await lintStatements(report, config, ctx);

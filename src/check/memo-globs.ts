@@ -18,7 +18,10 @@ export interface ConfigGlob {
 
 /** The part of a glob before its first wildcard: `memos` for `memos/**\/*.md`, '' for `*.md`. */
 export function globBase(glob: string): string {
-  return picomatch.scan(glob).base.replace(/^(\.\/)+/, '').replace(/^\.$/, '').replace(/\/+$/, '');
+  const scan = picomatch.scan(glob);
+  // A plain path names one file (or folder): it starts from the folder that holds it.
+  const base = scan.isGlob ? scan.base : glob.replace(/\/+$/, '').replace(/\/?[^/]*$/, '');
+  return base.replace(/^(\.\/)+/, '').replace(/^\.$/, '').replace(/\/+$/, '');
 }
 
 export function configGlobs(initiatives: { memos: string[]; folders: string[] }): ConfigGlob[] {

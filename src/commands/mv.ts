@@ -1,7 +1,7 @@
 // eis mv: a memo and its statement move together, and the statement's memo list follows. Sign-off
 // entries are never touched: their hash is of the memo's content, which a move does not change.
 import { linkSync, mkdirSync, renameSync, statSync, unlinkSync } from 'node:fs';
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { isScalar } from 'yaml';
 import { loadConfig, type Config } from '../config.js';
 import type { Context } from '../context.js';
@@ -33,10 +33,12 @@ export async function mv(ctx: Context, from: string, to: string): Promise<number
   const config = loadConfig({ config: ctx.config, cwd: ctx.cwd, allowExternalQuestionnaire: ctx.allowExternalQuestionnaire });
   const shown = (abs: string) => displayPath(abs, ctx.cwd);
   const oldMemo = resolve(ctx.cwd, from);
-  const newMemo = resolve(ctx.cwd, to);
+  // As with mv and git mv, a folder as the target means: into it, under the same name.
+  const newMemo = kindOf(resolve(ctx.cwd, to)) === 'folder' ? join(resolve(ctx.cwd, to), basename(oldMemo)) : resolve(ctx.cwd, to);
 
   const root = repositoryRoot(config.root);
-  for (const [arg, abs] of [[from, oldMemo], [to, newMemo]] as const) {
+  const newArg = newMemo === resolve(ctx.cwd, to) ? to : shown(newMemo);
+  for (const [arg, abs] of [[from, oldMemo], [newArg, newMemo]] as const) {
     if (arg.startsWith('-')) throw new EisError(`"${arg}" looks like an option, not a path.`, { hint: `Write ./${arg} if it is a file name.` });
     if (!isWithin(realPathOf(abs), root)) throw new EisError('the path is outside the repository; eis mv moves files within it.', { file: arg, hint: `Give paths inside ${root}.` });
     if (isStatementName(abs)) throw new EisError('this is a statement; eis mv takes the memo, and its statement moves with it.', { file: arg, hint: 'Name the memo files, e.g. eis mv memos/a.md memos/b.md.' });
@@ -46,7 +48,7 @@ export async function mv(ctx: Context, from: string, to: string): Promise<number
   const oldKind = kindOf(oldMemo);
   const newKind = kindOf(newMemo);
   if (oldKind === 'folder') throw new EisError('this is a folder; eis mv moves one memo and its statement.', { file: from, hint: 'Move an initiative folder with git mv: its statement is inside it.' });
-  if (oldKind === 'file' && newKind !== 'none') throw new EisError('the target exists; eis mv never replaces a file.', { file: to, hint: 'Choose another name, or move the file that is there first.' });
+  if (oldKind === 'file' && newKind !== 'none') throw new EisError('the target exists; eis mv never replaces a file.', { file: newArg, hint: 'Choose another name, or move the file that is there first.' });
   if (oldKind === 'none' && newKind !== 'file') throw new EisError('the memo does not exist (and nothing is at the new path either).', { file: from, hint: 'Check the spelling; eis mv also takes a memo already moved, when the new path exists.' });
   const memoMoved = oldKind === 'none';
 

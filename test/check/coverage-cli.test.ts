@@ -239,6 +239,13 @@ describe('eis mv', () => {
     expect(JSON.parse(check.stdout).statements.find((s: { file: string }) => s.file === 'memos/text-reminders.eis.yaml').findings).toEqual([]);
   });
 
+  it('into a folder, like mv: the memo keeps its name', () => {
+    const { dir } = track(copyExamples());
+    mkdirSync(join(dir, 'memos/2026'));
+    const r = eis(['mv', REMINDERS_MEMO, 'memos/2026'], { cwd: dir });
+    expect(r).toMatchObject({ code: 0, stdout: `moved ${REMINDERS_MEMO} -> memos/2026/text-payment-reminders.md\nmoved ${REMINDERS} -> memos/2026/text-payment-reminders.eis.yaml\n` });
+  });
+
   it('outside git, renames the files', () => {
     const { dir } = track(copyExamples());
     const r = eis(['mv', 'memos/online-application-portal.md', 'memos/portal.md'], { cwd: dir });

@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-const bundled = new Set(['yaml', 'zod', 'js-yaml', 'commander', 'chalk', 'lilconfig', 'tinyglobby']);
+const bundled = new Set(['yaml', 'zod', 'js-yaml', 'commander', 'chalk', 'lilconfig', 'tinyglobby', 'picomatch']);
 const external = Object.keys(pkg.dependencies).filter((name) => !bundled.has(name));
 
 // zod carries messages in some forty languages (about 260 KB of the bundle, parsed by every run);

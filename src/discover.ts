@@ -5,6 +5,7 @@ import { globSync } from 'tinyglobby';
 import type { Config } from './config.js';
 import { EisError } from './errors.js';
 import { initiativesFrom, type Initiative } from './check/coverage.js';
+import { scanMemos } from './memo-scan.js';
 
 const IGNORE = ['**/node_modules/**', '**/.git/**'];
 export const STATEMENT_GLOB = '**/*.eis.{yaml,yml}';
@@ -46,17 +47,15 @@ export function findStatements(paths: string[]): string[] {
   return [...found].sort();
 }
 
-function within(path: string, roots: string[]): boolean {
+export function within(path: string, roots: string[]): boolean {
   return roots.some((root) => path === root || path.startsWith(root.endsWith(sep) ? root : root + sep));
 }
 
 /** The initiatives the config names that lie under the given paths. */
 export function findInitiatives(config: Config, paths: string[]): Initiative[] {
-  const { memos, folders, exclude } = config.initiatives;
+  const { memos, folders } = config.initiatives;
   if (!memos.length && !folders.length) return [];
-  const options = { cwd: config.root, absolute: true, ignore: [...IGNORE, ...exclude], followSymbolicLinks: false, expandDirectories: false };
-  const memoFiles = memos.length ? globSync(memos, { ...options, onlyFiles: true }).map((f) => resolve(f)).filter((f) => !isStatementName(f)) : [];
-  const folderPaths = folders.length ? globSync(folders, { ...options, onlyDirectories: true }).map((f) => resolve(f)) : [];
+  const { memoFiles, folderPaths } = scanMemos(config);
   const folderMemos = (folder: string) =>
     readdirSync(folder)
       .filter((f) => /\.(md|markdown|txt)$/i.test(f))

@@ -16,6 +16,7 @@ import { getAnswer, isPlainObject } from '../questionnaire/answers.js';
 import { checkStatementData } from './statement.js';
 import { affectedStatements } from './affected.js';
 import { approvalCheck, listedMemos } from '../review/memo-hash.js';
+import { coverageFindings } from './coverage-findings.js';
 import { CheckCache, contentHash, type MemoCheck } from './cache.js';
 import type { CheckReport, Completeness, Finding, StatementReport } from './findings.js';
 import type { ApprovalSummary } from '../review/approval-findings.js';
@@ -27,6 +28,8 @@ export interface RunCheckOptions {
   today: string;
   /** Only these absolute files count (from --since); undefined for all. */
   only?: Set<string>;
+  /** The --since ref: renamed memos are looked for from its merge base with HEAD. */
+  since?: string;
   /** Use and update the check cache (see cache.ts). */
   cache?: boolean;
   /** The questionnaire's text when it is read from a git ref rather than the config's file. */
@@ -97,7 +100,8 @@ function planCheck(options: RunCheckOptions) {
   const roots = resolvePaths(options.paths, cwd);
   const known = registryFor(options);
   const initiatives = findInitiatives(config, roots).filter((i) => !options.only || options.only.has(i.path) || options.only.has(i.statement) || i.memos.some((m) => options.only!.has(m)));
-  let files = findStatements(roots);
+  const found = findStatements(roots);
+  let files = found;
   if (options.only) files = affectedStatements(files, options.only, config, known);
 
   const findings: Finding[] = [];
@@ -114,6 +118,7 @@ function planCheck(options: RunCheckOptions) {
       hint: `Create it with: eis new ${displayPath(initiative.path, cwd)}`,
     });
   }
+  findings.push(...coverageFindings({ config, cwd, roots, only: options.only, since: options.since, statements: found, missing: findings, known }));
   if (!files.length && !findings.length && !options.only)
     throw new EisError(`no statements (*.eis.yaml) found under ${options.paths.length ? options.paths.join(', ') : 'the current folder'}.`, {
       hint: 'Give the folder or files to check, or create one with eis new.',

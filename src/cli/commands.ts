@@ -13,7 +13,8 @@ import { defineSignoff } from './signoff.js';
 import { defineStatus } from './status.js';
 import { defineInit } from './init.js';
 import { defineLint } from './lint.js';
+import { defineMv } from './mv.js';
 
 export type Define = (program: Command, run: (runner: CommandRunner) => Promise<void>) => void;
 
-export const commands: Define[] = [defineNew, defineAnswer, defineCheck, defineRender, defineLint, defineDiff, defineSignoff, defineStatus, defineInit, defineQuestions, defineSchema];
+export const commands: Define[] = [defineNew, defineAnswer, defineCheck, defineRender, defineLint, defineDiff, defineSignoff, defineStatus, defineMv, defineInit, defineQuestions, defineSchema];

@@ -52,7 +52,7 @@ export async function check(ctx: Context, paths: string[], options: CheckOptions
   // A change to the policy re-checks everything: what was complete under the old rules may not be.
   let only = options.since && !policyChanged ? changedSince(options.since, ctx.cwd) : undefined;
   if (only && policyFiles(working, config).some((f) => only!.has(f))) only = undefined;
-  const report = await runCheckParallel({ paths, config, cwd: ctx.cwd, today: ctx.today, only, cache: options.cache !== false, questionnaireSource });
+  const report = await runCheckParallel({ paths, config, cwd: ctx.cwd, today: ctx.today, only, since: options.since, cache: options.cache !== false, questionnaireSource });
   if (report.statements.some((s) => s.findings.some((f) => f.code === 'stale'))) {
     const { explainStaleAnswers } = await import('../git/stale-answers.js');
     const { registryFor } = await import('../check/run.js');

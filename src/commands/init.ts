@@ -8,6 +8,7 @@ import { EisError } from '../errors.js';
 import { CONFIG_NAMES } from '../config.js';
 import { packageRoot } from '../package-root.js';
 import { git } from '../git/run.js';
+import { MEMO_LIKE, recursiveMemoGlob } from '../check/memo-globs.js';
 import { ACTION_REF, ATTRIBUTES, DEFAULT_ACTION, TEXTCONV, configText, preCommitText, workflowText, type InitChoices } from '../review/init-files.js';
 
 export interface InitOptions {
@@ -138,13 +139,14 @@ export function memoGlobs(base: string): string[] {
     } catch {
       return;
     }
-    if (rel && entries.some((e) => e.isFile() && /\.(md|markdown)$/i.test(e.name) && !NOT_MEMOS.test(e.name))) found.push(rel);
+    if (rel && entries.some((e) => e.isFile() && MEMO_LIKE.test(e.name) && !NOT_MEMOS.test(e.name))) found.push(rel);
     if (depth >= 5) return;
     for (const e of entries)
       if (e.isDirectory() && !e.name.startsWith('.') && !SKIP_DIRS.has(e.name.toLowerCase())) walk(join(dir, e.name), rel ? `${rel}/${e.name}` : e.name, depth + 1);
   };
   walk(base, '', 0);
-  // A folder of memos with memos in its subfolders too is one glob with **.
+  // One recursive glob per top memo folder, for every memo-like extension: a memo added later in a
+  // subfolder, or as .markdown or .docx, needs its statement too.
   const tops = found.filter((f) => !found.some((g) => g !== f && f.startsWith(`${g}/`)));
-  return tops.map((top) => (found.some((f) => f.startsWith(`${top}/`)) ? `${top}/**/*.md` : `${top}/*.md`));
+  return tops.map((top) => recursiveMemoGlob(top));
 }

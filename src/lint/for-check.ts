@@ -7,7 +7,7 @@ import type { Config } from '../config.js';
 import type { Context } from '../context.js';
 import { displayPath, findInitiatives } from '../discover.js';
 import { lintOptionsFrom } from './options.js';
-import { lintMemoFile, lintStatementFile } from './run.js';
+import { kindOf, lintMemoFile, lintStatementFile } from './run.js';
 
 export async function lintStatements(report: CheckReport, config: Config, ctx: Context): Promise<void> {
   const options = lintOptionsFrom(config);
@@ -30,7 +30,7 @@ export async function lintStatements(report: CheckReport, config: Config, ctx: C
   const missing = new Set(report.findings.filter((f) => f.code === 'coverage/missing').map((f) => resolve(ctx.cwd, f.file)));
   const memos = new Set<string>();
   for (const initiative of findInitiatives(config, [config.root]))
-    if (checked.has(initiative.statement) || missing.has(initiative.path)) initiative.memos.forEach((m) => memos.add(m));
+    if (checked.has(initiative.statement) || missing.has(initiative.path)) initiative.memos.forEach((m) => kindOf(m) && memos.add(m));
   for (const memo of [...memos].sort()) {
     const { findings } = lintMemoFile(memo, displayPath(memo, ctx.cwd), options);
     for (const f of findings) if (!f.fatal) report.findings.push(asWarning(f));

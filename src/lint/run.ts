@@ -43,7 +43,8 @@ export function kindOf(file: string): LintedKind | undefined {
 export function filesToLint(paths: string[], config: Config, cwd: string): string[] {
   const found = new Set<string>();
   if (!paths.length) {
-    for (const initiative of findInitiatives(config, [cwd])) for (const memo of initiative.memos) found.add(memo);
+    // Word memos (.docx) are initiatives too, but not text eis lint can read.
+    for (const initiative of findInitiatives(config, [cwd])) for (const memo of initiative.memos) if (kindOf(memo)) found.add(memo);
     for (const statement of findStatements([cwd])) found.add(statement);
     if (!found.size)
       throw new EisError('no memos or statements to lint under the current folder.', {

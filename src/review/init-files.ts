@@ -25,7 +25,7 @@ const quote = (s: string) => JSON.stringify(s);
 export function configText(c: InitChoices): string {
   const memos = c.memoGlobs.length
     ? ['  # Memo files: the statement sits beside each one. eis init found memos in these folders.', '  memos:', ...c.memoGlobs.map((g) => `    - ${quote(g)}`)]
-    : ['  # Memo files: the statement sits beside each one. eis init found no memo folder; name yours, e.g. "memos/*.md".', '  memos: []'];
+    : ['  # Memo files: the statement sits beside each one. eis init found no memo folder; name yours, e.g. "memos/**/*.{md,markdown,docx}".', '  memos: []'];
   const lines = [
     '# eis configuration: which questionnaire statements answer, which files must have one, and how',
     '# strict eis check is. Every setting is explained in docs/config.md of the npm package',
@@ -39,7 +39,8 @@ export function configText(c: InitChoices): string {
     ...memos,
     '  # Initiative folders: the statement sits inside each one, e.g. "initiatives/*/".',
     '  folders: []',
-    '  # Never initiatives.',
+    '  # Never initiatives (case does not matter). Files under the folders above that look like memos',
+    '  # (.md, .markdown, .docx) and that no glob takes are reported, unless they are excluded here.',
     '  exclude:',
     '    - "**/README.md"',
     '    - "**/CHANGELOG.md"',

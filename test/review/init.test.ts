@@ -36,7 +36,7 @@ describe('eis init', () => {
       ].join('\n'),
     );
     const config = readFileSync(join(dir, 'eis.config.yaml'), 'utf8');
-    expect(parseConfig(config, 'eis.config.yaml').initiatives.memos).toEqual(['policy/memos/**/*.md']);
+    expect(parseConfig(config, 'eis.config.yaml').initiatives.memos).toEqual(['policy/memos/**/*.{md,markdown,docx}']);
     await expect(config).toMatchFileSnapshot('__snapshots__/init-config.yaml');
     expect(readFileSync(join(dir, '.gitattributes'), 'utf8')).toContain('*.eis.yaml diff=eis\n');
     const workflow = readFileSync(join(dir, '.github/workflows/eis.yml'), 'utf8');

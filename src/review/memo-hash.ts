@@ -12,7 +12,7 @@ import { isApproved } from './claimed-status.js';
 import { approvalState, canonicalAnswers, type ApprovalPolicy, type CurrentContent } from './approval.js';
 import { approvalFindings, summarizeApproval, type ApprovalSummary } from './approval-findings.js';
 
-const MEMO = /\.(md|markdown|txt)$/i;
+const MEMO = /\.(md|markdown|txt|docx)$/i;
 
 function isFile(path: string): boolean {
   try {
@@ -50,8 +50,10 @@ export function memosCoveredBy(statement: string, listed: string[], config: Pick
   const pattern = new RegExp(`^${config.statements.memo.split('{name}').map(escapeRegExp).join('(.+)')}$`);
   const match = pattern.exec(name);
   if (match) {
-    const memo = ['.md', '.markdown', '.txt'].map((ext) => join(dir, `${match[1]}${ext}`)).find(isFile);
-    if (memo) found.add(memo);
+    // The memo beside it: any memo extension, in any case (x.MD is a memo, as the globs say).
+    const stem = match[1];
+    const memo = existsSync(dir) ? readdirSync(dir).filter((f) => MEMO.test(f) && f.slice(0, f.lastIndexOf('.')) === stem).sort()[0] : undefined;
+    if (memo && isFile(join(dir, memo))) found.add(join(dir, memo));
   }
   if (name === config.statements.folder && existsSync(dir))
     for (const f of readdirSync(dir).filter((f) => MEMO.test(f)).sort()) if (isFile(join(dir, f))) found.add(join(dir, f));

@@ -59,10 +59,9 @@ describe('action.yml', () => {
     for (const name of ['base', 'paths', 'format', 'sarif', 'comment', 'github-token', 'verify-signoffs', 'version', 'package']) expect(ACTION.inputs[name]?.description).toBeTruthy();
   });
 
-  // verify-signoffs is false until eis check has the flag (it comes with the approvals work).
   it('in a pull request: annotates what the branch changed, fails the job, and comments the diff', () => {
     const r = job('pull-request', {
-      inputs: { package: packed.tarball, 'verify-signoffs': 'false', 'github-token': 'a-token' },
+      inputs: { package: packed.tarball, 'github-token': 'a-token' },
       github: { base_ref: 'main', repository: 'agency/policy', event: { pull_request: { number: 7, base: { sha: mainSha } } } },
     });
     expect(r.steps.map((s) => [s.id ?? s.name, s.outcome])).toEqual([['install', 'success'], ['check', 'failure'], ['diff', 'success'], ['Comment on the pull request', 'success']]);
@@ -76,6 +75,8 @@ describe('action.yml', () => {
     expect(annotations.length).toBeGreaterThan(0);
     for (const line of annotations) expect(line).toMatch(/^::(error|warning|notice) file=memos\/text-payment-reminders\.eis\.yaml,line=\d+,col=\d+,title=eis check%3A /);
     expect(check.stdout).toMatch(/^::error file=memos\/text-payment-reminders\.eis\.yaml,line=\d+,col=7,title=eis check%3A rule\/burden-addressed::"Parents in rural counties" is marked "Burden"/m);
+    // verify-signoffs is on by default: the example's sign-offs were committed by this test's setup, not by the reviewers.
+    expect(check.stdout).toMatch(/^::error file=memos\/text-payment-reminders\.eis\.yaml,line=\d+,col=1,title=eis check%3A signoff\/unverified::The sign-off by Morgan Lee was last written by /m);
     // --since the base: the draft statement the branch did not touch is not checked.
     expect(check.stdout).not.toContain(PORTAL);
 
@@ -88,21 +89,23 @@ describe('action.yml', () => {
 
   it('outside a pull request event: compares with origin/ and the base branch, writes SARIF, and with no token only the summary', () => {
     git(repo.dir, 'checkout', '-qb', 'harmless', mainSha);
-    edit(repo.dir, REMINDERS, ['title: Text-message payment reminders', 'title: Text-message reminders of payments']);
-    git(repo.dir, 'commit', '-qam', 'A new title');
+    // A note of the author's own (an x- key): not an answer, so the approvals still cover the statement.
+    edit(repo.dir, REMINDERS, ['eis: 1\n', 'eis: 1\nx-note: Text-message reminders of payments\n']);
+    git(repo.dir, 'commit', '-qam', 'A note');
     try {
       const r = job('base-ref', {
+        // The example's sign-offs were committed by this test's setup, so they cannot be verified here.
         inputs: { package: packed.tarball, 'verify-signoffs': 'false', format: 'github, text', sarif: 'eis.sarif', paths: 'memos' },
         github: { base_ref: 'main' },
       });
       expect(r.steps.map((s) => s.outcome)).toEqual(['success', 'success', 'success', 'success']);
       expect(r.outputs.base).toBe('origin/main');
-      expect(r.step.check!.stdout).toContain('memos/text-payment-reminders.eis.yaml  approved, level full');
+      expect(r.step.check!.stdout).toContain('memos/text-payment-reminders.eis.yaml  equity-impact@1, approved, level full');
       expect(r.step.check!.stdout).not.toContain(PORTAL);
       const sarif = JSON.parse(readFileSync(join(repo.dir, 'eis.sarif'), 'utf8'));
       expect(sarif.version).toBe('2.1.0');
       expect(sarif.runs[0].tool.driver.name).toBe('eis');
-      expect(r.summary).toContain('Text-message reminders of payments');
+      expect(r.summary).toMatch(/^<!-- eis diff -->\n/);
       expect(r.ghLog).toBe('');
     } finally {
       rmSync(join(repo.dir, 'eis.sarif'), { force: true });
@@ -111,7 +114,7 @@ describe('action.yml', () => {
   }, 240_000);
 
   it('installs only an exact version, and stops before the check when it cannot', () => {
-    const r = job('range', { inputs: { version: '^0.1.0', 'verify-signoffs': 'false' }, github: { base_ref: 'main' } });
+    const r = job('range', { inputs: { version: '^0.1.0' }, github: { base_ref: 'main' } });
     expect(r.steps.map((s) => s.outcome)).toEqual(['failure', 'skipped', 'skipped', 'skipped']);
     expect(r.step.install!.code).toBe(2);
     expect(r.step.install!.stdout).toContain('::error title=eis action::version must be an exact version such as 0.1.0, not "^0.1.0"');
@@ -125,7 +128,7 @@ describe('action.yml', () => {
     writeFileSync(join(fake, 'npm'), script.join('\n'));
     chmodSync(join(fake, 'npm'), 0o755);
     const log = join(temp, 'npm.log');
-    const r = job('default-version', { inputs: { 'verify-signoffs': 'false' }, github: {}, path: [fake], env: { NPM_LOG: log } });
+    const r = job('default-version', { inputs: {}, github: {}, path: [fake], env: { NPM_LOG: log } });
     expect(readFileSync(log, 'utf8')).toBe(`install --global --prefix ${join(temp, 'default-version', 'eis-action')} --ignore-scripts --no-audit --no-fund --loglevel error -- ${MANIFEST.name}@${MANIFEST.version}\n`);
     expect(r.steps.map((s) => s.outcome)).toEqual(['failure', 'skipped', 'skipped', 'skipped']);
     expect(r.step.install!.stdout).toBe(`::error title=eis action::installed eis 9.9.9, but ${MANIFEST.version} was asked for.\n`);

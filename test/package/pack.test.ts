@@ -62,7 +62,7 @@ describe('the package', { timeout: 60_000 }, () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('memos/license-suspension-change.md');
     expect(r.stdout).toContain('coverage/missing');
-    expect(r.stdout).toMatch(/memos\/text-payment-reminders\.eis\.yaml {2}approved, level full, (\d+)\/\1 required answered/);
+    expect(r.stdout).toMatch(/memos\/text-payment-reminders\.eis\.yaml {2}equity-impact@1, approved, level full, (\d+)\/\1 required answered/);
     const built = eis(['check'], { cwd: examples.dir, env: ENV });
     expect(r).toEqual(built);
   });

@@ -47,6 +47,7 @@ function describeCode(code: string): string {
   const known: Record<string, string> = {
     required: 'A required question is not answered.',
     placeholder: 'An answer is a placeholder such as TBD.',
+    'placeholder/inside': 'An answer holds a placeholder such as TBD inside its text.',
     'coverage/missing': 'An initiative has no equity impact statement.',
     'reference/unknown': 'A reference names an entry that does not exist.',
     'schema/unknown-key': 'A key is not a question of the questionnaire.',

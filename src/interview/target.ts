@@ -10,6 +10,8 @@ import { statementPathForFolder, statementPathForMemo } from '../check/coverage.
 
 /** Files that are statements (or answers in the statement's shape) whatever they are called. */
 const DATA_FILE = /\.(ya?ml|json)$/i;
+/** Memos as a folder holds them (src/discover.ts): what `eis render` takes for a memo. */
+const MEMO_FILE = /\.(md|markdown|txt)$/i;
 
 export interface Target {
   file: string;
@@ -20,9 +22,10 @@ export interface Target {
  * `memos/a.md` -> `memos/a.eis.yaml`, a folder -> its statement; says on stderr which file it
  * opens, since it is not the one named. A memo without a statement is an error that says how to
  * make one. Anything else (a statement, a missing path) is returned as given, for the reader to
- * report.
+ * report. With `memos: 'text'`, only Markdown and text files are taken for memos: `eis render`, a
+ * git textconv driver, is given temporary copies of statements that may have any name.
  */
-export function statementTarget(ctx: Context, config: Config, target: string): Target {
+export function statementTarget(ctx: Context, config: Config, target: string, options: { memos?: 'any' | 'text' } = {}): Target {
   const path = resolve(ctx.cwd, target);
   let isFolder: boolean;
   try {
@@ -30,7 +33,8 @@ export function statementTarget(ctx: Context, config: Config, target: string): T
   } catch {
     return { file: path, shown: displayPath(path, ctx.cwd) };
   }
-  if (!isFolder && (isStatementName(path) || DATA_FILE.test(extname(path)))) return { file: path, shown: displayPath(path, ctx.cwd) };
+  const asGiven = isStatementName(path) || DATA_FILE.test(extname(path)) || (options.memos === 'text' && !MEMO_FILE.test(path));
+  if (!isFolder && asGiven) return { file: path, shown: displayPath(path, ctx.cwd) };
   const file = isFolder ? statementPathForFolder(config, path) : statementPathForMemo(config, path);
   const shown = displayPath(file, ctx.cwd);
   if (!existsSync(file))

@@ -2,7 +2,7 @@
 // placeholders, references and cross-field rules. Pure: data in, findings (with paths) out.
 import type { Questionnaire, Field } from '../questionnaire/model.js';
 import { computeValues, entryContext, holds, type ConditionContext } from '../questionnaire/conditions.js';
-import { entriesOf, entryName, isAnswered, isPlaceholder, isPlainObject, type Entry } from '../questionnaire/answers.js';
+import { entriesOf, entryName, isAnswered, isFreeText, isPlaceholder, isPlainObject, placeholderInside, type Entry } from '../questionnaire/answers.js';
 import { buildStatementSchema } from '../questionnaire/statement-schema.js';
 import { schemaFindings } from './schema-findings.js';
 import { nonConformingSections } from '../questionnaire/conforms.js';
@@ -79,7 +79,11 @@ export function checkStatementData(model: Questionnaire, data: unknown, options:
       const visible = shown && holds(q.when, base);
       const required = visible && sectionRequired && holds(q.required, base);
       let complete = isAnswered(model, value);
-      if (isPlaceholder(model, value)) findings.push(placeholderFinding(q, path, value as string, required));
+      const placeholder = placeholderFindingFor(model, q, path, value, required);
+      if (placeholder) {
+        findings.push(placeholder);
+        complete = false;
+      }
       if (q.type === 'list') {
         const entries = Array.isArray(value) ? value : [];
         const min = q.minEntries ?? 1;
@@ -99,16 +103,17 @@ export function checkStatementData(model: Questionnaire, data: unknown, options:
           for (const f of q.fields ?? []) {
             const fv = entry[f.id];
             const fRequired = visible && holds(f.when, ctx) && holds(f.required, ctx) && (required || isAnswered(model, entry));
-            if (isPlaceholder(model, fv)) findings.push(placeholderFinding(f, [...path, i, f.id], fv as string, fRequired));
+            const fieldPlaceholder = placeholderFindingFor(model, f, [...path, i, f.id], fv, fRequired);
+            if (fieldPlaceholder) findings.push(fieldPlaceholder);
             else if (fRequired && !isAnswered(model, fv)) {
               complete = false;
               findings.push({ code: 'required', severity: 'error', path: [...path, i, f.id], message: `${entryTitle(q, entry, i)}: "${f.label}" is required and not answered.` });
             }
-            if (fRequired && isPlaceholder(model, fv)) complete = false;
+            if (fRequired && fieldPlaceholder) complete = false;
             if (f.type === 'reference') for (const r of referenceFindings(model, data, f, fv, [...path, i, f.id])) findings.push(r);
           }
         });
-      } else if (required && !complete && !isPlaceholder(model, value)) {
+      } else if (required && !complete && !placeholder) {
         findings.push({ code: 'required', severity: 'error', path, message: `"${q.label}" is required and not answered.`, hint: q.example !== undefined ? `For example: ${truncate(String(q.example))}` : undefined });
       }
       if (q.type === 'reference') for (const r of referenceFindings(model, data, q, value, path)) findings.push(r);
@@ -124,6 +129,22 @@ export function checkStatementData(model: Questionnaire, data: unknown, options:
 
 function entryTitle(list: Field, entry: Entry, index: number): string {
   return `${list.label}, entry ${index + 1} (${entryName(list, entry)})`;
+}
+
+/** A placeholder given as the answer ("TBD"), or written inside a free-text one ("the cost is TBD."). */
+function placeholderFindingFor(model: Questionnaire, field: Field, path: Array<string | number>, value: unknown, required: boolean): RawFinding | undefined {
+  if (typeof value !== 'string') return undefined;
+  if (isPlaceholder(model, value)) return placeholderFinding(field, path, value, required);
+  if (!isFreeText(field)) return undefined;
+  const inside = placeholderInside(model, value);
+  if (inside === undefined) return undefined;
+  return {
+    code: 'placeholder/inside',
+    severity: required ? 'error' : 'warning',
+    path,
+    message: `"${field.label}" holds the placeholder "${inside.word}" in "${inside.excerpt}": the answer is not finished.`,
+    hint: 'Write what the placeholder stands for, or say plainly what is not known yet and when it will be.',
+  };
 }
 
 function placeholderFinding(field: Field, path: Array<string | number>, value: string, required: boolean): RawFinding {

@@ -7,7 +7,7 @@ export const defineAnswer: Define = (program, run) => {
     .description(
       'Continue the interview of a statement: starts at the first required question without an answer. Each answer is saved the moment it is given. Without a terminal (or with CI set) nothing is asked: give the answers with --answers.',
     )
-    .argument('<statement>', 'the statement file (*.eis.yaml)')
+    .argument('<statement>', "the statement file (*.eis.yaml), or its memo or initiative folder")
     .option('-s, --section <id>', 'walk this section again, current answers as defaults')
     .option('-a, --all', 'walk every question of every section, current answers as defaults')
     .option('--answers <file>', 'take answers from a YAML or JSON file in the statement\'s shape ("-" for stdin) instead of asking')
@@ -16,6 +16,7 @@ export const defineAnswer: Define = (program, run) => {
       `
 Examples:
   $ eis answer memos/child-care-credit.eis.yaml                    resume where you stopped
+  $ eis answer memos/child-care-credit.md                          the same: the statement beside the memo
   $ eis answer memos/child-care-credit.eis.yaml --section populations
   $ eis answer memos/child-care-credit.eis.yaml --answers answers.yaml
   $ cat answers.json | eis answer memos/child-care-credit.eis.yaml --answers -

@@ -5,7 +5,7 @@ export const defineNew: Define = (program, run) => {
     .command('new')
     .summary('create the statement for a memo or folder and walk through the questions')
     .description(
-      'Create the Equity Impact Statement beside a memo (or inside an initiative folder, named as eis.config.yaml says), print its path, and walk through the questionnaire. An existing statement is never overwritten: eis offers to continue it instead.',
+      'Create the Equity Impact Statement beside a memo (or inside an initiative folder that initiatives.folders in eis.config.yaml names), print its path, and walk through the questionnaire. An existing statement is never overwritten: eis offers to continue it instead. A run that saves no answer (a bad answers file, no terminal and no --answers, Ctrl-C at the first question) leaves no file behind.',
     )
     .argument('<memo-or-folder>', 'the memo file, or the initiative folder')
     .option('--answers <file>', 'take answers from a YAML or JSON file in the statement\'s shape ("-" for stdin) instead of asking')

@@ -8,7 +8,7 @@ export const defineRender: Define = (program, run) => {
     .description(
       'Render statements as documents to read, circulate or publish: Markdown (the default) or one self-contained, accessible HTML page. A statement with gaps still renders, with the gaps marked, unless --strict.',
     )
-    .argument('<statements...>', 'statement files (any name: eis render also works as a git textconv driver)')
+    .argument('<statements...>', 'statement files (any name: eis render also works as a git textconv driver), or their memos (.md)')
     .addOption(new Option('-f, --format <format>', 'md or html').choices(['md', 'html']).default('md'))
     .option('-o, --out <file-or-dir>', 'write to this file, or into this folder (needed for several statements; created if missing)')
     .option('-t, --template <name-or-path>', 'the main template: a built-in name or the path of a .hbs file')
@@ -21,6 +21,7 @@ export const defineRender: Define = (program, run) => {
       `
 Examples:
   $ eis render memos/text-payment-reminders.eis.yaml
+  $ eis render memos/text-payment-reminders.md                     the statement beside the memo
   $ eis render memos/text-payment-reminders.eis.yaml --format html --out site/reminders.html
   $ eis render memos/*.eis.yaml --format html --out site/
   $ eis render statement.eis.yaml --template my-templates/statement.md.hbs

@@ -1,17 +1,20 @@
 // eis new: create the statement beside a memo (or inside an initiative folder), then interview.
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { loadConfig } from '../config.js';
+import { loadConfig, type Config } from '../config.js';
 import type { Context } from '../context.js';
 import { EisError, ExitCode } from '../errors.js';
-import { displayPath, isStatementName } from '../discover.js';
+import { displayPath, findInitiatives, isStatementName } from '../discover.js';
+import { checkStatementData } from '../check/statement.js';
 import { statementPathForFolder, statementPathForMemo } from '../check/coverage.js';
 import { loadQuestionnaire } from '../questionnaire/resolve.js';
 import type { Questionnaire } from '../questionnaire/model.js';
 import { newStatementText } from '../statement/edit.js';
 import { writeAtomic } from '../statement/file.js';
 import { packageRoot } from '../package-root.js';
-import { interviewOrMerge, openStatement } from '../interview/command.js';
+import { discardSkeleton, interviewOrMerge, openStatement, printAnswerProblems, readAnswersSource, type Opened } from '../interview/command.js';
+import { answerProblems } from '../interview/answers-file.js';
+import { parseYamlSource, type YamlSource } from '../yaml/source.js';
 
 export interface NewOptions {
   answers?: string;
@@ -39,6 +42,7 @@ export async function newStatement(ctx: Context, target: string, options: NewOpt
     throw new EisError('the memo or folder does not exist.', { file: target, hint: 'Give the path of the memo (such as memos/child-care-credit.md) or of the initiative folder.' });
   }
   if (!isFolder && isStatementName(path)) throw new EisError('this is a statement already, not a memo.', { file: target, hint: `Continue it with: eis answer ${target}` });
+  if (isFolder) assertInitiativeFolder(ctx, config, path, target);
   const file = isFolder ? statementPathForFolder(config, path) : statementPathForMemo(config, path);
   const shown = displayPath(file, ctx.cwd);
 
@@ -59,7 +63,67 @@ export async function newStatement(ctx: Context, target: string, options: NewOpt
   }
 
   const model = loadQuestionnaire(config.questionnaire, config.root);
-  writeAtomic(file, newStatementText(model, { schemaUrl: schemaUrl(model, file, config.root), title: displayPath(path, dirname(file)) || undefined }), null);
+  const text = newStatementText(model, { schemaUrl: schemaUrl(model, file, config.root), title: displayPath(path, dirname(file)) || undefined });
+  // Whatever can fail before the first answer is checked before the file exists: a failed run
+  // leaves nothing to trip over (a second `eis new` would find "the statement exists already").
+  let answers: YamlSource | undefined;
+  if (options.answers !== undefined) {
+    answers = readAnswersSource(ctx, options.answers);
+    const problems = answerProblems(model, answers);
+    if (problems.length) {
+      printAnswerProblems(ctx, answers, problems);
+      ctx.stderr(`eis: nothing was written, and ${shown} was not created; fix the answers and run again.\n`);
+      return ExitCode.failure;
+    }
+  } else if (!ctx.interactive) {
+    ctx.stderr(`eis: no terminal to ask in (stdin or stdout is not a terminal, or CI is set), and no --answers file was given; ${shown} was not created.\n`);
+    const required = skeletonMissing(model, config, text, ctx.today);
+    if (required) ctx.stderr(`Required for ${shown}:\n${required}`);
+    ctx.stderr(`Give the answers with: eis new ${target} --answers answers.yaml (or --answers - for stdin); eis questions lists every question.\n`);
+    return ExitCode.failure;
+  }
+
+  const skeleton = writeAtomic(file, text, null);
   ctx.stdout(`${shown}\n`);
-  return interviewOrMerge(ctx, openStatement(config, file, shown), { mode: { kind: 'resume', fromStart: true }, answers: options.answers });
+  const opened: Opened = { ...openStatement(config, file, shown), skeleton };
+  let code: number;
+  try {
+    code = await interviewOrMerge(ctx, opened, { mode: { kind: 'resume', fromStart: true }, answers });
+  } catch (error) {
+    discardSkeleton(opened);
+    throw error;
+  }
+  // Interrupted before the first answer, the session has removed the file and said so already.
+  if (code === ExitCode.failure && discardSkeleton(opened)) ctx.stderr(`eis: no answer was saved, so ${shown} was removed.\n`);
+  return code;
+}
+
+/**
+ * A folder gets a statement only when the config names it an initiative folder: `eis check` and
+ * `eis status` look for folder statements nowhere else, so one made elsewhere would never be
+ * required, listed or found missing.
+ */
+function assertInitiativeFolder(ctx: Context, config: Config, folder: string, target: string): void {
+  if (findInitiatives(config, [folder]).some((i) => i.kind === 'folder' && i.path === folder)) return;
+  const memo = readdirSync(folder).filter((f) => /\.(md|markdown|txt)$/i.test(f)).sort()[0];
+  const example = memo ? `eis new ${join(target, memo).split(sep).join('/')}` : 'eis new memos/child-care-credit.md';
+  const where = config.file ? displayPath(config.file, ctx.cwd) : undefined;
+  const why = !where
+    ? 'there is no eis.config.yaml, so no folder is an initiative folder'
+    : config.initiatives.folders.length
+      ? `no glob in initiatives.folders of ${where} matches it`
+      : `${where} names no initiative folders`;
+  throw new EisError(`this is a folder, and ${why}.`, {
+    file: target,
+    hint: `Name a memo (${example}), or add the folder's glob to initiatives.folders in ${where ?? 'eis.config.yaml (eis init writes one)'}.`,
+  });
+}
+
+/** The required answers of an empty statement, one line each: what an answers file must hold. */
+function skeletonMissing(model: Questionnaire, config: Config, text: string, today: string): string {
+  const { findings } = checkStatementData(model, parseYamlSource(text, '').data, { today, severities: config.rules });
+  return findings
+    .filter((f) => f.severity === 'error')
+    .map((f) => `  ${f.path.join('.')}: ${f.message}\n`)
+    .join('');
 }

@@ -6,6 +6,7 @@ import { loadConfig, type Config } from '../config.js';
 import type { Context } from '../context.js';
 import { EisError } from '../errors.js';
 import { displayPath } from '../discover.js';
+import { statementTarget } from '../interview/target.js';
 import { questionnaireRegistry } from '../check/run.js';
 import { readBytes } from '../statement/file.js';
 import { decodeText } from '../yaml/source.js';
@@ -40,7 +41,7 @@ export async function render(ctx: Context, files: string[], options: RenderOptio
   const config = loadConfig({ config: ctx.config, cwd: ctx.cwd, allowExternalQuestionnaire: ctx.allowExternalQuestionnaire });
   const renderer = createRenderer(loadTemplates(format, config, ctx.cwd, options), format);
   const known = questionnaireRegistry(config);
-  const absolute = files.map((f) => resolve(ctx.cwd, f));
+  const absolute = files.map((f) => statementTarget(ctx, config, f, { memos: 'text' }).file);
   const base = commonFolder(absolute.map((f) => dirname(f)));
   let shortfall = false;
 

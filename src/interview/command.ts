@@ -1,6 +1,6 @@
 // What `eis new` and `eis answer` share once a statement file exists: pick its questionnaire, then
 // interview (with a terminal), merge an answers file, or say what is missing (without one).
-import { readFileSync } from 'node:fs';
+import { readFileSync, unlinkSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Config } from '../config.js';
 import type { Context } from '../context.js';
@@ -8,10 +8,10 @@ import { EisError, ExitCode } from '../errors.js';
 import { questionnaireRegistry } from '../check/run.js';
 import { closest, type Questionnaire } from '../questionnaire/model.js';
 import { changeStatement, readStatementText, statementPosition, type StatementText } from '../statement/change.js';
-import { readBytes, writeAtomic } from '../statement/file.js';
+import { hashText, readBytes, writeAtomic } from '../statement/file.js';
 import { questionnaireFor } from '../statement/pin.js';
-import { decodeText, parseYamlSource } from '../yaml/source.js';
-import { answerPaths, answerProblems, mergeAnswers } from './answers-file.js';
+import { decodeText, parseYamlSource, type YamlSource } from '../yaml/source.js';
+import { answerPaths, answerProblems, mergeAnswers, type AnswerProblem } from './answers-file.js';
 import type { Mode } from './flow.js';
 import { missingText, summarize, summaryText } from './report.js';
 
@@ -21,6 +21,8 @@ export interface Opened {
   statement: StatementText;
   model: Questionnaire;
   config: Config;
+  /** The hash of the skeleton `eis new` just wrote: while the file still holds it, no answer is saved. */
+  skeleton?: string;
 }
 
 /** Reads a statement and the questionnaire it is pinned to; a newer pin is refused. */
@@ -42,9 +44,26 @@ export function openStatement(config: Config, file: string, shown: string): Open
   return { file, shown, statement, model, config };
 }
 
+/**
+ * Removes the statement `eis new` created when it still holds only the skeleton eis wrote, so that
+ * a run that saved no answer leaves nothing behind. A file with other content (an answer saved, or
+ * someone else's writing) is never removed. True when it was removed.
+ */
+export function discardSkeleton(opened: Opened): boolean {
+  if (opened.skeleton === undefined) return false;
+  try {
+    if (hashText(readFileSync(opened.file)) !== opened.skeleton) return false;
+    unlinkSync(opened.file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export interface InterviewOptions {
   mode: Mode;
-  answers?: string;
+  /** An answers file (`-` for stdin), or its contents already read and checked. */
+  answers?: string | YamlSource;
 }
 
 export async function interviewOrMerge(ctx: Context, opened: Opened, options: InterviewOptions): Promise<number> {
@@ -61,7 +80,8 @@ export async function interviewOrMerge(ctx: Context, opened: Opened, options: In
   return interactiveSession(ctx, opened, options.mode);
 }
 
-function readAnswersSource(ctx: Context, spec: string) {
+/** Reads `--answers FILE` (or `-`, stdin) as YAML or JSON; what is wrong with them comes from answerProblems. */
+export function readAnswersSource(ctx: Context, spec: string): YamlSource {
   if (spec === '-') {
     let bytes: Buffer;
     try {
@@ -71,14 +91,28 @@ function readAnswersSource(ctx: Context, spec: string) {
     }
     return parseYamlSource(decodeText(bytes, '<stdin>'), '<stdin>');
   }
-  return parseYamlSource(decodeText(readBytes(resolve(ctx.cwd, spec), 'answers file'), spec), spec);
+  const file = resolve(ctx.cwd, spec);
+  let bytes: Buffer;
+  try {
+    bytes = readBytes(file, 'answers file');
+  } catch (error) {
+    // Named as the person wrote it, not as an absolute path.
+    if (error instanceof EisError && error.file === file) throw new EisError(error.message, { file: spec, hint: error.hint, cause: error });
+    throw error;
+  }
+  return parseYamlSource(decodeText(bytes, spec), spec);
 }
 
-async function mergeAnswersFile(ctx: Context, opened: Opened, spec: string): Promise<number> {
-  const source = readAnswersSource(ctx, spec);
+/** Each problem of an answers file on its own line, at its place in the file. */
+export function printAnswerProblems(ctx: Context, source: YamlSource, problems: AnswerProblem[]): void {
+  for (const p of problems) ctx.stderr(`eis: ${source.file}:${p.line}:${p.column}: ${p.message}${p.hint ? ` ${p.hint}` : ''}\n`);
+}
+
+async function mergeAnswersFile(ctx: Context, opened: Opened, spec: string | YamlSource): Promise<number> {
+  const source = typeof spec === 'string' ? readAnswersSource(ctx, spec) : spec;
   const problems = answerProblems(opened.model, source);
   if (problems.length) {
-    for (const p of problems) ctx.stderr(`eis: ${source.file}:${p.line}:${p.column}: ${p.message}${p.hint ? ` ${p.hint}` : ''}\n`);
+    printAnswerProblems(ctx, source, problems);
     ctx.stderr(`eis: nothing was written to ${opened.shown}; fix the answers and run again.\n`);
     return ExitCode.failure;
   }

@@ -3,7 +3,7 @@
 // interview can be walked in a test by applying answers to a plain object.
 import type { Field, Questionnaire, Section } from '../questionnaire/model.js';
 import { computeValues, entryContext, holds, type ConditionContext } from '../questionnaire/conditions.js';
-import { entriesOf, entryName, getAnswer, isAnswered, isPlainObject, type Entry } from '../questionnaire/answers.js';
+import { entriesOf, entryName, getAnswer, isAnswered, isFinished, isPlainObject, type Entry } from '../questionnaire/answers.js';
 
 export type Mode =
   /** Unanswered questions, from the first unanswered required one (or from the start). */
@@ -114,7 +114,7 @@ function fieldRequired(field: Field, ctx: ConditionContext): boolean {
 function listIncomplete(model: Questionnaire, list: Field, value: unknown, required: boolean, ctx: ConditionContext): boolean {
   const entries = entriesOf(value);
   if (required && entries.length < (list.minEntries ?? 1)) return true;
-  return entries.some((entry) => (list.fields ?? []).some((f) => fieldRequired(f, entryContext(ctx, entry)) && !isAnswered(model, entry[f.id])));
+  return entries.some((entry) => (list.fields ?? []).some((f) => fieldRequired(f, entryContext(ctx, entry)) && !isFinished(model, f, entry[f.id])));
 }
 
 /**
@@ -131,7 +131,7 @@ export function firstMissingRequired(model: Questionnaire, answers: Record<strin
       const value = getAnswer(answers, q.key);
       if (q.type === 'list') {
         if (listIncomplete(model, q, value, required, ctx)) return q.key;
-      } else if (required && !isAnswered(model, value)) return q.key;
+      } else if (required && !isFinished(model, q, value)) return q.key;
     }
   }
   return undefined;
@@ -195,7 +195,7 @@ export function nextStep(model: Questionnaire, answers: Record<string, unknown>,
       }
       const key = pathKey(path);
       if (state.asked.has(key)) continue;
-      if (!revisiting && isAnswered(model, value)) continue;
+      if (!revisiting && isFinished(model, q, value)) continue;
       return { kind: 'question', section, field: q, path, current: value, required, choices: choicesFor(q, answers, model) };
     }
   }
@@ -235,7 +235,7 @@ function listStep(
       if (state.asked.has(key) || !holds(f.when, entryCtx)) continue;
       const fRequired = holds(f.required, entryCtx);
       // An entry from an earlier session only needs its missing required fields.
-      if (!fresh && !state.revisit.has(entryKey) && (!fRequired || isAnswered(model, entry[f.id]))) continue;
+      if (!fresh && !state.revisit.has(entryKey) && (!fRequired || isFinished(model, f, entry[f.id]))) continue;
       return {
         kind: 'field',
         section,

@@ -1,7 +1,7 @@
 // The interview in a terminal: the inquirer prompter, the loop, Ctrl-C, and the closing summary.
 import type { Context } from '../context.js';
 import { ExitCode } from '../errors.js';
-import type { Opened } from './command.js';
+import { discardSkeleton, type Opened } from './command.js';
 import type { Mode } from './flow.js';
 import { inquirerPrompter } from './prompts.js';
 import { runSession } from './session.js';
@@ -33,6 +33,10 @@ export async function interactiveSession(ctx: Context, opened: Opened, mode: Mod
     if (result.nothingToDo) note(`Every required answer is given. Revisit a section with ${c.bold(`eis answer ${opened.shown} --section ID`)}, or everything with --all.`);
   } catch (error) {
     if (!isPromptExit(error)) throw error;
+    if (discardSkeleton(opened)) {
+      ctx.stderr(`\nStopped before any answer was given, so ${opened.shown} was removed.\n`);
+      return ExitCode.interrupted;
+    }
     ctx.stderr(`\nStopped. Every answer given so far is saved in ${opened.shown}. Resume with: eis answer ${opened.shown}\n`);
     return ExitCode.interrupted;
   }

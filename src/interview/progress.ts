@@ -21,7 +21,7 @@ export function progressAt(model: Questionnaire, answers: Record<string, unknown
   const at = sections.findIndex((s) => s.id === sectionId);
   if (at === -1) return undefined;
   const { findings, completeness } = checkStatementData(model, answers, { today });
-  const missing = new Set(findings.filter((f) => f.code === 'required' || (f.code === 'placeholder' && f.severity === 'error')).map((f) => String(f.path[0])));
+  const missing = new Set(findings.filter((f) => f.code === 'required' || ((f.code === 'placeholder' || f.code === 'placeholder/inside') && f.severity === 'error')).map((f) => String(f.path[0])));
   return {
     index: at + 1,
     total: sections.length,

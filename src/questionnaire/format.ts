@@ -179,7 +179,7 @@ export const questionnaireSchema = z.strictObject({
   version: z.number().int().min(1),
   title: z.string().min(1),
   description: z.string().optional(),
-  /** Answers that do not count as answers. Matched case-insensitively against trimmed text. */
+  /** Answers that do not count as answers: whole answers in any case; inside longer text, see answers.ts placeholderSearch. */
   placeholders: z.array(z.string()).default(['TBD', 'TBA', 'N/A', 'NA', 'TODO', '?', '??', '???', '-', '...', 'XXX']),
   /** Which questions play a part every statement has: its title, status and summary (`section.question`). */
   roles: z

@@ -1,6 +1,7 @@
 // The compiled questionnaire: the one description that the interview, the checker, the renderer,
 // the diff and the JSON Schema all read. Compiling resolves references and indexes questions.
 import type { Condition, QuestionnaireInput, FieldInput, ComputedInput, RuleInput } from './format.js';
+import { placeholderSearch, type PlaceholderSearch } from './answers.js';
 
 export type Value = string | number | boolean | null | undefined | Value[] | { [key: string]: Value };
 export type Answers = Record<string, unknown>;
@@ -29,6 +30,8 @@ export interface Questionnaire {
   title: string;
   description?: string;
   placeholders: Set<string>;
+  /** Finds the placeholders that count inside a longer answer too (TBD, N/A, ??...); see answers.ts. */
+  placeholderSearch: PlaceholderSearch | undefined;
   /** Questions with a part to play in reports (`section.question`); see roles in the format docs. */
   roles: { title?: string; status?: string; summary?: string };
   computed: ComputedInput[];
@@ -72,6 +75,7 @@ export function compileQuestionnaire(input: QuestionnaireInput, source: string):
     title: input.title,
     description: input.description,
     placeholders: new Set(input.placeholders.map((p) => p.trim().toLowerCase())),
+    placeholderSearch: placeholderSearch(input.placeholders),
     roles: { ...defaultRoles(sections), ...input.roles },
     computed: input.computed,
     sections,

@@ -100,6 +100,24 @@ describe('warnings and --strict', () => {
   });
 });
 
+describe('placeholders inside answers', () => {
+  it('fail the check on a required answer, at its line, and warn on an optional one; every run says the same', () => {
+    const tree = copyExamples();
+    cleanup = tree.cleanup;
+    const file = join(tree.dir, 'memos', 'text-payment-reminders.eis.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('when a parent moves. Missed', 'when a parent moves (how many is TBD). Missed').replace('mobile numbers on file for 49% (Spanish)', 'mobile numbers on file for XXX (Spanish)'));
+    const args = ['check', 'memos/text-payment-reminders.eis.yaml'];
+    const result = eis(args, { cwd: tree.dir });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('approved, level full, 35/36 required answered');
+    expect(result.stdout).toContain('  24:3    error    "What problem does it solve?" holds the placeholder "TBD" in "...all when a parent moves (how many is TBD). Missed payments lead to enforcement.": the answer is not finished.  placeholder/inside');
+    expect(result.stdout).toContain('  43:7    warning  "Evidence" holds the placeholder "XXX" in "...case data - mobile numbers on file for XXX (Spanish) and 38% (other languages).": the answer is not finished.  placeholder/inside');
+    // without the cache, and from it
+    expect(eis([...args, '--no-cache'], { cwd: tree.dir }).stdout).toBe(result.stdout);
+    expect(eis(args, { cwd: tree.dir }).stdout).toBe(result.stdout);
+  });
+});
+
 describe('without a config', () => {
   it('checks every *.eis.yaml under the given paths with the built-in questionnaire', () => {
     const tree = tempTree({ 'a/one.eis.yaml': readFileSync(join(EXAMPLES, 'memos', 'text-payment-reminders.eis.yaml')), 'a/notes.yaml': 'not: a statement\n' });

@@ -1,8 +1,8 @@
 // eis new and eis answer without a terminal: the built binary, no TTY, answers from a file or stdin.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { copyExamples, eis } from '../helpers/cli.js';
+import { copyExamples, eis, EXAMPLES, tempTree } from '../helpers/cli.js';
 
 let dir: string;
 let cleanup: () => void;
@@ -60,17 +60,44 @@ monitoring:
 `;
 
 describe('eis new without a terminal', () => {
-  it('creates the statement, prints its path on stdout, and names the missing answers (exit 2)', () => {
+  it('creates nothing, names the required answers and says how to give them (exit 2)', () => {
     const result = eis(['new', MEMO], { cwd: dir });
     expect(result.code).toBe(2);
-    expect(result.stdout).toBe(`${STATEMENT}\n`);
-    expect(read(STATEMENT)).toBe("# Equity Impact Statement for license-suspension-change.md. Answer with `eis answer`, or edit by hand.\neis: 1\nquestionnaire: equity-impact@1\n");
+    expect(result.stdout).toBe('');
+    expect(existsSync(join(dir, STATEMENT))).toBe(false);
     const lines = result.stderr.trimEnd().split('\n');
-    expect(lines[0]).toBe('eis: no terminal to ask in (stdin or stdout is not a terminal, or CI is set), and no --answers file was given.');
-    expect(lines[1]).toBe(`Still missing in ${STATEMENT}:`);
-    expect(lines[2]).toBe(`  ${STATEMENT}:3:1  initiative.title: "Title" is required and not answered.`);
+    expect(lines[0]).toBe(`eis: no terminal to ask in (stdin or stdout is not a terminal, or CI is set), and no --answers file was given; ${STATEMENT} was not created.`);
+    expect(lines[1]).toBe(`Required for ${STATEMENT}:`);
+    expect(lines[2]).toBe('  initiative.title: "Title" is required and not answered.');
     expect(lines).toHaveLength(2 + 20 + 1);
-    expect(lines[lines.length - 1]).toBe(`Give the answers with: eis answer ${STATEMENT} --answers answers.yaml (or --answers - for stdin), or edit the file.`);
+    expect(lines[lines.length - 1]).toBe(`Give the answers with: eis new ${MEMO} --answers answers.yaml (or --answers - for stdin); eis questions lists every question.`);
+    // nothing is left to trip over: the same command with answers works at once
+    writeFileSync(join(dir, 'answers.yaml'), briefAnswers);
+    expect(eis(['new', MEMO, '--answers', 'answers.yaml'], { cwd: dir }).code).toBe(0);
+  });
+
+  it('creates nothing when the answers file is bad, so that the run can be repeated once it is fixed', () => {
+    writeFileSync(join(dir, 'answers.yaml'), briefAnswers.replace('  title: Changing', '  titel: Changing'));
+    const result = eis(['new', MEMO, '--answers', 'answers.yaml'], { cwd: dir });
+    expect(result).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `eis: answers.yaml:3:3: "titel" is not a question of equity-impact@1 in initiative; did you mean "title"?\neis: nothing was written, and ${STATEMENT} was not created; fix the answers and run again.\n`,
+    });
+    expect(existsSync(join(dir, STATEMENT))).toBe(false);
+    writeFileSync(join(dir, 'answers.yaml'), briefAnswers);
+    const retry = eis(['new', MEMO, '--answers', 'answers.yaml'], { cwd: dir });
+    expect(retry.code).toBe(0);
+    expect(retry.stdout).toBe(`${STATEMENT}\n`);
+  });
+
+  it('creates nothing when the answers file cannot be read or parsed', () => {
+    expect(eis(['new', MEMO, '--answers', 'missing.yaml'], { cwd: dir })).toEqual({ code: 2, stdout: '', stderr: 'eis: missing.yaml: the answers file does not exist.\n' });
+    expect(existsSync(join(dir, STATEMENT))).toBe(false);
+    const result = eis(['new', MEMO, '--answers', '-'], { cwd: dir, input: 'initiative: [unclosed\n' });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^eis: <stdin>:\d+:\d+: /);
+    expect(existsSync(join(dir, STATEMENT))).toBe(false);
   });
 
   it('takes every answer from a file and leaves a statement eis check passes', () => {
@@ -88,16 +115,15 @@ describe('eis new without a terminal', () => {
   });
 
   it('reads JSON answers from stdin and reports what is still missing (exit 1)', () => {
-    eis(['new', MEMO], { cwd: dir });
     const json = JSON.stringify({ initiative: { title: 'Licence suspension', kind: 'policy' } });
-    const result = eis(['answer', STATEMENT, '--answers', '-'], { cwd: dir, input: json });
+    const result = eis(['new', MEMO, '--answers', '-'], { cwd: dir, input: json });
     expect(result.code).toBe(1);
     expect(result.stderr.split('\n').slice(0, 3)).toEqual([`Saved 2 answers from <stdin> to ${STATEMENT}.`, 'Still to do:', `  ${STATEMENT}:4:1  initiative.summary: "Plain-language summary" is required and not answered.`]);
     expect(read(STATEMENT)).toContain('initiative:\n  title: Licence suspension\n  kind: policy\n');
   });
 
   it('refuses unknown questions and wrong types with file:line:col and writes nothing', () => {
-    eis(['new', MEMO], { cwd: dir });
+    eis(['new', MEMO, '--answers', '-'], { cwd: dir, input: 'initiative: { title: Licence suspension }' });
     const before = read(STATEMENT);
     writeFileSync(join(dir, 'bad.yaml'), 'initiative:\n  title: 42\n  kindd: memo\nscreening:\n  staff_discretion: maybe\nmonitoring:\n  review_date: 2027-02-30\npopulationz: []\n');
     const result = eis(['answer', STATEMENT, '--answers', 'bad.yaml'], { cwd: dir });
@@ -131,9 +157,38 @@ describe('eis new without a terminal', () => {
   });
 
   it('creates the statement inside an initiative folder with the configured name', () => {
+    writeFileSync(join(dir, 'eis.config.yaml'), read('eis.config.yaml').replace('  folders: []', '  folders:\n    - "initiatives/*"'));
+    mkdirSync(join(dir, 'initiatives/fair-fees'), { recursive: true });
+    const result = eis(['new', 'initiatives/fair-fees/', '--answers', '-'], { cwd: dir, input: 'initiative: { title: Fair fees }' });
+    expect(result.stdout).toBe('initiatives/fair-fees/equity-impact.eis.yaml\n');
+    expect(read('initiatives/fair-fees/equity-impact.eis.yaml')).toContain('initiative:\n  title: Fair fees\n');
+  });
+
+  it('refuses a folder the config does not name as an initiative folder, and creates nothing', () => {
     const result = eis(['new', 'memos', '--answers', '-'], { cwd: dir, input: 'initiative: { title: All memos }' });
-    expect(result.stdout).toBe('memos/equity-impact.eis.yaml\n');
-    expect(read('memos/equity-impact.eis.yaml')).toContain('initiative:\n  title: All memos\n');
+    expect(result).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: "eis: memos: this is a folder, and eis.config.yaml names no initiative folders. Name a memo (eis new memos/license-suspension-change.md), or add the folder's glob to initiatives.folders in eis.config.yaml.\n",
+    });
+    expect(existsSync(join(dir, 'memos/equity-impact.eis.yaml'))).toBe(false);
+    // with folders named, one that none of them matches is refused too
+    writeFileSync(join(dir, 'eis.config.yaml'), read('eis.config.yaml').replace('  folders: []', '  folders:\n    - "initiatives/*"'));
+    expect(eis(['new', 'memos'], { cwd: dir }).stderr).toBe(
+      "eis: memos: this is a folder, and no glob in initiatives.folders of eis.config.yaml matches it. Name a memo (eis new memos/license-suspension-change.md), or add the folder's glob to initiatives.folders in eis.config.yaml.\n",
+    );
+    // and without any config, no folder is an initiative folder
+    const bare = tempTree({ 'plans/a.md': '# A\n' });
+    try {
+      expect(eis(['new', 'plans'], { cwd: bare.dir })).toEqual({
+        code: 2,
+        stdout: '',
+        stderr: "eis: plans: this is a folder, and there is no eis.config.yaml, so no folder is an initiative folder. Name a memo (eis new plans/a.md), or add the folder's glob to initiatives.folders in eis.config.yaml (eis init writes one).\n",
+      });
+      expect(existsSync(join(bare.dir, 'plans/equity-impact.eis.yaml'))).toBe(false);
+    } finally {
+      bare.cleanup();
+    }
   });
 });
 
@@ -180,6 +235,29 @@ describe('eis answer without a terminal', () => {
     const expected = before.replace(/  desired_results: >-\n(?: {4}.*\n)+/, '  desired_results: Fewer missed payments.\n').replace(/  alternatives: .*\n/, '');
     expect(expected).not.toBe(before);
     expect(read(file)).toBe(expected);
+  });
+
+  it('takes the memo for its statement, saying which file it opened', () => {
+    const result = eis(['answer', 'memos/text-payment-reminders.md', '--answers', '-'], { cwd: dir, input: 'proposal:\n  desired_results: Fewer missed payments.\n' });
+    expect(result.stderr.split('\n').slice(0, 2)).toEqual(['The statement for memos/text-payment-reminders.md: memos/text-payment-reminders.eis.yaml', 'Saved 1 answer from <stdin> to memos/text-payment-reminders.eis.yaml.']);
+    expect(result.code).toBe(0);
+    expect(read('memos/text-payment-reminders.eis.yaml')).toContain('  desired_results: Fewer missed payments.\n');
+    expect(read('memos/text-payment-reminders.md')).toBe(readFileSync(join(EXAMPLES, 'memos/text-payment-reminders.md'), 'utf8'));
+  });
+
+  it('takes an initiative folder for the statement inside it, named as the config says', () => {
+    writeFileSync(join(dir, 'eis.config.yaml'), read('eis.config.yaml').replace('  memo: "{name}.eis.yaml"\n', '  memo: "{name}.eis.yaml"\n  folder: eia.eis.yaml\n'));
+    mkdirSync(join(dir, 'plans'));
+    writeFileSync(join(dir, 'plans/eia.eis.yaml'), 'eis: 1\nquestionnaire: equity-impact@1\n');
+    const result = eis(['answer', 'plans', '--answers', '-'], { cwd: dir, input: 'initiative: { title: Plans }' });
+    expect(result.stderr.split('\n')[0]).toBe('The statement for plans: plans/eia.eis.yaml');
+    expect(read('plans/eia.eis.yaml')).toBe('eis: 1\nquestionnaire: equity-impact@1\ninitiative:\n  title: Plans\n');
+  });
+
+  it('says how to create the statement of a memo that has none, and creates nothing (exit 2)', () => {
+    const result = eis(['answer', MEMO, '--answers', '-'], { cwd: dir, input: 'initiative: { title: Licence }' });
+    expect(result).toEqual({ code: 2, stdout: '', stderr: `eis: ${MEMO}: no statement yet (looked for ${STATEMENT}); create it with: eis new ${MEMO}\n` });
+    expect(existsSync(join(dir, STATEMENT))).toBe(false);
   });
 
   it('names a section that does not exist, with a suggestion', () => {

@@ -151,6 +151,17 @@ group('the interview flow', () => {
     expect(step).toMatchObject({ kind: 'question', path: ['initiative', 'title'], current: 'TBD' });
   });
 
+  it('asks again for an answer with a placeholder inside it, as eis check does not count it', () => {
+    const answers = { initiative: { title: 'T', kind: 'memo', summary: 'Who is affected is TBD.', division: 'D', author: 'A', status: 'draft' } };
+    expect(firstMissingRequired(model, answers, TODAY)).toBe('initiative.summary');
+    const step = nextStep(model, answers, startState(model, answers, { kind: 'resume' }, TODAY), TODAY)!;
+    expect(step).toMatchObject({ kind: 'question', path: ['initiative', 'summary'], current: 'Who is affected is TBD.' });
+    const entry = { ...answers, screening: { affected: ['children'], changes: ['technology'], known_disparities: 'no', staff_discretion: 'no' }, proposal: { problem: 'P', decision: 'D', desired_results: 'R' }, populations: { groups: [{ id: 'rural-parents', name: 'Rural parents', population: 'region', effect: 'direct', direction: 'burden', why: 'No transit (details TODO).' }] } };
+    entry.initiative = { ...entry.initiative, summary: 'S' };
+    expect(firstMissingRequired(model, entry, TODAY)).toBe('populations.groups');
+    expect(walk(model, entry, { kind: 'resume' }, scripted(brief)).asked[0]).toBe('populations.groups[0].why');
+  });
+
   it('finishes an entry left half-done, then offers to add another', () => {
     const answers = {
       initiative: { title: 'T', kind: 'memo', summary: 'S', division: 'D', author: 'A', status: 'draft' },

@@ -1,6 +1,6 @@
 // The whole interview in a real pseudo-terminal (tmux): typed, stopped with Ctrl-C half-way,
 // resumed with eis answer, finished, and checked with eis check.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BIN, copyExamples, eis } from '../helpers/cli.js';
@@ -159,8 +159,18 @@ describe.skipIf(missing !== undefined)('the interview in a terminal', () => {
     expect(readFileSync(join(dir, existing), 'utf8')).toBe(before);
   });
 
+  it('stopped before the first answer, eis new leaves no statement behind', async () => {
+    term.run([process.execPath, BIN, 'new', MEMO], dir);
+    await term.prompt('Title');
+    expect(existsSync(join(dir, STATEMENT))).toBe(true);
+    term.keys('C-c');
+    expect(await term.exitCode()).toBe(130);
+    expect(term.history()).toContain(`Stopped before any answer was given, so ${STATEMENT} was removed.`);
+    expect(existsSync(join(dir, STATEMENT))).toBe(false);
+  });
+
   it('stops without overwriting when the statement is edited in another window', async () => {
-    eis(['new', MEMO], { cwd: dir });
+    writeFileSync(join(dir, STATEMENT), 'eis: 1\nquestionnaire: equity-impact@1\n');
     term.run([process.execPath, BIN, 'answer', STATEMENT], dir);
     await answer('Title', text('First title'), 'Enter');
     await term.prompt('Kind of work');

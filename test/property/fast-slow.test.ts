@@ -46,6 +46,20 @@ describe('the fast and the full read of eis check give identical reports', () =>
     fc.assert(fc.property(mutatedStatement, (text) => void expectSame(text)), { numRuns: CORPUS });
   });
 
+  it('on statements with placeholders inside their answers, placed at the same lines', { timeout: TIMEOUT }, () => {
+    const words = ['TBD', 'N/A', 'TODO', 'XXX', '??'];
+    let found = 0;
+    for (let seed = 1; seed <= 50; seed++) {
+      let n = 0;
+      // After every few sentences of every block or plain answer: inside folded lines too.
+      const text = generatedStatement(seed * 104729).replace(/([a-z])\. /g, (whole, letter: string) => (n++ % 3 === seed % 3 ? `${letter} ${words[n % words.length]}. ` : whole));
+      expectSame(text);
+      writeFileSync(file, text);
+      found += checkFile(file, known, options).findings.filter((f) => f.code === 'placeholder/inside').length;
+    }
+    expect(found).toBeGreaterThan(25);
+  });
+
   it('on fuzzed YAML', { timeout: TIMEOUT }, () => {
     fc.assert(fc.property(arbitraryYaml, (text) => void expectSame(text)), { numRuns: RUNS });
   });

@@ -22,6 +22,16 @@ describe('eis render', () => {
     expect(result.stdout).toMatch(/^# Text-message payment reminders\n/);
   });
 
+  it('takes a memo for the statement beside it, and says how to create a missing one', () => {
+    const result = eis(['render', 'memos/text-payment-reminders.md'], { cwd: EXAMPLES });
+    expect(result).toEqual({ code: 0, stdout: eis(['render', COMPLETE], { cwd: EXAMPLES }).stdout, stderr: `The statement for memos/text-payment-reminders.md: ${COMPLETE}\n` });
+    expect(eis(['render', 'memos/license-suspension-change.md'], { cwd: EXAMPLES })).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'eis: memos/license-suspension-change.md: no statement yet (looked for memos/license-suspension-change.eis.yaml); create it with: eis new memos/license-suspension-change.md\n',
+    });
+  });
+
   it('renders a statement with gaps, marked, and exits 0', () => {
     const result = eis(['render', DRAFT], { cwd: EXAMPLES });
     expect(result.code).toBe(0);

@@ -47,6 +47,7 @@ function describeCode(code: string): string {
   const known: Record<string, string> = {
     required: 'A required question is not answered.',
     placeholder: 'An answer is a placeholder such as TBD.',
+    'placeholder/inside': 'An answer holds a placeholder such as TBD inside its text.',
     'coverage/missing': 'An initiative has no equity impact statement.',
     'coverage/uncovered': 'A file looks like a memo, but no initiative glob takes it.',
     'coverage/glob-empty': 'An initiative glob of the config matches nothing.',

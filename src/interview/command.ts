@@ -14,16 +14,9 @@ import { decodeText, parseYamlSource, type YamlSource } from '../yaml/source.js'
 import { answerPaths, answerProblems, mergeAnswers, type AnswerProblem } from './answers-file.js';
 import type { Mode } from './flow.js';
 import { missingText, summarize, summaryText } from './report.js';
+import type { Opened } from './opened.js';
 
-export interface Opened {
-  file: string;
-  shown: string;
-  statement: StatementText;
-  model: Questionnaire;
-  config: Config;
-  /** The hash of the skeleton `eis new` just wrote: while the file still holds it, no answer is saved. */
-  skeleton?: string;
-}
+export { discardSkeleton, type Opened } from './opened.js';
 
 /** Reads a statement and the questionnaire it is pinned to; a newer pin is refused. */
 export function openStatement(config: Config, file: string, shown: string): Opened {
@@ -42,22 +35,6 @@ export function openStatement(config: Config, file: string, shown: string): Open
     throw new EisError(error.message, { file: shown, ...statementPosition(statement, ['questionnaire']), hint: error.hint });
   }
   return { file, shown, statement, model, config };
-}
-
-/**
- * Removes the statement `eis new` created when it still holds only the skeleton eis wrote, so that
- * a run that saved no answer leaves nothing behind. A file with other content (an answer saved, or
- * someone else's writing) is never removed. True when it was removed.
- */
-export function discardSkeleton(opened: Opened): boolean {
-  if (opened.skeleton === undefined) return false;
-  try {
-    if (hashText(readFileSync(opened.file)) !== opened.skeleton) return false;
-    unlinkSync(opened.file);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 export interface InterviewOptions {

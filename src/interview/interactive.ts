@@ -1,7 +1,7 @@
 // The interview in a terminal: the inquirer prompter, the loop, Ctrl-C, and the closing summary.
 import type { Context } from '../context.js';
 import { ExitCode } from '../errors.js';
-import { discardSkeleton, type Opened } from './command.js';
+import { discardSkeleton, type Opened } from './opened.js';
 import type { Mode } from './flow.js';
 import { inquirerPrompter } from './prompts.js';
 import { runSession } from './session.js';

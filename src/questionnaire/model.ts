@@ -1,7 +1,7 @@
 // The compiled questionnaire: the one description that the interview, the checker, the renderer,
 // the diff and the JSON Schema all read. Compiling resolves references and indexes questions.
 import type { Condition, QuestionnaireInput, FieldInput, ComputedInput, RuleInput } from './format.js';
-import { placeholderSearch, type PlaceholderSearch } from './answers.js';
+import { placeholderSearch, type PlaceholderSearch } from './placeholders.js';
 
 export type Value = string | number | boolean | null | undefined | Value[] | { [key: string]: Value };
 export type Answers = Record<string, unknown>;

@@ -1,21 +1,10 @@
 // The findings that say a statement is not approved for what it says now, and why. Pure.
 import type { Questionnaire } from '../questionnaire/model.js';
 import type { RawFinding } from '../check/findings.js';
-import type { ApprovalState, Decision } from './approval.js';
-import { signoffList } from './conventions.js';
+import type { ApprovalState, ApprovalSummary, Decision } from './approval.js';
 
-/** What a report keeps of the approval state, for status, render and the cache. */
-export interface ApprovalSummary {
-  state: 'approved' | 'changes-requested' | 'stale' | 'pending';
-  /** Approvals that count, for the page's "approved by". */
-  by: Array<{ name: string; role?: string; date?: string }>;
-  /** Roles still to approve. */
-  missing: string[];
-  /** The stale approvals: who, when, what changed. */
-  stale: Array<{ name: string; date?: string; changes: string[] }>;
-  /** Who asked for changes. */
-  changesRequested: Array<{ name: string; date?: string }>;
-}
+export type { ApprovalSummary } from './approval.js';
+import { signoffList } from './conventions.js';
 
 export function summarizeApproval(state: ApprovalState): ApprovalSummary {
   const who = (d: Decision) => ({ name: d.name, date: d.date });

@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { checkStatementData } from '../../src/check/statement.js';
-import { placeholderInside, placeholderSearch } from '../../src/questionnaire/answers.js';
+import { placeholderInside } from '../../src/questionnaire/answers.js';
+import { placeholderSearch } from '../../src/questionnaire/placeholders.js';
 import { builtin, readYaml } from '../helpers/model.js';
 import { EXAMPLES } from '../helpers/cli.js';
 

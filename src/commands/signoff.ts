@@ -16,6 +16,7 @@ import { entriesOf, getAnswer, isPlainObject, uniqueId } from '../questionnaire/
 import { computeValues } from '../questionnaire/conditions.js';
 import type { Questionnaire } from '../questionnaire/model.js';
 import { signoffList } from '../review/conventions.js';
+import { REVIEW_CODES } from '../review/approval-findings.js';
 import { answersHash, approvalPolicy, memoHashes, memosCovered } from '../review/memo-hash.js';
 import { APPROVE_VALUES, approvalState, findReviewer, formatMemoHashes, type ApprovalState } from '../review/approval.js';
 import { gitIdentity } from '../git/identity.js';
@@ -29,8 +30,6 @@ export interface SignoffOptions {
   policy?: boolean;
 }
 
-/** Findings that are about approval itself: a reviewer approves despite them, and so clears them. */
-const APPROVAL_CODES = new Set(['stale', 'approval/required', 'approval/changes-requested', 'approval/unknown-reviewer']);
 
 export async function signoff(ctx: Context, file: string | undefined, options: SignoffOptions): Promise<number> {
   const decision = required(options.decision, '--decision', 'approve or changes-requested');
@@ -57,7 +56,7 @@ export async function signoff(ctx: Context, file: string | undefined, options: S
   if (approving) {
     // An approval says the statement is fit to merge: not one with errors in it.
     const report = checkFile(path, questionnaireRegistry(config), { config, cwd: ctx.cwd, today: ctx.today });
-    const errors = report.findings.filter((f) => f.severity === 'error' && !APPROVAL_CODES.has(f.code));
+    const errors = report.findings.filter((f) => f.severity === 'error' && !REVIEW_CODES.has(f.code));
     if (errors.length) {
       ctx.stdout(textReporter({ statements: [{ ...report, findings: errors }], findings: [] }, { color: ctx.color, strict: false, version: ctx.version, tool: 'check' }));
       ctx.stderr(`eis: ${shown} has ${errors.length === 1 ? 'an error' : `${errors.length} errors`}; an approval covers a complete statement only. Nothing was recorded.\n`);

@@ -4,7 +4,8 @@ import { relative, resolve, sep } from 'node:path';
 import type { CheckReport } from '../check/findings.js';
 import { questionnaireFor } from '../statement/pin.js';
 import { readStatementText, statementData } from '../statement/change.js';
-import { signoffList, statusQuestions } from '../review/conventions.js';
+import { signoffList } from '../review/conventions.js';
+import { unhashedQuestions } from '../review/memo-hash.js';
 import { changedQuestions, decisionsOf, type ApprovalPolicy } from '../review/approval.js';
 import type { Questionnaire } from '../questionnaire/model.js';
 import { git } from './run.js';
@@ -28,7 +29,7 @@ export function explainStaleAnswers(report: CheckReport, cwd: string, known: (id
       const model = questionnaireFor(data, known);
       const rel = relative(root, file).split(sep).join('/');
       const decisions = decisionsOf(model, data, policy);
-      const exclude = { signoff: signoffList(model)?.key, status: [...statusQuestions(model).map((q) => q.key), ...(model.roles.status ? [model.roles.status] : [])] };
+      const exclude = { signoff: signoffList(model)?.key, status: unhashedQuestions(model) };
       for (const finding of stale) {
         const decision = decisions.find((d) => d.path.join('.') === finding.path.join('.'));
         if (!decision?.answersHash) continue;

@@ -61,7 +61,7 @@ export function renderFile(file: string, known: (id: string) => Questionnaire | 
         const pos = positionOf(source(), f.path);
         refused += `${shown}:${pos.line}:${pos.column}: ${f.message}\n`;
       }
-      refused += `eis: ${shown} was not rendered: it has ${errors.length} problem${errors.length === 1 ? '' : 's'} (--strict refuses statements with errors, stale or missing approvals).\n`;
+      refused += `eis: ${shown} was not rendered: it has ${errors.length} problem${errors.length === 1 ? '' : 's'} (--strict).\n`;
       return { refused };
     }
   }

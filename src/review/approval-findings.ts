@@ -6,6 +6,9 @@ import type { ApprovalState, ApprovalSummary, Decision } from './approval.js';
 export type { ApprovalSummary } from './approval.js';
 import { signoffList } from './conventions.js';
 
+/** Findings about approval itself, not about the answers: the reviewers', not the author's, to clear. */
+export const REVIEW_CODES: ReadonlySet<string> = new Set(['stale', 'approval/required', 'approval/changes-requested', 'approval/unknown-reviewer']);
+
 export function summarizeApproval(state: ApprovalState): ApprovalSummary {
   const who = (d: Decision) => ({ name: d.name, date: d.date });
   return {

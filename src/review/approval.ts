@@ -190,11 +190,19 @@ export function memoChanges(recorded: string, memos: CurrentContent['memos']): s
   }
   const before = new Map(pairs.filter((p): p is RegExpExecArray => Boolean(p)).map((p) => [p[1], p[2]]));
   const changes: string[] = [];
+  const added: CurrentContent['memos'] = [];
   for (const memo of memos) {
     const was = before.get(memo.path);
-    if (was === undefined) changes.push(`memo ${memo.path} was added`);
+    if (was === undefined) added.push(memo);
     else if (!sameHash(was, memo.hash)) changes.push(`memo ${memo.path} changed`);
     before.delete(memo.path);
+  }
+  // A memo under a new path with the content of one no longer there was moved, not changed:
+  // hashes are of content, so moving memos keeps an approval (swapping two contents does not).
+  for (const memo of added) {
+    const moved = [...before].find(([, hash]) => sameHash(hash, memo.hash));
+    if (moved) before.delete(moved[0]);
+    else changes.push(`memo ${memo.path} was added`);
   }
   for (const path of before.keys()) changes.push(`memo ${path} is no longer covered`);
   return changes;
@@ -214,8 +222,8 @@ export function sameHash(a: string, b: string): boolean {
 }
 
 /**
- * The answers an approval covers, as one canonical text: every answer but the status questions and
- * the sign-off list, with keys sorted, so that reordering keys, comments and YAML styles do not
+ * The answers an approval covers, as one canonical text: every answer but the sign-off list and the
+ * questions the caller leaves out (the status, the memo list), with keys sorted, so that reordering keys, comments and YAML styles do not
  * change it, and any change of a value does. `x-` keys are notes, not answers.
  */
 export function canonicalAnswers(data: unknown, exclude: { signoff?: string; status: string[] }): string {

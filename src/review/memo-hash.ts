@@ -72,11 +72,18 @@ export function memoHashes(statement: string, memos: string[]): CurrentContent['
   return memos.map((m) => ({ path: relative(dir, m).split(sep).join('/'), hash: memoFileHash(m) })).sort((a, b) => (a.path < b.path ? -1 : 1));
 }
 
+/** The questions an approval's answers hash leaves out: the status (set by sign-offs), and the memo list (the memo hash covers those memos by content, so moving them, as eis mv does, keeps an approval). */
+export function unhashedQuestions(model: Questionnaire): string[] {
+  const keys = statusQuestions(model).map((q) => q.key);
+  if (model.roles.status) keys.push(model.roles.status);
+  const memos = memoList(model)?.key;
+  if (memos) keys.push(memos);
+  return [...new Set(keys)];
+}
+
 /** The hash of the answers an approval covers (see canonicalAnswers). */
 export function answersHash(model: Questionnaire, data: unknown): string {
-  const status = statusQuestions(model).map((q) => q.key);
-  if (model.roles.status && !status.includes(model.roles.status)) status.push(model.roles.status);
-  return `sha256:${hashText(canonicalAnswers(data, { signoff: signoffList(model)?.key, status }))}`;
+  return `sha256:${hashText(canonicalAnswers(data, { signoff: signoffList(model)?.key, status: unhashedQuestions(model) }))}`;
 }
 
 /** The memos and answers of a statement as they are now. */

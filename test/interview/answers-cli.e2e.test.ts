@@ -100,7 +100,7 @@ describe('eis new without a terminal', () => {
     expect(existsSync(join(dir, STATEMENT))).toBe(false);
   });
 
-  it('takes every answer from a file and leaves a statement eis check passes', () => {
+  it('takes every answer from a file and leaves a statement whose only gap is a reviewer\'s approval', () => {
     writeFileSync(join(dir, 'answers.yaml'), briefAnswers);
     const result = eis(['new', MEMO, '--answers', 'answers.yaml'], { cwd: dir });
     expect(result.stderr).toBe(`Saved 23 answers from answers.yaml to ${STATEMENT}.\nEvery required answer is given.\n`);
@@ -109,9 +109,11 @@ describe('eis new without a terminal', () => {
     const text = read(STATEMENT);
     expect(text).toContain('    - id: rural-parents\n      population: region\n      name: Rural parents\n');
     expect(text).toContain('    - id: offer-payment-plans-before-any-referral\n      what: Offer payment plans before any referral\n      populations:\n        - rural-parents\n');
-    const check = eis(['check', STATEMENT], { cwd: dir });
-    expect(check.stdout).toBe(`${STATEMENT}  draft, level brief, 22/22 required answered\n\n✔ 0 errors, 0 warnings in 1 statement\n`);
-    expect(check.code).toBe(0);
+    const check = eis(['check', STATEMENT, '--format', 'json'], { cwd: dir });
+    const [report] = JSON.parse(check.stdout).statements;
+    expect(report.completeness).toEqual({ answered: 22, required: 22, level: 'brief' });
+    expect(report.findings.map((f: { code: string; message: string }) => `${f.code}: ${f.message}`)).toEqual(['approval/required: The statement is not approved: it needs an approval from "equity-office".']);
+    expect(check.code).toBe(1);
   });
 
   it('reads JSON answers from stdin and reports what is still missing (exit 1)', () => {

@@ -37,11 +37,12 @@ describe('statements with CRLF line endings', () => {
   it('keep them when a sign-off is added', () => {
     const complete = 'memos/text-payment-reminders.eis.yaml';
     writeFileSync(join(dir, complete), crlf(readFileSync(join(dir, complete), 'utf8')));
-    const run = eis(['signoff', complete, '--name', 'Ana Souza', '--role', 'Equity officer', '--decision', 'approve'], { cwd: dir });
+    const run = eis(['signoff', complete, '--as', 'sam.ortiz@example.gov', '--decision', 'changes-requested'], { cwd: dir });
     expect(run.code).toBe(0);
     const saved = readFileSync(join(dir, complete), 'utf8');
     expect(saved.replace(/\r\n/g, '')).not.toContain('\n');
-    expect(saved).toContain('Ana Souza\r\n');
+    expect(saved).toContain('decision: changes-requested\r\n');
+    expect(saved).toContain('  status: changes-requested\r\n');
   });
 
   it('are read as LF, with the ending noted, only when every line has it', () => {

@@ -44,7 +44,7 @@ describe.skipIf(missing !== undefined)('the interview in a terminal', () => {
   }
   const text = (t: string) => ({ text: t });
 
-  it('is typed, stopped with Ctrl-C, resumed and finished into a statement eis check passes', async () => {
+  it('is typed, stopped with Ctrl-C, resumed and finished into a statement that waits only for approval', async () => {
     // First session: no editor, so long answers are typed on one line.
     term.run([process.execPath, BIN, 'new', MEMO], dir, 'new');
     await term.prompt('Title');
@@ -135,9 +135,10 @@ describe.skipIf(missing !== undefined)('the interview in a terminal', () => {
 
     expect(await term.exitCode()).toBe(0);
     const end = term.history();
-    expect(end).toContain(`${STATEMENT}  draft, level brief, 22/22 required answered`);
+    expect(end).toContain(`${STATEMENT}  equity-impact@1, draft, level brief, 22/22 required answered`);
     expect(end).toContain('✔ 0 errors, 0 warnings in 1 statement');
-    expect(end).toContain(`Next: eis render ${STATEMENT} to read it as a document, then commit the statement with its memo.`);
+    // The author's part is done; approval is the reviewers'.
+    expect(end).toContain(`Next: commit the statement with its memo, and ask a reviewer named in the config to approve it (eis signoff ${STATEMENT}); until then eis check reports it as not approved.`);
 
     const data = statement();
     expect(data.proposal.decision).toBe('Written in the editor.');
@@ -146,7 +147,11 @@ describe.skipIf(missing !== undefined)('the interview in a terminal', () => {
       { id: 'offer-payment-plans-before-any-referral', what: 'Offer payment plans before any referral', populations: ['rural-parents'], owner: 'Policy Division', due: '2027-01-31', status: 'planned' },
     ]);
     const check = eis(['check', STATEMENT], { cwd: dir });
-    expect(check).toEqual({ code: 0, stdout: `${STATEMENT}  draft, level brief, 22/22 required answered\n\n✔ 0 errors, 0 warnings in 1 statement\n`, stderr: '' });
+    expect(check).toEqual({
+      code: 1,
+      stdout: `${STATEMENT}  equity-impact@1, draft, level brief, 22/22 required answered\n  10:3    error    The statement is not approved: it needs an approval from "equity-office".  approval/required\n                   A reviewer named in eis.config.yaml records it with eis signoff.\n\n✖ 1 error, 0 warnings in 1 statement\n`,
+      stderr: '',
+    });
   });
 
   it('offers to resume an existing statement instead of overwriting it', async () => {

@@ -43,7 +43,7 @@ describe('eis render', () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain('memos/online-application-portal.eis.yaml:24:3: "What results do we want for the communities we serve?" holds the placeholder "TBD"');
-    expect(result.stderr).toMatch(/eis: memos\/online-application-portal\.eis\.yaml was not rendered: it has 19 problems \(--strict\)\.\n$/);
+    expect(result.stderr).toMatch(/eis: memos\/online-application-portal\.eis\.yaml was not rendered: it has 20 problems \(--strict\)\.\n$/);
     expect(eis(['render', COMPLETE, '--strict'], { cwd: EXAMPLES }).code).toBe(0);
   });
 
@@ -100,7 +100,7 @@ describe('eis render', () => {
     cleanups.push(tree.cleanup);
     const result = eis(['render', 'x.eis.yaml'], { cwd: tree.dir });
     expect(result).toMatchObject({ code: 2, stdout: '' });
-    expect(result.stderr).toBe('eis: x.eis.yaml:2:1: the statement answers questionnaire "gare-tool", which eis does not know here. Name its file under "questionnaire:" in eis.config.yaml.\n');
+    expect(result.stderr).toBe('eis: x.eis.yaml:2:1: the statement answers questionnaire "gare-tool", but the config requires equity-impact@1. Answer equity-impact@1 ("questionnaire: equity-impact@1"); the questionnaire a statement answers is the config\'s to choose.\n');
   });
 
   it('works as a git textconv driver on a file with any name', () => {

@@ -138,6 +138,9 @@ describe('memo hashes', () => {
     expect(memoChanges(recorded, [{ path: 'a.md', hash: 'sha256:aa' }, { path: 'b.md', hash: 'sha256:bb' }])).toEqual([]);
     expect(memoChanges(recorded, [{ path: 'a.md', hash: 'sha256:bb' }, { path: 'b.md', hash: 'sha256:aa' }])).toEqual(['memo a.md changed', 'memo b.md changed']);
     expect(memoChanges(recorded, [{ path: 'a.md', hash: 'sha256:aa' }])).toEqual(['memo b.md is no longer covered']);
+    // Moved (same content under a new path): still covered. Moved and changed: not.
+    expect(memoChanges(recorded, [{ path: 'a.md', hash: 'sha256:aa' }, { path: 'sub/b.md', hash: 'sha256:bb' }])).toEqual([]);
+    expect(memoChanges(recorded, [{ path: 'a.md', hash: 'sha256:aa' }, { path: 'sub/b.md', hash: 'sha256:b2' }])).toEqual(['memo sub/b.md was added', 'memo b.md is no longer covered']);
     expect(memoChanges('sha256:aa', [{ path: 'a.md', hash: 'sha256:aa' }, { path: 'c.md', hash: 'sha256:cc' }])).toEqual(['the statement now covers 2 memos (a.md, c.md)']);
   });
 

@@ -186,21 +186,24 @@ describe('9. any change to the sign-off list, named by the reviewer', () => {
 
   it('a decision, a date or an unknown key edited', () => {
     const after = signed();
-    Object.assign(after.signoff.reviewers[0], { decision: 'changes-requested', date: '2026-05-01', answers_hash: 'sha256:3' });
-    expect(messages(concerns(signed(), after))).toEqual(['signoff-edited: Reviewers: the sign-off by "Morgan Lee" was edited: Decision: Approve -> Changes requested, Date: 2026-04-02 -> 2026-05-01, answers_hash: nothing -> sha256:3.']);
+    Object.assign(after.signoff.reviewers[0], { decision: 'changes-requested', date: '2026-05-01', 'x-ticket': 'EQ-3' });
+    expect(messages(concerns(signed(), after))).toEqual(['signoff-edited: Reviewers: the sign-off by "Morgan Lee" was edited: Decision: Approve -> Changes requested, Date: 2026-04-02 -> 2026-05-01, x-ticket: nothing -> EQ-3.']);
   });
 
   it('an entry added, also without an id, or in a new statement', () => {
     const after = signed();
     after.signoff.reviewers.push({ name: 'Ari Cohen', role: 'Deputy Director', decision: 'approve', date: '2026-11-20' });
     expect(messages(concerns(signed(), after))).toEqual(['signoff-added: Reviewers: a sign-off by "Ari Cohen" was added (Approve, 2026-11-20); check that the reviewer recorded it.']);
-    expect(concerns(undefined, signed()).filter((c) => c.kind === 'signoff-added').map((c) => c.message)).toEqual(['Reviewers: a sign-off by "Morgan Lee" was added (Approve, 2026-04-02); check that the reviewer recorded it.']);
+    expect(concerns(undefined, signed()).filter((c) => c.kind === 'signoff-added').map((c) => c.message)).toEqual([
+      'Reviewers: a sign-off by "Morgan Lee" was added (Approve, 2026-04-02); check that the reviewer recorded it.',
+      'Reviewers: a sign-off by "Sam Ortiz" was added (Approve, 2026-04-03); check that the reviewer recorded it.',
+    ]);
   });
 
   it('an entry removed', () => {
     const after = signed();
     after.signoff.reviewers = [];
-    expect(messages(concerns(signed(), after))).toEqual(['signoff-removed: Reviewers: the sign-off by "Morgan Lee" was removed.']);
+    expect(messages(concerns(signed(), after))).toEqual(['signoff-removed: Reviewers: the sign-off by "Morgan Lee" was removed.', 'signoff-removed: Reviewers: the sign-off by "Sam Ortiz" was removed.']);
   });
 });
 

@@ -232,8 +232,8 @@ describe('eis diff --git: the changes a reviewer must see', () => {
 
   beforeAll(() => {
     signed = exampleRepo();
-    // The sign-off as eis signoff writes it: with the hash of the memo it approved.
-    edit(signed.dir, REMINDERS, ['      comments: Approved with the adjustments above.\n', `      comments: Approved with the adjustments above.\n      memo_hash: ${HASH('1')}\n`]);
+    // The first sign-off, with a memo hash that is easy to read in the output.
+    edit(signed.dir, REMINDERS, ['      comments: Approved with the adjustments above.\n      memo_hash: sha256:00d02d4c8e1b2493fcc2b2e440df4bc157a3da7d5d5de936de73aedda1a576d8\n', `      comments: Approved with the adjustments above.\n      memo_hash: ${HASH('1')}\n`]);
     git(signed.dir, 'commit', '-qam', 'signed off');
   });
 

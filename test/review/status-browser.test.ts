@@ -26,7 +26,7 @@ describe.skipIf(chromiumMissing)('eis status --format html in Chromium', () => {
       svgs.map((svg) => (svg.getAttribute('aria-labelledby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent).join(' | ')),
     );
     expect(charts).toEqual([
-      'By status | Draft: 1; In review: 0; Approved: 1; Superseded: 0; No statement: 1',
+      'By status | Draft: 1; In review: 0; Changes requested: 0; Approved: 1; Superseded: 0; No statement: 1',
       'By screening level | No assessment needed: 0; Brief assessment: 0; Full assessment: 2',
     ]);
     await page.addScriptTag({ content: readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8') });

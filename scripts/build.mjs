@@ -77,7 +77,7 @@ rmSync(join(root, 'dist'), { recursive: true, force: true });
 await build({
   ...common,
   plugins: [zodEnglishOnly, esModuleExternals],
-  entryPoints: { eis: 'src/bundle.ts' },
+  entryPoints: { eis: 'src/boot/bundle.ts' },
   outdir: 'dist',
   outExtension: { '.js': '.cjs' },
   format: 'cjs',

@@ -1,5 +1,5 @@
 // Validates each built-in questionnaire once, at build time, and stores the result beside the
-// bundle with the hash of its YAML (see src/questionnaire/resolve.ts).
+// bundle with the hash of its YAML (see src/edge/questionnaire/resolve.ts).
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

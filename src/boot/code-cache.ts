@@ -13,7 +13,7 @@ import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, write
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Script, constants } from 'node:vm';
-import { cacheFolder, readCacheFile, removeMonthOldFiles } from '../cache-folder.js';
+import { cacheFolder, readCacheFile, removeMonthOldFiles } from '../edge/files/cache-folder.js';
 
 /** What dist/eis.cjs exports (src/bundle.ts). */
 export interface Bundle {

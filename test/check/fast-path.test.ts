@@ -4,13 +4,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { checkFile, questionnaireRegistry } from '../../src/check/run.js';
-import { defaultConfig } from '../../src/config.js';
+import { checkFile, questionnaireRegistry } from '../../src/edge/check/run.js';
+import { defaultConfig } from '../../src/core/config/config.js';
 import { tempTree } from '../helpers/cli.js';
-import { fastParse } from '../../src/yaml/fast.js';
-import { conforms } from '../../src/questionnaire/conforms.js';
-import { buildStatementSchema } from '../../src/questionnaire/statement-schema.js';
-import { schemaFindings } from '../../src/check/schema-findings.js';
+import { fastParse } from '../../src/core/yaml/fast.js';
+import { conforms } from '../../src/core/questionnaire/conforms.js';
+import { buildStatementSchema } from '../../src/core/questionnaire/statement-schema.js';
+import { schemaFindings } from '../../src/core/check/schema-findings.js';
 // @ts-expect-error: the generator is plain JavaScript shared with the benchmark
 import { random, statementText } from '../../scripts/bench/generate.mjs';
 

@@ -6,9 +6,9 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { eis, tempTree } from '../helpers/cli.js';
 import { generatedStatement } from '../property/support.js';
-import { checkFilesInParallel, workerScript } from '../../src/check/parallel.js';
-import { checkFileForCache, questionnaireRegistry } from '../../src/check/run.js';
-import { defaultConfig } from '../../src/config.js';
+import { checkFilesInParallel, workerScript } from '../../src/edge/check/parallel.js';
+import { checkFileForCache, questionnaireRegistry } from '../../src/edge/check/run.js';
+import { defaultConfig } from '../../src/core/config/config.js';
 
 // Above twice the 400 files a worker must have to be started, so a 2-core machine starts one.
 const COUNT = 900;

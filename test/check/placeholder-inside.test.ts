@@ -2,9 +2,9 @@
 // written as the questionnaire lists them, and never in ordinary words, URLs or questions.
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { checkStatementData } from '../../src/check/statement.js';
-import { placeholderInside } from '../../src/questionnaire/answers.js';
-import { placeholderSearch } from '../../src/questionnaire/placeholders.js';
+import { checkStatementData } from '../../src/core/check/statement.js';
+import { placeholderInside } from '../../src/core/questionnaire/answers.js';
+import { placeholderSearch } from '../../src/core/questionnaire/placeholders.js';
 import { builtin, readYaml } from '../helpers/model.js';
 import { EXAMPLES } from '../helpers/cli.js';
 

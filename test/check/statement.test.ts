@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkStatementData } from '../../src/check/statement.js';
-import { loadQuestionnaire } from '../../src/questionnaire/resolve.js';
+import { checkStatementData } from '../../src/core/check/statement.js';
+import { loadQuestionnaire } from '../../src/edge/questionnaire/resolve.js';
 import { builtin, fixture, readYaml } from '../helpers/model.js';
 import { EXAMPLES } from '../helpers/cli.js';
 import { join } from 'node:path';

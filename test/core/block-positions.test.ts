@@ -3,9 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseYamlSource, positionOf } from '../../src/yaml/source.js';
-import { blockPositions, blockPositionOf } from '../../src/yaml/block-positions.js';
-import { EisError } from '../../src/errors.js';
+import { parseYamlSource, positionOf } from '../../src/core/yaml/source.js';
+import { blockPositions, blockPositionOf } from '../../src/core/yaml/block-positions.js';
+import { EisError } from '../../src/core/errors.js';
 import { EXAMPLES } from '../helpers/cli.js';
 // @ts-expect-error: the generator is plain JavaScript shared with the benchmark
 import { random, statementText } from '../../scripts/bench/generate.mjs';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeValues, holds, type ConditionContext } from '../../src/questionnaire/conditions.js';
+import { computeValues, holds, type ConditionContext } from '../../src/core/questionnaire/conditions.js';
 import { builtin } from '../helpers/model.js';
 
 const model = builtin();

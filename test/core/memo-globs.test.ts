@@ -1,7 +1,7 @@
 // The pure side of coverage: where a glob starts, memo matching with the extension in any case, and
 // why a memo-like file was missed.
 import { describe, expect, it } from 'vitest';
-import { configGlobs, globBase, memoMatcher, nearestGlob, recursiveMemoGlob, whyMissed } from '../../src/check/memo-globs.js';
+import { configGlobs, globBase, memoMatcher, nearestGlob, recursiveMemoGlob, whyMissed } from '../../src/core/check/memo-globs.js';
 
 describe('globBase', () => {
   it('is the folder before the first wildcard', () => {

@@ -1,9 +1,9 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { parseQuestionnaire } from '../../src/questionnaire/load.js';
-import { loadQuestionnaire } from '../../src/questionnaire/resolve.js';
-import { EisError } from '../../src/errors.js';
+import { parseQuestionnaire } from '../../src/core/questionnaire/load.js';
+import { loadQuestionnaire } from '../../src/edge/questionnaire/resolve.js';
+import { EisError } from '../../src/core/errors.js';
 import { builtin, fixture } from '../helpers/model.js';
 import { tempTree } from '../helpers/cli.js';
 

@@ -2,9 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
-import { readStatement, writeAtomic, hashText } from '../../src/statement/file.js';
-import { setAnswer, appendEntry, documentText, newStatementText } from '../../src/statement/edit.js';
-import { EisError } from '../../src/errors.js';
+import { readStatement, writeAtomic, hashText } from '../../src/edge/files/statement-file.js';
+import { setAnswer, appendEntry, documentText, newStatementText } from '../../src/core/statement/edit.js';
+import { EisError } from '../../src/core/errors.js';
 import { builtin } from '../helpers/model.js';
 import { tempTree } from '../helpers/cli.js';
 

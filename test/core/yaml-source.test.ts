@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decodeText, parseYamlSource, positionOf } from '../../src/yaml/source.js';
-import { EisError } from '../../src/errors.js';
+import { decodeText, parseYamlSource, positionOf } from '../../src/core/yaml/source.js';
+import { EisError } from '../../src/core/errors.js';
 
 function failure(fn: () => unknown): EisError {
   try {

@@ -1,6 +1,6 @@
 // A statement made large: a one-line flow list over the large-statement size, put before a
 // section (top level) or before an answer inside a section, where `line` picks which.
-import { LARGE_STATEMENT_CHARS } from '../../src/statement/change.js';
+import { LARGE_STATEMENT_CHARS } from '../../src/core/statement/change.js';
 
 const BIG = `[${Array(Math.ceil(LARGE_STATEMENT_CHARS / 24)).fill('an-entry-of-the-list-1').join(', ')}]`;
 

@@ -1,8 +1,8 @@
 // The built-in questionnaire and fixtures, loaded from source for unit tests of the pure core.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadQuestionnaire } from '../../src/questionnaire/resolve.js';
-import { parseYamlSource } from '../../src/yaml/source.js';
+import { loadQuestionnaire } from '../../src/edge/questionnaire/resolve.js';
+import { parseYamlSource } from '../../src/core/yaml/source.js';
 import { ROOT } from './cli.js';
 
 export const builtin = () => loadQuestionnaire('equity-impact');

@@ -7,8 +7,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseYamlSource } from '../../src/yaml/source.js';
-import { decodeText } from '../../src/yaml/decode.js';
+import { parseYamlSource } from '../../src/core/yaml/source.js';
+import { decodeText } from '../../src/core/yaml/decode.js';
 import { ROOT, tempTree } from '../helpers/cli.js';
 import { canMeasureMemory, changes, fingerprint, looksLikeACrash, runEis, timeSpent, type HostileRun } from './run.js';
 

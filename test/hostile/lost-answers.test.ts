@@ -6,7 +6,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { join } from 'node:path';
 import { buildSync } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readStatement, writeAtomic } from '../../src/statement/file.js';
+import { readStatement, writeAtomic } from '../../src/edge/files/statement-file.js';
 import { eis, ROOT, tempTree } from '../helpers/cli.js';
 
 const KILLS = Math.max(50, Number(process.env.EIS_FUZZ_RUNS) / 20 || 0);

@@ -2,10 +2,10 @@
 // (readStatement, setAnswer, writeAtomic), and says "saved N" only after a save returned. The test
 // kills it at random moments, or runs two at once on one file.
 import { existsSync, writeSync } from 'node:fs';
-import { documentText, setAnswer } from '../../src/statement/edit.js';
-import { readStatement, writeAtomic } from '../../src/statement/file.js';
-import { loadQuestionnaire } from '../../src/questionnaire/resolve.js';
-import { EisError } from '../../src/errors.js';
+import { documentText, setAnswer } from '../../src/core/statement/edit.js';
+import { readStatement, writeAtomic } from '../../src/edge/files/statement-file.js';
+import { loadQuestionnaire } from '../../src/edge/questionnaire/resolve.js';
+import { EisError } from '../../src/core/errors.js';
 
 const [mode, file, a, b] = process.argv.slice(2);
 const model = loadQuestionnaire('equity-impact');

@@ -1,7 +1,7 @@
 import { describe as group, expect, it } from 'vitest';
 import { builtin } from '../helpers/model.js';
-import { choicesFor, firstMissingRequired, nextStep, startState, type FieldStep, type Response, type Step } from '../../src/interview/flow.js';
-import { checkStatementData } from '../../src/check/statement.js';
+import { choicesFor, firstMissingRequired, nextStep, startState, type FieldStep, type Response, type Step } from '../../src/core/interview/flow.js';
+import { checkStatementData } from '../../src/core/check/statement.js';
 import { TODAY, walk } from './walk.js';
 
 const model = builtin();

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { copyExamples, eis } from '../helpers/cli.js';
 import { generatedStatement } from '../property/support.js';
-import { lineEndings } from '../../src/statement/change.js';
+import { lineEndings } from '../../src/core/statement/change.js';
 
 let dir: string;
 let cleanup: () => void;

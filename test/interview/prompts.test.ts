@@ -1,9 +1,9 @@
 // The inquirer adapter, driven through @inquirer/testing's virtual screen (no terminal needed).
 import { screen } from '@inquirer/testing/vitest';
 import { describe, expect, it } from 'vitest';
-import { inquirerPrompter, editorCommand } from '../../src/interview/prompts.js';
-import { askStep } from '../../src/interview/ask.js';
-import { afterResponse, nextStep, startState, type Step } from '../../src/interview/flow.js';
+import { inquirerPrompter, editorCommand } from '../../src/edge/interview/prompts.js';
+import { askStep } from '../../src/edge/interview/ask.js';
+import { afterResponse, nextStep, startState, type Step } from '../../src/core/interview/flow.js';
 import { builtin } from '../helpers/model.js';
 import { TODAY } from './walk.js';
 import { readFileSync, writeFileSync } from 'node:fs';

@@ -4,7 +4,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BIN, copyExamples, eis } from '../helpers/cli.js';
-import { parseYamlSource } from '../../src/yaml/source.js';
+import { parseYamlSource } from '../../src/core/yaml/source.js';
 import { Terminal, tmuxMissing } from './tmux.js';
 
 const missing = tmuxMissing();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { builtin } from '../helpers/model.js';
-import { checkPick, checkPicks, checkTyped, helpText, stripEditorNote } from '../../src/interview/validate.js';
-import type { Field } from '../../src/questionnaire/model.js';
+import { checkPick, checkPicks, checkTyped, helpText, stripEditorNote } from '../../src/core/interview/validate.js';
+import type { Field } from '../../src/core/questionnaire/model.js';
 
 const model = builtin();
 const q = (key: string) => model.questions.get(key)!;

@@ -1,7 +1,7 @@
 // Walks the pure flow without a terminal: a script answers each step, answers go into a plain object.
-import { afterResponse, newEntry, nextStep, pathKey, startState, type Mode, type Response, type Step } from '../../src/interview/flow.js';
-import { entriesOf, getAnswer, uniqueId } from '../../src/questionnaire/answers.js';
-import type { Questionnaire } from '../../src/questionnaire/model.js';
+import { afterResponse, newEntry, nextStep, pathKey, startState, type Mode, type Response, type Step } from '../../src/core/interview/flow.js';
+import { entriesOf, getAnswer, uniqueId } from '../../src/core/questionnaire/answers.js';
+import type { Questionnaire } from '../../src/core/questionnaire/model.js';
 
 export const TODAY = '2026-11-23';
 

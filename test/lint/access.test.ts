@@ -1,7 +1,7 @@
 // Findings as entries for a "language found and replaced" list, for the interview to offer.
 import { describe, expect, it } from 'vitest';
-import { replacementEntries, replacementsFrom } from '../../src/lint/access.js';
-import { lintDocument } from '../../src/lint/document.js';
+import { replacementEntries, replacementsFrom } from '../../src/core/lint/access.js';
+import { lintDocument } from '../../src/core/lint/document.js';
 import { lintOptions } from './helpers.js';
 
 const memo = 'The obligor pays.\n\nThe Obligor and the NCP, and the chairman.\n\nThe arrears are damn high.';

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { ROOT } from '../helpers/cli.js';
-import { buildGlossary, matchGlossary, termPattern, termSlug, toEntry } from '../../src/lint/glossary.js';
-import { builtinGlossary, parseGlossaryFile } from '../../src/lint/options.js';
+import { buildGlossary, matchGlossary, termPattern, termSlug, toEntry } from '../../src/core/lint/glossary.js';
+import { builtinGlossary, parseGlossaryFile } from '../../src/edge/lint/options.js';
 
 const file = join(ROOT, 'schemas', 'glossary', 'child-support.yaml');
 const raw = parse(readFileSync(file, 'utf8')) as { entries: Array<{ term: string | string[]; use?: string; why: string; kind?: string }> };

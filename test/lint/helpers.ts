@@ -1,8 +1,8 @@
 // Shared setup for lint tests: settings as the default config gives them, and positions of words
 // in a text computed independently of the code under test.
-import { defaultConfig, type Config } from '../../src/config.js';
-import type { LintOptions } from '../../src/lint/document.js';
-import { lintOptionsFrom } from '../../src/lint/options.js';
+import { defaultConfig, type Config } from '../../src/core/config/config.js';
+import type { LintOptions } from '../../src/core/lint/document.js';
+import { lintOptionsFrom } from '../../src/edge/lint/options.js';
 
 export function lintOptions(lint: Partial<Config['lint']> = {}, rules: Config['rules'] = {}): LintOptions {
   const config = defaultConfig('/tmp');

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXAMPLES } from '../helpers/cli.js';
-import { lintDocument } from '../../src/lint/document.js';
+import { lintDocument } from '../../src/core/lint/document.js';
 import { at, lintOptions } from './helpers.js';
 
 const options = lintOptions();

@@ -2,7 +2,7 @@
 // points inside code, URLs, link destinations or HTML comments, whatever Markdown surrounds them.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { lintDocument } from '../../src/lint/document.js';
+import { lintDocument } from '../../src/core/lint/document.js';
 import { lintOptions } from './helpers.js';
 
 const options = lintOptions({}, { 'lint/readability': 'off', 'lint/equality': 'off', 'lint/profanity': 'off' });

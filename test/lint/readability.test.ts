@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { unified } from 'unified';
 import retextEnglish from 'retext-english';
 import type { Root, Sentence } from 'nlcst';
-import { MIN_PARAGRAPH_WORDS, paragraphGrade, sentenceGrade } from '../../src/lint/readability.js';
-import { lintDocument } from '../../src/lint/document.js';
+import { MIN_PARAGRAPH_WORDS, paragraphGrade, sentenceGrade } from '../../src/core/lint/readability.js';
+import { lintDocument } from '../../src/core/lint/document.js';
 import { lintOptions } from './helpers.js';
 
 const parse = (text: string) => unified().use(retextEnglish).parse(text) as Root;

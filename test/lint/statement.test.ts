@@ -7,9 +7,9 @@ import fc from 'fast-check';
 import { Document, isScalar, LineCounter, parseDocument, Scalar } from 'yaml';
 import { EXAMPLES } from '../helpers/cli.js';
 import { builtin } from '../helpers/model.js';
-import { lintStatement, writtenAnswers } from '../../src/lint/statement.js';
-import { decodeDoubleQuoted, scalarMap } from '../../src/lint/scalar-map.js';
-import { parseYamlSource } from '../../src/yaml/source.js';
+import { lintStatement, writtenAnswers } from '../../src/core/lint/statement.js';
+import { decodeDoubleQuoted, scalarMap } from '../../src/core/lint/scalar-map.js';
+import { parseYamlSource } from '../../src/core/yaml/source.js';
 import { at, lintOptions } from './helpers.js';
 
 const model = builtin();

@@ -1,10 +1,10 @@
 // A text longer than eis lint analyses (an answer, or a memo) is read up to the limit, and the rest
 // is reported as not read (lint/too-long), at the place where reading stopped.
 import { describe, expect, it } from 'vitest';
-import { MAX_ANALYSED_CHARS } from '../../src/lint/analyze.js';
-import { lintDocument } from '../../src/lint/document.js';
-import { lintStatement } from '../../src/lint/statement.js';
-import { parseYamlSource } from '../../src/yaml/source.js';
+import { MAX_ANALYSED_CHARS } from '../../src/core/lint/analyze.js';
+import { lintDocument } from '../../src/core/lint/document.js';
+import { lintStatement } from '../../src/core/lint/statement.js';
+import { parseYamlSource } from '../../src/core/yaml/source.js';
 import { builtin } from '../helpers/model.js';
 import { at, lintOptions } from './helpers.js';
 

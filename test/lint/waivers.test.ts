@@ -1,7 +1,7 @@
 // Waivers and severities: inline comments in memos, the config's ignore list and its rules.
 import { describe, expect, it } from 'vitest';
-import { lintDocument } from '../../src/lint/document.js';
-import { parseDirective, severityFor, targetMatches } from '../../src/lint/suppress.js';
+import { lintDocument } from '../../src/core/lint/document.js';
+import { parseDirective, severityFor, targetMatches } from '../../src/core/lint/suppress.js';
 import { lintOptions } from './helpers.js';
 
 const lint = (text: string, options = lintOptions()) => lintDocument(text, 'markdown', 'memo.md', options);

@@ -3,8 +3,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isDeepStrictEqual } from 'node:util';
-import { blockRead } from '../../src/yaml/block-read.js';
-import { parseYamlSource } from '../../src/yaml/source.js';
+import { blockRead } from '../../src/core/yaml/block-read.js';
+import { parseYamlSource } from '../../src/core/yaml/source.js';
 import { arbitraryYaml, CORPUS, EXAMPLE_STATEMENTS, generatedStatement, mutatedStatement, RUNS, TIMEOUT, yamlToken } from './support.js';
 
 /** True when the reader read the text; then its data must be the yaml library's. */

@@ -3,9 +3,9 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkFile, questionnaireRegistry } from '../../src/check/run.js';
-import { defaultConfig } from '../../src/config.js';
-import type { StatementReport } from '../../src/check/findings.js';
+import { checkFile, questionnaireRegistry } from '../../src/edge/check/run.js';
+import { defaultConfig } from '../../src/core/config/config.js';
+import type { StatementReport } from '../../src/core/findings/findings.js';
 import { tempTree } from '../helpers/cli.js';
 import { arbitraryYaml, mutatedStatement, RUNS, TIMEOUT, validStatement } from './support.js';
 

@@ -4,9 +4,9 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkFile, questionnaireRegistry } from '../../src/check/run.js';
-import { defaultConfig } from '../../src/config.js';
-import { fastParse, unusual } from '../../src/yaml/fast.js';
+import { checkFile, questionnaireRegistry } from '../../src/edge/check/run.js';
+import { defaultConfig } from '../../src/core/config/config.js';
+import { fastParse, unusual } from '../../src/core/yaml/fast.js';
 import { tempTree } from '../helpers/cli.js';
 import { arbitraryYaml, CORPUS, EXAMPLE_STATEMENTS, generatedStatement, mutatedStatement, RUNS, TIMEOUT, yamlToken } from './support.js';
 

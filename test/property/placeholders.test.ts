@@ -5,11 +5,11 @@ import fc from 'fast-check';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkStatementData } from '../../src/check/statement.js';
-import { isFreeText, isPlaceholder, placeholderInside } from '../../src/questionnaire/answers.js';
+import { checkStatementData } from '../../src/core/check/statement.js';
+import { isFreeText, isPlaceholder, placeholderInside } from '../../src/core/questionnaire/answers.js';
 import { builtin, readYaml } from '../helpers/model.js';
 import { EXAMPLES, ROOT } from '../helpers/cli.js';
-import { parseYamlSource } from '../../src/yaml/source.js';
+import { parseYamlSource } from '../../src/core/yaml/source.js';
 import { EXAMPLE_STATEMENTS, generatedStatement, RUNS } from './support.js';
 
 const model = builtin();

@@ -3,12 +3,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isDeepStrictEqual } from 'node:util';
-import { loadQuestionnaire } from '../../src/questionnaire/resolve.js';
-import { buildStatementSchema } from '../../src/questionnaire/statement-schema.js';
-import { statementSchemaIssues } from '../../src/check/statement.js';
-import { schemaFindings } from '../../src/check/schema-findings.js';
-import { nonConformingSections } from '../../src/questionnaire/conforms.js';
-import { parseYamlSource } from '../../src/yaml/source.js';
+import { loadQuestionnaire } from '../../src/edge/questionnaire/resolve.js';
+import { buildStatementSchema } from '../../src/core/questionnaire/statement-schema.js';
+import { statementSchemaIssues } from '../../src/core/check/statement.js';
+import { schemaFindings } from '../../src/core/check/schema-findings.js';
+import { nonConformingSections } from '../../src/core/questionnaire/conforms.js';
+import { parseYamlSource } from '../../src/core/yaml/source.js';
 import { CORPUS, generatedStatement, mutatedStatement, RUNS, TIMEOUT } from './support.js';
 
 const model = loadQuestionnaire('equity-impact');

@@ -6,9 +6,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { appendFileSync, copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { check } from '../../src/commands/check.js';
-import { plainColors } from '../../src/check/reporters/types.js';
-import type { Context } from '../../src/context.js';
+import { check } from '../../src/cli/check/run.js';
+import { plainColors } from '../../src/core/reporters/types.js';
+import type { Context } from '../../src/edge/context.js';
 import { exampleRepo, git, REMINDERS } from '../review/git.js';
 import { RUNS } from './support.js';
 

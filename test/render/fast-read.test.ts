@@ -5,12 +5,12 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { questionnaireRegistry } from '../../src/check/run.js';
-import { loadTemplates } from '../../src/commands/render.js';
-import { defaultConfig } from '../../src/config.js';
-import { EisError } from '../../src/errors.js';
-import { renderFile, type RenderFileOptions } from '../../src/render/file.js';
-import { createRenderer } from '../../src/render/render.js';
+import { questionnaireRegistry } from '../../src/edge/check/run.js';
+import { loadTemplates } from '../../src/cli/render/run.js';
+import { defaultConfig } from '../../src/core/config/config.js';
+import { EisError } from '../../src/core/errors.js';
+import { renderFile, type RenderFileOptions } from '../../src/edge/render/file.js';
+import { createRenderer } from '../../src/core/render/render.js';
 import { tempTree } from '../helpers/cli.js';
 import { CORPUS, EXAMPLE_STATEMENTS, generatedStatement, mutatedStatement, RUNS, TIMEOUT } from '../property/support.js';
 

@@ -1,11 +1,11 @@
 // Rendering from source for tests of the pure core: view model and templates, no binary.
-import { loadQuestionnaire } from '../../src/questionnaire/resolve.js';
-import type { Questionnaire } from '../../src/questionnaire/model.js';
-import { checkStatementData } from '../../src/check/statement.js';
-import { buildStatementView, type StatementView } from '../../src/render/view.js';
-import { createRenderer, type Format } from '../../src/render/render.js';
-import { loadTemplates } from '../../src/commands/render.js';
-import { defaultConfig } from '../../src/config.js';
+import { loadQuestionnaire } from '../../src/edge/questionnaire/resolve.js';
+import type { Questionnaire } from '../../src/core/questionnaire/model.js';
+import { checkStatementData } from '../../src/core/check/statement.js';
+import { buildStatementView, type StatementView } from '../../src/core/render/view.js';
+import { createRenderer, type Format } from '../../src/core/render/render.js';
+import { loadTemplates } from '../../src/cli/render/run.js';
+import { defaultConfig } from '../../src/core/config/config.js';
 import { ROOT } from '../helpers/cli.js';
 import { fixture, readYaml } from '../helpers/model.js';
 import { join } from 'node:path';

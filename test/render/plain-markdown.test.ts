@@ -4,7 +4,7 @@
 // and on fuzzed strings.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isPlainProse, markdownToHtml, sanitizeMarkdown } from '../../src/render/safe-html.js';
+import { isPlainProse, markdownToHtml, sanitizeMarkdown } from '../../src/core/render/safe-html.js';
 import { generatedStatement } from '../property/support.js';
 import { parse } from 'yaml';
 

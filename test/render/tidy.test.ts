@@ -2,7 +2,7 @@
 // give exactly what the pattern it replaces gives.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { tidyHtml } from '../../src/render/render.js';
+import { tidyHtml } from '../../src/core/render/render.js';
 import { RUNS } from '../property/support.js';
 
 const reference = (text: string) => `${text.split(/(<pre[\s>][\s\S]*?<\/pre>)/).map((part, i) => (i % 2 ? part : part.replace(/^[ \t]*\n/gm, ''))).join('').trim()}\n`;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { builtin, fixture, readYaml } from '../helpers/model.js';
-import { parseQuestionnaire } from '../../src/questionnaire/load.js';
-import { checkStatementData } from '../../src/check/statement.js';
+import { parseQuestionnaire } from '../../src/core/questionnaire/load.js';
+import { checkStatementData } from '../../src/core/check/statement.js';
 import { example, raceForward, viewOf, TODAY } from './helpers.js';
 
 const question = (view: ReturnType<typeof viewOf>, key: string) => {

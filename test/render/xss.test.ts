@@ -2,9 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { builtin } from '../helpers/model.js';
 import { example, render } from './helpers.js';
-import { isSafeUrl } from '../../src/render/url.js';
-import { markdownToHtml } from '../../src/render/safe-html.js';
-import { neutralizeMarkdown } from '../../src/render/safe-markdown.js';
+import { isSafeUrl } from '../../src/core/render/url.js';
+import { markdownToHtml } from '../../src/core/render/safe-html.js';
+import { neutralizeMarkdown } from '../../src/core/render/safe-markdown.js';
 import { Marked, type Token } from 'marked';
 import { CORPUS } from './xss-corpus.js';
 

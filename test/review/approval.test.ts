@@ -1,9 +1,9 @@
 // Approval worked out from the sign-offs and the config, not from a typed status (the pure core).
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { approvalState, canonicalAnswers, changesSince, memoChanges, type ApprovalPolicy, type CurrentContent } from '../../src/review/approval.js';
-import { approvalFindings } from '../../src/review/approval-findings.js';
-import { answersHash } from '../../src/review/memo-hash.js';
+import { approvalState, canonicalAnswers, changesSince, memoChanges, type ApprovalPolicy, type CurrentContent } from '../../src/core/review/approval.js';
+import { approvalFindings } from '../../src/core/review/approval-findings.js';
+import { answersHash } from '../../src/edge/review/memo-hash.js';
 import { builtin, readYaml } from '../helpers/model.js';
 import { EXAMPLES } from '../helpers/cli.js';
 

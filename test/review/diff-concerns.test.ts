@@ -3,11 +3,11 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { compareStatements } from '../../src/diff/compare.js';
-import { CONCERN_RULES } from '../../src/diff/concern-rules.js';
-import type { Concern } from '../../src/diff/types.js';
-import type { Questionnaire } from '../../src/questionnaire/model.js';
-import { parseQuestionnaire } from '../../src/questionnaire/load.js';
+import { compareStatements } from '../../src/core/diff/compare.js';
+import { CONCERN_RULES } from '../../src/core/diff/concern-rules.js';
+import type { Concern } from '../../src/core/diff/types.js';
+import type { Questionnaire } from '../../src/core/questionnaire/model.js';
+import { parseQuestionnaire } from '../../src/core/questionnaire/load.js';
 import { builtin, readYaml } from '../helpers/model.js';
 import { EXAMPLES, ROOT } from '../helpers/cli.js';
 

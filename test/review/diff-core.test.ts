@@ -1,11 +1,11 @@
 // The pure comparison: concerns, word diffs and entries, from the built-in questionnaire.
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { compareStatements, WORD_DIFF_MAX_CHARS, wordDiff } from '../../src/diff/compare.js';
-import { formatMarkdown } from '../../src/diff/format-md.js';
-import { formatText } from '../../src/diff/format-text.js';
-import { plainColors } from '../../src/check/reporters/types.js';
-import type { WordPart } from '../../src/diff/types.js';
+import { compareStatements, WORD_DIFF_MAX_CHARS, wordDiff } from '../../src/core/diff/compare.js';
+import { formatMarkdown } from '../../src/core/diff/format-md.js';
+import { formatText } from '../../src/core/diff/format-text.js';
+import { plainColors } from '../../src/core/reporters/types.js';
+import type { WordPart } from '../../src/core/diff/types.js';
 import { builtin, readYaml } from '../helpers/model.js';
 import { EXAMPLES } from '../helpers/cli.js';
 

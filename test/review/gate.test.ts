@@ -7,7 +7,7 @@ import { appendFileSync, copyFileSync, mkdirSync, readFileSync, writeFileSync } 
 import { join } from 'node:path';
 import { eis, ROOT } from '../helpers/cli.js';
 import { edit, exampleRepo, git, PORTAL, REMINDERS } from './git.js';
-import { answersHash } from '../../src/review/memo-hash.js';
+import { answersHash } from '../../src/edge/review/memo-hash.js';
 import { builtin, readYaml } from '../helpers/model.js';
 
 let repo: { dir: string; cleanup: () => void };

@@ -3,10 +3,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BIN, ROOT, eis, tempTree } from '../helpers/cli.js';
-import { parseConfig } from '../../src/config.js';
-import { parseYamlSource } from '../../src/yaml/source.js';
+import { parseConfig } from '../../src/core/config/config.js';
+import { parseYamlSource } from '../../src/core/yaml/source.js';
 import { edit, emptyRepo, exampleRepo, git, REMINDERS } from './git.js';
-import { DEFAULT_ACTION } from '../../src/review/init-files.js';
+import { DEFAULT_ACTION } from '../../src/core/review/init-files.js';
 import { ACTION } from '../helpers/action.js';
 import { MANIFEST } from '../helpers/package.js';
 
@@ -113,7 +113,7 @@ describe('eis init', () => {
 });
 
 describe('git diff through the eis textconv driver', () => {
-  const renderer = join(ROOT, 'src', 'commands', 'render.ts');
+  const renderer = join(ROOT, 'src', 'cli', 'render', 'run.ts');
   it.skipIf(!existsSync(renderer))('shows an edited statement as rendered text (needs eis render)', () => {
     const { dir } = track(exampleRepo());
     expect(eis(['init', '--git-config'], { cwd: dir }).stdout).toContain('set git config diff.eis.textconv "eis render --format md"');

@@ -1,0 +1,22 @@
+// eis lint: files in, language findings out through the chosen reporters, an exit code back.
+import { loadConfig } from '../../core/config/config.js';
+import type { Context } from '../../edge/context.js';
+import { exitCodeFor } from '../../core/findings/findings.js';
+import { parseFormats, printReports } from '../../edge/files/output.js';
+import { runLint } from '../../edge/lint/run.js';
+import { allLintFindings, lintReporters } from '../../core/lint/report.js';
+
+export interface LintCommandOptions {
+  format: string;
+  output?: string;
+  strict?: boolean;
+}
+
+export async function lint(ctx: Context, files: string[], options: LintCommandOptions): Promise<number> {
+  const formats = parseFormats(options.format, Object.keys(lintReporters));
+  const config = loadConfig({ config: ctx.config, cwd: ctx.cwd, allowExternalQuestionnaire: ctx.allowExternalQuestionnaire });
+  const report = runLint(files, config, ctx.cwd);
+  const strict = Boolean(options.strict);
+  printReports(ctx, formats, options.output, (format, color) => lintReporters[format](report, { color, strict, version: ctx.version, tool: 'lint' }));
+  return exitCodeFor(allLintFindings(report), strict);
+}

@@ -1,0 +1,129 @@
+// eis new: create the statement beside a memo (or inside an initiative folder), then interview.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { loadConfig, type Config } from '../../core/config/config.js';
+import type { Context } from '../../edge/context.js';
+import { EisError, ExitCode } from '../../core/errors.js';
+import { displayPath, findInitiatives, isStatementName } from '../../edge/files/discover.js';
+import { checkStatementData } from '../../core/check/statement.js';
+import { statementPathForFolder, statementPathForMemo } from '../../core/check/coverage.js';
+import { loadQuestionnaire } from '../../edge/questionnaire/resolve.js';
+import type { Questionnaire } from '../../core/questionnaire/model.js';
+import { newStatementText } from '../../core/statement/edit.js';
+import { writeAtomic } from '../../edge/files/statement-file.js';
+import { packageRoot } from '../../edge/files/package-root.js';
+import { discardSkeleton, interviewOrMerge, openStatement, printAnswerProblems, readAnswersSource, type Opened } from '../../edge/interview/command.js';
+import { answerProblems } from '../../core/interview/answers-file.js';
+import { parseYamlSource, type YamlSource } from '../../core/yaml/source.js';
+
+export interface NewOptions {
+  answers?: string;
+}
+
+/**
+ * A relative link to the statement JSON Schema shipped with eis, for editor completion: only when
+ * eis lives inside the repository (in node_modules), so the link works on every clone.
+ */
+function schemaUrl(model: Questionnaire, statement: string, root: string): string | undefined {
+  if (!model.source.startsWith('builtin:')) return undefined;
+  const schema = join(packageRoot(), 'schemas', `${model.id}.schema.json`);
+  const inside = relative(root, schema);
+  if (!existsSync(schema) || inside.startsWith('..') || isAbsolute(inside)) return undefined;
+  return relative(dirname(statement), schema).split(sep).join('/');
+}
+
+export async function newStatement(ctx: Context, target: string, options: NewOptions): Promise<number> {
+  const config = loadConfig({ config: ctx.config, cwd: ctx.cwd, allowExternalQuestionnaire: ctx.allowExternalQuestionnaire });
+  const path = resolve(ctx.cwd, target);
+  let isFolder: boolean;
+  try {
+    isFolder = statSync(path).isDirectory();
+  } catch {
+    throw new EisError('the memo or folder does not exist.', { file: target, hint: 'Give the path of the memo (such as memos/child-care-credit.md) or of the initiative folder.' });
+  }
+  if (!isFolder && isStatementName(path)) throw new EisError('this is a statement already, not a memo.', { file: target, hint: `Continue it with: eis answer ${target}` });
+  if (isFolder) assertInitiativeFolder(ctx, config, path, target);
+  const file = isFolder ? statementPathForFolder(config, path) : statementPathForMemo(config, path);
+  const shown = displayPath(file, ctx.cwd);
+
+  if (existsSync(file)) {
+    if (!ctx.interactive || options.answers !== undefined)
+      throw new EisError(`the statement ${shown} exists already; eis new does not overwrite it.`, { hint: `Continue it with: eis answer ${shown}${options.answers !== undefined ? ` --answers ${options.answers}` : ''}` });
+    ctx.stderr(`${shown} exists already.\n`);
+    const { confirm } = await import('@inquirer/prompts');
+    let resume: boolean;
+    try {
+      resume = await confirm({ message: `Continue answering ${shown}?`, default: true });
+    } catch (error) {
+      if (error instanceof Error && error.name === 'ExitPromptError') return ExitCode.interrupted;
+      throw error;
+    }
+    if (!resume) return ExitCode.ok;
+    return interviewOrMerge(ctx, openStatement(config, file, shown), { mode: { kind: 'resume' } });
+  }
+
+  const model = loadQuestionnaire(config.questionnaire, config.root);
+  const text = newStatementText(model, { schemaUrl: schemaUrl(model, file, config.root), title: displayPath(path, dirname(file)) || undefined });
+  // Whatever can fail before the first answer is checked before the file exists: a failed run
+  // leaves nothing to trip over (a second `eis new` would find "the statement exists already").
+  let answers: YamlSource | undefined;
+  if (options.answers !== undefined) {
+    answers = readAnswersSource(ctx, options.answers);
+    const problems = answerProblems(model, answers);
+    if (problems.length) {
+      printAnswerProblems(ctx, answers, problems);
+      ctx.stderr(`eis: nothing was written, and ${shown} was not created; fix the answers and run again.\n`);
+      return ExitCode.failure;
+    }
+  } else if (!ctx.interactive) {
+    ctx.stderr(`eis: no terminal to ask in (stdin or stdout is not a terminal, or CI is set), and no --answers file was given; ${shown} was not created.\n`);
+    const required = skeletonMissing(model, config, text, ctx.today);
+    if (required) ctx.stderr(`Required for ${shown}:\n${required}`);
+    ctx.stderr(`Give the answers with: eis new ${target} --answers answers.yaml (or --answers - for stdin); eis questions lists every question.\n`);
+    return ExitCode.failure;
+  }
+
+  const skeleton = writeAtomic(file, text, null);
+  ctx.stdout(`${shown}\n`);
+  const opened: Opened = { ...openStatement(config, file, shown), skeleton };
+  let code: number;
+  try {
+    code = await interviewOrMerge(ctx, opened, { mode: { kind: 'resume', fromStart: true }, answers });
+  } catch (error) {
+    discardSkeleton(opened);
+    throw error;
+  }
+  // Interrupted before the first answer, the session has removed the file and said so already.
+  if (code === ExitCode.failure && discardSkeleton(opened)) ctx.stderr(`eis: no answer was saved, so ${shown} was removed.\n`);
+  return code;
+}
+
+/**
+ * A folder gets a statement only when the config names it an initiative folder: `eis check` and
+ * `eis status` look for folder statements nowhere else, so one made elsewhere would never be
+ * required, listed or found missing.
+ */
+function assertInitiativeFolder(ctx: Context, config: Config, folder: string, target: string): void {
+  if (findInitiatives(config, [folder]).some((i) => i.kind === 'folder' && i.path === folder)) return;
+  const memo = readdirSync(folder).filter((f) => /\.(md|markdown|txt)$/i.test(f)).sort()[0];
+  const example = memo ? `eis new ${join(target, memo).split(sep).join('/')}` : 'eis new memos/child-care-credit.md';
+  const where = config.file ? displayPath(config.file, ctx.cwd) : undefined;
+  const why = !where
+    ? 'there is no eis.config.yaml, so no folder is an initiative folder'
+    : config.initiatives.folders.length
+      ? `no glob in initiatives.folders of ${where} matches it`
+      : `${where} names no initiative folders`;
+  throw new EisError(`this is a folder, and ${why}.`, {
+    file: target,
+    hint: `Name a memo (${example}), or add the folder's glob to initiatives.folders in ${where ?? 'eis.config.yaml (eis init writes one)'}.`,
+  });
+}
+
+/** The required answers of an empty statement, one line each: what an answers file must hold. */
+function skeletonMissing(model: Questionnaire, config: Config, text: string, today: string): string {
+  const { findings } = checkStatementData(model, parseYamlSource(text, '').data, { today, severities: config.rules });
+  return findings
+    .filter((f) => f.severity === 'error')
+    .map((f) => `  ${f.path.join('.')}: ${f.message}\n`)
+    .join('');
+}

@@ -1,0 +1,34 @@
+import { Option } from 'commander';
+import type { Define } from '../program.js';
+
+export const defineRender: Define = (program, run) => {
+  program
+    .command('render')
+    .summary('render statements to Markdown or a self-contained HTML page')
+    .description(
+      'Render statements as documents to read, circulate or publish: Markdown (the default) or one self-contained, accessible HTML page. A statement with gaps still renders, with the gaps marked, unless --strict.',
+    )
+    .argument('<statements...>', 'statement files (any name: eis render also works as a git textconv driver), or their memos (.md)')
+    .addOption(new Option('-f, --format <format>', 'md or html').choices(['md', 'html']).default('md'))
+    .option('-o, --out <file-or-dir>', 'write to this file, or into this folder (needed for several statements; created if missing)')
+    .option('-t, --template <name-or-path>', 'the main template: a built-in name or the path of a .hbs file')
+    .option('--strict', 'do not render a statement that has errors; exit 1')
+    .option('--lang <tag>', 'the language of the answers, for the HTML lang attribute', 'en')
+    .option('--date', "add today's date as the render date (off, so that output is the same on every run)")
+    .option('--allow-external-templates', 'let the config name templates outside the repository')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ eis render memos/text-payment-reminders.eis.yaml
+  $ eis render memos/text-payment-reminders.md                     the statement beside the memo
+  $ eis render memos/text-payment-reminders.eis.yaml --format html --out site/reminders.html
+  $ eis render memos/*.eis.yaml --format html --out site/
+  $ eis render statement.eis.yaml --template my-templates/statement.md.hbs
+
+As a git diff driver, so that git diff shows statements as rendered text:
+  $ git config diff.eis.textconv "eis render --format md"
+  $ echo '*.eis.yaml diff=eis' >> .gitattributes`,
+    )
+    .action((statements: string[], options) => run(async (ctx) => (await import('./run.js')).render(ctx, statements, options)));
+};

@@ -1,0 +1,78 @@
+// eis status: every initiative the config names and every statement found, with where each stands.
+import { existsSync } from 'node:fs';
+import { loadConfig } from '../../core/config/config.js';
+import type { Context } from '../../edge/context.js';
+import { EisError } from '../../core/errors.js';
+import { displayPath, findInitiatives, findStatements, resolvePaths } from '../../edge/files/discover.js';
+import { checkFile, questionnaireRegistry } from '../../edge/check/run.js';
+import { affectedStatements } from '../../core/check/affected.js';
+import { loadQuestionnaire } from '../../edge/questionnaire/resolve.js';
+import type { Questionnaire } from '../../core/questionnaire/model.js';
+import { readStatementText } from '../../core/statement/change.js';
+import { questionnaireFor } from '../../core/statement/pin.js';
+import { changedSince } from '../../edge/git/changed.js';
+import { missingRow, statementRow, statusExitCode, summarize, type StatusRow } from '../../core/review/status.js';
+import { formatStatusTable } from '../../core/review/status-table.js';
+import { formatStatusMarkdown } from '../../core/review/status-md.js';
+
+export interface StatusOptions {
+  format: string;
+  since?: string;
+}
+
+const FORMATS = ['table', 'json', 'md', 'html'];
+
+export async function status(ctx: Context, paths: string[], options: StatusOptions): Promise<number> {
+  if (!FORMATS.includes(options.format)) throw new EisError(`"${options.format}" is not a format for eis status.`, { hint: `Use ${FORMATS.join(', ')}.` });
+  const config = loadConfig({ config: ctx.config, cwd: ctx.cwd, allowExternalQuestionnaire: ctx.allowExternalQuestionnaire });
+  const known = questionnaireRegistry(config);
+  const roots = resolvePaths(paths, ctx.cwd);
+  const only = options.since ? changedSince(options.since, ctx.cwd) : undefined;
+  let initiatives = findInitiatives(config, roots);
+  let statements = findStatements(roots);
+  if (only) {
+    initiatives = initiatives.filter((i) => only.has(i.path) || only.has(i.statement) || i.memos.some((m) => only.has(m)));
+    statements = affectedStatements(statements, only, config, known);
+  }
+  const claimed = new Set(initiatives.map((i) => i.statement));
+  const shown = (p: string) => displayPath(p, ctx.cwd);
+
+  const row = (base: { path: string; kind: StatusRow['kind']; statement: string }, file: string): StatusRow => {
+    const report = checkFile(file, known, { config, cwd: ctx.cwd, today: ctx.today });
+    let model: Questionnaire | undefined;
+    let data: unknown;
+    try {
+      data = readStatementText(file).data;
+      model = questionnaireFor(data, known);
+    } catch (error) {
+      if (!(error instanceof EisError)) throw error;
+    }
+    return statementRow(base, report, model, data, ctx.today);
+  };
+
+  const rows: StatusRow[] = [];
+  for (const i of initiatives) {
+    const base = { path: shown(i.path), kind: i.kind, statement: shown(i.statement) };
+    rows.push(existsSync(i.statement) ? row(base, i.statement) : missingRow(base.path, i.kind, base.statement));
+  }
+  for (const file of statements.filter((s) => !claimed.has(s))) rows.push(row({ path: shown(file), kind: 'statement', statement: shown(file) }, file));
+  if (!rows.length && !only)
+    throw new EisError(`no initiatives or statements found under ${paths.length ? paths.join(', ') : 'the current folder'}.`, {
+      hint: 'Name memo folders under initiatives in eis.config.yaml (eis init writes one), or create a statement with eis new.',
+    });
+  rows.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+
+  let main: Questionnaire | undefined;
+  try {
+    main = loadQuestionnaire(config.questionnaire, config.root);
+  } catch {
+    main = undefined;
+  }
+  const report = summarize(rows, main, ctx.today);
+  if (options.format === 'json') ctx.stdout(`${JSON.stringify({ version: 1, ...report }, null, 2)}\n`);
+  else if (options.format === 'md') ctx.stdout(formatStatusMarkdown(report));
+  else if (options.format === 'html') ctx.stdout((await import('../../edge/review/status-html.js')).formatStatusHtml(report));
+  else ctx.stdout(formatStatusTable(report, ctx.color));
+  if (only && !rows.length) ctx.stderr(`eis: nothing changed since ${options.since}.\n`);
+  return statusExitCode(report);
+}

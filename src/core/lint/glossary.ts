@@ -1,0 +1,140 @@
+// The glossary: terms to avoid, what to say instead, and why. The built-in one for child-support
+// work is data (schemas/glossary/child-support.yaml); an agency adds its own in the config.
+// Matching is case-insensitive on whole words, with plurals and possessives, across line breaks.
+import { z } from 'zod';
+import type { Severity } from '../findings/findings.js';
+
+export const glossaryKinds = ['harmful', 'outdated', 'jargon'] as const;
+export type GlossaryKind = (typeof glossaryKinds)[number];
+
+/** Harmful labels fail `eis lint`; dated terms and jargon are warnings. */
+export const kindSeverity: Record<GlossaryKind, Severity> = { harmful: 'error', outdated: 'warning', jargon: 'warning' };
+
+const entrySchema = z.strictObject({
+  term: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]),
+  use: z.string().min(1).optional(),
+  why: z.string().min(1),
+  kind: z.enum(glossaryKinds).optional(),
+  severity: z.enum(['error', 'warning']).optional(),
+});
+
+export const glossaryFileSchema = z.strictObject({
+  id: z.string().regex(/^[a-z][a-z0-9-]*$/),
+  title: z.string(),
+  entries: z.array(entrySchema).min(1),
+});
+
+export type GlossaryEntryInput = z.input<typeof entrySchema>;
+
+export interface GlossaryEntry {
+  /** The first term, as a slug: the finding code is `lint/glossary/<slug>`. */
+  slug: string;
+  terms: string[];
+  use?: string;
+  why: string;
+  kind?: GlossaryKind;
+  severity: Severity;
+  /** `builtin:<id>` or `config`. */
+  origin: string;
+}
+
+export interface Glossary {
+  entries: GlossaryEntry[];
+  patterns: Array<{ entry: GlossaryEntry; pattern: RegExp }>;
+}
+
+export function termSlug(term: string): string {
+  return term
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/['’]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+export function toEntry(input: GlossaryEntryInput, origin: string): GlossaryEntry {
+  const terms = (Array.isArray(input.term) ? input.term : [input.term]).map((t) => t.trim()).filter(Boolean);
+  return {
+    slug: termSlug(terms[0]) || 'term',
+    terms,
+    use: input.use,
+    why: input.why,
+    kind: input.kind,
+    severity: input.severity ?? (input.kind ? kindSeverity[input.kind] : 'warning'),
+    origin,
+  };
+}
+
+/**
+ * The glossary in force: the built-in entries, then the agency's. An agency entry with the same
+ * slug as a built-in one replaces it, so an agency can reword or soften a built-in entry.
+ */
+export function buildGlossary(builtin: GlossaryEntry[], agency: GlossaryEntry[]): Glossary {
+  const bySlug = new Map<string, GlossaryEntry>();
+  for (const entry of [...builtin, ...agency]) bySlug.set(entry.slug, entry);
+  const entries = [...bySlug.values()];
+  // One pattern per term, so that where a longer term is ruled out (it runs into code), a shorter
+  // one at the same place is still found.
+  return { entries, patterns: entries.flatMap((entry) => entry.terms.map((term) => ({ entry, pattern: termPattern([term]) }))) };
+}
+
+const HYPHEN = '[-\u2010\u2011]';
+// Letters and digits of the Latin scripts. (Unicode property classes would be exact, but each
+// pattern would then take milliseconds to compile, and glossaries are English.)
+const WORD = '[A-Za-z0-9\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F]';
+// A letter or digit, or a hyphen joined to one, continues a word: "custodial parent" must not match
+// inside "non-custodial parent".
+const BEFORE = `(?<!${WORD}|${WORD}${HYPHEN})`;
+const AFTER = `(?!${WORD}|${HYPHEN}${WORD})`;
+// Plural and possessive forms of the last word: parents, parent's, parents', parent’s.
+const INFLECTION = "(?:e?s)?(?:['’]s?)?";
+
+/** A regular expression matching any of the terms, as whole words, with inflections and any spacing. */
+export function termPattern(terms: string[]): RegExp {
+  const alternatives = [...terms]
+    .sort((a, b) => b.length - a.length)
+    .map((term) => {
+      const words = term.trim().split(/\s+/).map((word) =>
+        word
+          .split(/[-\u2010\u2011]/)
+          .map((part) => escape(part).replace(/['’]/g, "['’]"))
+          // "non-compliant" also matches "noncompliant", "non compliant" and a hyphen at a line break.
+          .join(`(?:${HYPHEN}\\s*|\\s+)?`),
+      );
+      return `${words.join(`(?:\\s+|\\s*${HYPHEN}\\s*)`)}${INFLECTION}`;
+    });
+  return new RegExp(`${BEFORE}(?:${alternatives.join('|')})${AFTER}`, 'gi');
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+export interface GlossaryMatch {
+  start: number;
+  end: number;
+  entry: GlossaryEntry;
+}
+
+/**
+ * Glossary terms in a text. Where matches overlap, the longest wins. `skip` rules out matches
+ * (touching code, say) before that choice, so a shorter term can still be found there.
+ */
+export function matchGlossary(glossary: Glossary, text: string, skip?: (start: number, end: number) => boolean): GlossaryMatch[] {
+  const all: GlossaryMatch[] = [];
+  for (const { entry, pattern } of glossary.patterns) {
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+      // Look again from the next character: "the handicapped person" holds two of one entry's terms.
+      pattern.lastIndex = m.index + 1;
+      if (m[0].length && !skip?.(m.index, m.index + m[0].length)) all.push({ start: m.index, end: m.index + m[0].length, entry });
+    }
+  }
+  // "The handicapped persons": "handicapped person" (longer) wins over "the handicapped".
+  // Two terms of one entry matching the same words count once.
+  all.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const kept: GlossaryMatch[] = [];
+  for (const m of all) if (!kept.some((k) => m.start < k.end && k.start < m.end)) kept.push(m);
+  return kept.sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,266 @@
+// Reading and writing statement files. Writes are atomic (a temporary file renamed over the
+// target) and refuse to replace a file that changed on disk since it was read. The check and the
+// rename happen under a lock file, or two writers could both pass the check and one answer be lost.
+import { createHash, randomBytes } from 'node:crypto';
+import { closeSync, constants, fchmodSync, fstatSync, fsyncSync, linkSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { EisError } from '../../core/errors.js';
+import { decodeText, parseYamlSource, type YamlSource } from '../../core/yaml/source.js';
+import { MAX_FILE_BYTES, tooLargeError } from '../../core/yaml/decode.js';
+
+export interface StatementFile {
+  file: string;
+  /** The text as read, and its hash: a save checks the file still has it. */
+  text: string;
+  hash: string;
+  source: YamlSource;
+}
+
+export function hashText(text: string | Uint8Array): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/**
+ * Reads bytes, turning file-system errors into plain sentences. Only regular files are read: a
+ * named pipe would wait forever for a writer and /dev/zero never ends. The same open, fstat and
+ * read readFileSync does, with one fstat fewer.
+ */
+export function readBytes(file: string, what = 'file'): Buffer {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    const stat = fstatSync(fd);
+    if (stat.isDirectory()) throw new EisError(`the ${what} is a directory, not a file.`, { file });
+    if (!stat.isFile()) throw new EisError(`the ${what} is not a regular file (a device, pipe or socket).`, { file, hint: 'Check that this is the right file.' });
+    if (stat.size > MAX_FILE_BYTES) throw tooLargeError(stat.size, file);
+    return readToEnd(fd, stat.size);
+  } catch (error) {
+    if (error instanceof EisError) throw error;
+    throw fsError(error, file, what);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/**
+ * An open file of known size: one buffer of that size, filled, as readFileSync does (which, given
+ * a descriptor, asks for the size again). A file that shrank meanwhile is cut to what was read.
+ */
+function readToEnd(fd: number, size: number): Buffer {
+  // Some files say they are empty and are not (those under /proc): those are read to their end.
+  if (size === 0) return readFileSync(fd);
+  const buffer = Buffer.allocUnsafeSlow(size);
+  let length = 0;
+  while (length < size) {
+    const read = readSync(fd, buffer, length, size - length, null);
+    if (read === 0) break;
+    length += read;
+  }
+  return length === size ? buffer : buffer.subarray(0, length);
+}
+
+export function fsError(error: unknown, file: string, what = 'file'): EisError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const reason: Record<string, string> = {
+    ENOENT: `the ${what} does not exist.`,
+    EACCES: `the ${what} cannot be read: permission denied.`,
+    EPERM: `the ${what} cannot be read: permission denied.`,
+    EISDIR: `the ${what} is a directory, not a file.`,
+    ELOOP: `the ${what} is a symbolic link that loops.`,
+    ENAMETOOLONG: 'the path is too long.',
+    ENOSPC: 'the disk is full.',
+    EROFS: 'the file system is read-only.',
+  };
+  return new EisError(reason[code ?? ''] ?? `the ${what} cannot be used (${code ?? String(error)}).`, { file, cause: error });
+}
+
+export function readStatement(file: string): StatementFile {
+  const bytes = readBytes(file, 'statement');
+  const text = decodeText(bytes, file);
+  return { file, text, hash: hashText(bytes), source: parseYamlSource(text, file) };
+}
+
+/**
+ * Writes `text` to `file` atomically. `expectedHash` is the hash of the content this write
+ * replaces, or null when the file must not exist yet. Throws when someone else changed it.
+ */
+export function writeAtomic(file: string, text: string, expectedHash: string | null): string {
+  const dir = dirname(file);
+  // The pid in the name says whose it is: see removeLeftovers.
+  const temp = join(dir, `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  let fd: number | undefined;
+  try {
+    fd = openSync(temp, 'wx', 0o644);
+    writeSync(fd, text);
+    if (expectedHash !== null) keepMode(fd, file);
+    fsyncSync(fd);
+    closeSync(fd);
+    fd = undefined;
+    if (expectedHash === null) {
+      // link() fails when the target exists: creation cannot replace a file made meanwhile.
+      linkSync(temp, file);
+      unlinkSync(temp);
+    } else {
+      withLock(file, () => {
+        assertUnchanged(file, expectedHash);
+        renameSync(temp, file);
+      });
+    }
+    syncFolder(dir);
+  } catch (error) {
+    if (fd !== undefined) closeSync(fd);
+    try {
+      unlinkSync(temp);
+    } catch {
+      /* already gone */
+    }
+    if (error instanceof EisError) throw error;
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST')
+      throw new EisError('the file was created by someone else while eis was working; nothing was overwritten.', { file, hint: 'Look at it, then run eis again.' });
+    throw fsError(error, file, 'statement');
+  }
+  removeLeftovers(file);
+  return hashText(text);
+}
+
+/**
+ * A save killed between writing its temporary file and renaming it (SIGKILL, a power cut) leaves
+ * `.<name>.<pid>.<random>.tmp` behind. The next successful save removes those of processes that
+ * are gone: nobody can rename them any more. A live writer's file (another eis waiting for the
+ * lock) is never touched, and a failure here never fails the save that was just made.
+ */
+function removeLeftovers(file: string): void {
+  const dir = dirname(file);
+  const prefix = `.${basename(file)}.`;
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const match = /^(\d+)\.[0-9a-f]{8}\.tmp$/.exec(name.slice(prefix.length));
+    if (!match) continue;
+    const pid = Number(match[1]);
+    if (pid === process.pid || isRunning(pid)) continue;
+    try {
+      unlinkSync(join(dir, name));
+    } catch {
+      /* removed by another save meanwhile */
+    }
+  }
+}
+
+/** Whether a process with this pid runs (one of another user counts: EPERM). */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code !== 'ESRCH';
+  }
+}
+
+function assertUnchanged(file: string, expectedHash: string): void {
+  let current: Buffer;
+  try {
+    current = readFileSync(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+      throw new EisError('the file was deleted by someone else since eis read it; nothing was written.', { file, hint: 'Restore it, then run eis again.' });
+    throw fsError(error, file, 'statement');
+  }
+  if (hashText(current) !== expectedHash)
+    throw new EisError('the file changed on disk since eis read it (edited in another window?); eis did not overwrite it.', {
+      file,
+      hint: 'Your other changes are safe. Run the command again to continue from the file as it is now.',
+      exitCode: 2,
+    });
+}
+
+/** A statement someone made private stays private when eis replaces it. */
+function keepMode(fd: number, file: string): void {
+  try {
+    fchmodSync(fd, statSync(file).mode & 0o7777);
+  } catch {
+    /* gone or not ours: the check that follows says so */
+  }
+}
+
+/** The rename itself survives a power cut only once the folder is flushed too. */
+function syncFolder(dir: string): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(dir, 'r');
+    fsyncSync(fd);
+  } catch {
+    /* not supported everywhere (Windows): the write is still atomic */
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+const LOCK_WAIT_MS = 3000;
+const sleepSync = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+/**
+ * Runs `critical` holding `.<name>.lock` beside the file. Another eis saving the same file at the
+ * same moment waits for it (then finds the file changed); a lock left by a killed process (its
+ * pid no longer runs) is taken over.
+ */
+function withLock(file: string, critical: () => void): void {
+  const lock = join(dirname(file), `.${basename(file)}.lock`);
+  const until = Date.now() + LOCK_WAIT_MS;
+  for (;;) {
+    try {
+      const fd = openSync(lock, 'wx', 0o644);
+      try {
+        writeSync(fd, String(process.pid));
+      } finally {
+        closeSync(fd);
+      }
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      if (isStale(lock)) {
+        try {
+          unlinkSync(lock);
+        } catch {
+          /* someone else took it over first */
+        }
+        continue;
+      }
+      if (Date.now() > until)
+        throw new EisError('another eis has been saving this statement for too long; nothing was written.', {
+          file,
+          hint: `If no eis is running, delete ${basename(lock)} beside it and run again.`,
+        });
+      sleepSync(5 + Math.random() * 10);
+    }
+  }
+  try {
+    critical();
+  } finally {
+    try {
+      unlinkSync(lock);
+    } catch {
+      /* already gone */
+    }
+  }
+}
+
+/** A lock whose process is gone, or an empty one (its writer was killed between create and write) older than a second. */
+function isStale(lock: string): boolean {
+  let pid: number;
+  let age: number;
+  try {
+    pid = Number(readFileSync(lock, 'utf8'));
+    age = Date.now() - statSync(lock).mtimeMs;
+  } catch {
+    return false; // just released: try again
+  }
+  if (!Number.isInteger(pid) || pid <= 0) return age > 1000;
+  if (pid === process.pid) return true;
+  return !isRunning(pid);
+}

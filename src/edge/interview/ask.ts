@@ -1,0 +1,124 @@
+// Turns a step of the flow into prompts and the person's reply into a response. It talks to a
+// Prompter (prompts.ts wraps @inquirer/prompts; tests pass a scripted one), never to inquirer itself.
+import type { Field, Questionnaire } from '../../core/questionnaire/model.js';
+import { checkPick, checkPicks, checkTyped, helpText, EDITOR_NOTE_START, EDITOR_NOTE_END, type Checked } from '../../core/interview/validate.js';
+import type { Choice, Response, Step } from '../../core/interview/flow.js';
+
+export interface Prompter {
+  input(options: { message: string; default?: string; validate: (value: string) => true | string }): Promise<string>;
+  /** Long answers: an external editor; only called when `hasEditor` is true. */
+  editor(options: { message: string; default: string; validate: (value: string) => true | string }): Promise<string>;
+  select(options: { message: string; choices: Choice[]; default?: string }): Promise<string>;
+  checkbox(options: { message: string; choices: Choice[]; checked: string[]; validate: (values: string[]) => true | string }): Promise<string[]>;
+  confirm(options: { message: string; default: boolean }): Promise<boolean>;
+  /** A line for the person (help, progress, notices), between prompts. */
+  note(text: string): void;
+  /** True when $VISUAL or $EDITOR names an editor. */
+  hasEditor: boolean;
+}
+
+/** Typing this instead of an answer shows the question's help and example. */
+export const HELP_KEY = '?';
+const SKIP_VALUE = '\u0000skip';
+
+function reasonOf(checked: Checked): true | string {
+  return checked.ok ? true : checked.reason;
+}
+
+function toResponse(checked: Checked): Response {
+  if (!checked.ok) throw new Error('a prompt returned an answer its own validation refused');
+  return 'skip' in checked ? { kind: 'skip' } : { kind: 'answer', value: checked.value };
+}
+
+function messageFor(step: Step & { field: Field }): string {
+  const base = step.kind === 'field' ? `${step.entryLabel} › ${step.field.label}` : step.field.label;
+  const notes = [step.field.type === 'date' ? 'YYYY-MM-DD' : '', step.required ? '' : 'optional'].filter(Boolean);
+  return notes.length ? `${base} (${notes.join(', ')})` : base;
+}
+
+function currentText(value: unknown): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  return typeof value === 'object' ? undefined : String(value);
+}
+
+/** Asks one step and returns the person's response. Re-asking on a bad answer is the prompts' job. */
+export async function askStep(step: Step, prompter: Prompter, model: Questionnaire): Promise<Response> {
+  if (step.kind === 'add') {
+    if (step.mustAdd) {
+      prompter.note(step.count === 0 ? `${step.list.label}: add ${step.min === 1 ? 'at least one entry' : `at least ${step.min} entries`}.` : `${step.list.label}: ${step.min - step.count} more ${step.min - step.count === 1 ? 'entry is' : 'entries are'} needed.`);
+      return { kind: 'yes' };
+    }
+    const yes = await prompter.confirm({ message: step.count === 0 ? `Add an entry to "${step.list.label}"?` : `Add another entry to "${step.list.label}"? (${step.count} so far)`, default: false });
+    return { kind: yes ? 'yes' : 'no' };
+  }
+  if (step.kind === 'revisit') {
+    const yes = await prompter.confirm({ message: `${step.list.label}: change "${step.name}"?`, default: false });
+    return { kind: yes ? 'yes' : 'no' };
+  }
+  return askField(step, prompter, model);
+}
+
+async function askField(step: Step & { kind: 'question' | 'field' }, prompter: Prompter, model: Questionnaire): Promise<Response> {
+  const { field, required, current } = step;
+  const message = messageFor(step);
+  const help = helpText(field);
+  const choices = step.choices ?? [];
+
+  switch (field.type) {
+    case 'choice':
+    case 'yes-no':
+    case 'reference': {
+      if (field.type === 'reference' && choices.length === 0) {
+        const target = field.to ? model.questions.get(field.to) : undefined;
+        prompter.note(`${message}: skipped, as "${target?.label ?? field.to}" has no entries to pick from yet.`);
+        return { kind: 'skip' };
+      }
+      if (field.type === 'reference' && field.multiple) return askPicks(step, prompter, message, help, choices);
+      if (field.help) prompter.note(field.help.trim());
+      const offered = required ? choices : [...choices, { value: SKIP_VALUE, label: 'Skip (leave unanswered)' }];
+      const picked = await prompter.select({ message, choices: offered, default: currentText(current) });
+      return toResponse(checkPick(choices, picked === SKIP_VALUE ? undefined : picked, required));
+    }
+    case 'multi-choice':
+      return askPicks(step, prompter, message, help, choices);
+    case 'markdown':
+      if (prompter.hasEditor) {
+        const note = help ? `\n\n${EDITOR_NOTE_START} ${field.label}\n${help}\nThis note is removed when you save. ${EDITOR_NOTE_END}\n` : '';
+        const text = await prompter.editor({ message, default: `${currentText(current) ?? ''}${note}`, validate: (v) => reasonOf(checkTyped(model, field, v, required)) });
+        return toResponse(checkTyped(model, field, text, required));
+      }
+    // falls through: without an editor a long answer is typed on one line
+    default: {
+      // text, date, number, and markdown without an editor
+      const text = await withHelp(prompter, help, () =>
+        prompter.input({
+          message: help ? `${message} (${HELP_KEY} for help)` : message,
+          default: currentText(current),
+          validate: (v) => (help && v.trim() === HELP_KEY ? true : reasonOf(checkTyped(model, field, v, required))),
+        }),
+      );
+      return toResponse(checkTyped(model, field, text, required));
+    }
+  }
+}
+
+async function askPicks(step: Step & { field: Field }, prompter: Prompter, message: string, _help: string | undefined, choices: Choice[]): Promise<Response> {
+  const { field, required, current } = step as Step & { field: Field; current: unknown; required: boolean };
+  if (field.help) prompter.note(field.help.trim());
+  const checked = Array.isArray(current) ? current.map(String) : typeof current === 'string' ? [current] : [];
+  const picked = await prompter.checkbox({ message, choices, checked, validate: (v) => reasonOf(checkPicks(choices, v, required)) });
+  return toResponse(checkPicks(choices, picked, required));
+}
+
+/** Re-asks after `?`, showing the help and example first. */
+async function withHelp<T>(prompter: Prompter, help: string | undefined, ask: () => Promise<T>): Promise<T> {
+  for (;;) {
+    const answer = await ask();
+    if (help && typeof answer === 'string' && answer.trim() === HELP_KEY) {
+      prompter.note(help);
+      continue;
+    }
+    return answer;
+  }
+}

@@ -1,0 +1,133 @@
+// The memos a statement covers and the hashes of memos and answers: what a sign-off records, and
+// what `eis check` compares with it. This is the file-system side; approval.ts decides.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import type { Config } from '../../core/config/config.js';
+import type { Questionnaire } from '../../core/questionnaire/model.js';
+import { entriesOf, getAnswer, isPlainObject } from '../../core/questionnaire/answers.js';
+import { hashText } from '../files/statement-file.js';
+import type { RawFinding } from '../../core/findings/findings.js';
+import { memoList, signoffList, statusQuestions } from '../../core/review/conventions.js';
+import { isApproved } from '../../core/review/claimed-status.js';
+import { approvalState, canonicalAnswers, type ApprovalPolicy, type CurrentContent } from '../../core/review/approval.js';
+import { approvalFindings, summarizeApproval, type ApprovalSummary } from '../../core/review/approval-findings.js';
+
+const MEMO = /\.(md|markdown|txt|docx)$/i;
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Absolute paths of the memos a statement covers: the memo beside it (by the config's naming), every
+ * memo in its folder when it is an initiative folder's statement, and the paths its memo list names.
+ */
+export function memosCovered(statement: string, data: unknown, model: Questionnaire, config: Pick<Config, 'statements'>): string[] {
+  return memosCoveredBy(statement, listedMemos(model, data), config);
+}
+
+/** The paths a statement's memo list names, as written (the check cache keeps these, not the data). */
+export function listedMemos(model: Questionnaire, data: unknown): string[] {
+  const list = memoList(model);
+  if (!list) return [];
+  const paths: string[] = [];
+  for (const entry of entriesOf(getAnswer((data ?? {}) as Record<string, unknown>, list.key))) {
+    const path = entry[list.field];
+    if (typeof path === 'string' && path.trim()) paths.push(path.trim());
+  }
+  return paths;
+}
+
+/** memosCovered, given the paths the memo list names. */
+export function memosCoveredBy(statement: string, listed: string[], config: Pick<Config, 'statements'>): string[] {
+  const dir = dirname(statement);
+  const name = basename(statement);
+  const found = new Set<string>();
+  const pattern = new RegExp(`^${config.statements.memo.split('{name}').map(escapeRegExp).join('(.+)')}$`);
+  const match = pattern.exec(name);
+  if (match) {
+    // The memo beside it: any memo extension, in any case (x.MD is a memo, as the globs say).
+    const stem = match[1];
+    const memo = existsSync(dir) ? readdirSync(dir).filter((f) => MEMO.test(f) && f.slice(0, f.lastIndexOf('.')) === stem).sort()[0] : undefined;
+    if (memo && isFile(join(dir, memo))) found.add(join(dir, memo));
+  }
+  if (name === config.statements.folder && existsSync(dir))
+    for (const f of readdirSync(dir).filter((f) => MEMO.test(f)).sort()) if (isFile(join(dir, f))) found.add(join(dir, f));
+  for (const path of listed) if (isFile(resolve(dir, path))) found.add(resolve(dir, path));
+  return [...found];
+}
+
+/** `sha256:<hex>` of a memo's bytes. */
+export function memoFileHash(file: string): string {
+  return `sha256:${hashText(readFileSync(file))}`;
+}
+
+/** The memos a statement covers as an approval records them: paths relative to its folder, and hashes. */
+export function memoHashes(statement: string, memos: string[]): CurrentContent['memos'] {
+  const dir = dirname(statement);
+  return memos.map((m) => ({ path: relative(dir, m).split(sep).join('/'), hash: memoFileHash(m) })).sort((a, b) => (a.path < b.path ? -1 : 1));
+}
+
+/** The questions an approval's answers hash leaves out: the status (set by sign-offs), and the memo list (the memo hash covers those memos by content, so moving them, as eis mv does, keeps an approval). */
+export function unhashedQuestions(model: Questionnaire): string[] {
+  const keys = statusQuestions(model).map((q) => q.key);
+  if (model.roles.status) keys.push(model.roles.status);
+  const memos = memoList(model)?.key;
+  if (memos) keys.push(memos);
+  return [...new Set(keys)];
+}
+
+/** The hash of the answers an approval covers (see canonicalAnswers). */
+export function answersHash(model: Questionnaire, data: unknown): string {
+  return `sha256:${hashText(canonicalAnswers(data, { signoff: signoffList(model)?.key, status: unhashedQuestions(model) }))}`;
+}
+
+/** The memos and answers of a statement as they are now. */
+export function currentContent(statement: string, data: unknown, model: Questionnaire, config: Pick<Config, 'statements'>): CurrentContent {
+  return { memos: memoHashes(statement, memosCovered(statement, data, model, config)), answers: answersHash(model, data) };
+}
+
+/** The config's approval policy. */
+export function approvalPolicy(config: Pick<Config, 'reviewers' | 'approvals'>): ApprovalPolicy {
+  return { reviewers: config.reviewers, approvals: config.approvals };
+}
+
+export interface ApprovalCheck {
+  findings: RawFinding[];
+  summary?: ApprovalSummary;
+  /** The memos hashed, when an approval was compared with them: what the check cache must watch. */
+  memos?: CurrentContent['memos'];
+}
+
+/**
+ * The approval findings for one statement. Memos are read only when there is an approval to
+ * compare with them. Severities follow the config's `rules` (by code), as other findings do.
+ */
+export function approvalCheck(statement: string, data: unknown, model: Questionnaire, config: Pick<Config, 'statements' | 'rules' | 'reviewers' | 'approvals'>, level: string | undefined, today: string): ApprovalCheck {
+  if (!isPlainObject(data)) return { findings: [] };
+  if (!signoffList(model)) {
+    // A config that names reviewers or approvals expects them; a questionnaire with nowhere to
+    // record them must not turn that into "nothing to approve".
+    if (!config.reviewers.length && !config.approvals) return { findings: [] };
+    return {
+      findings: [{ code: 'approval/required', severity: 'error', path: [], message: `The config requires approvals, but questionnaire ${model.ref} has no sign-off list to record them in.`, hint: 'Add a sign-off list to the questionnaire (docs/review.md), a policy change.' }],
+    };
+  }
+  let content: CurrentContent | undefined;
+  const state = approvalState(model, data, approvalPolicy(config), level, () => (content = currentContent(statement, data, model, config)));
+  const statusPath = model.roles.status ? model.roles.status.split('.') : undefined;
+  const findings = approvalFindings(model, state, statusPath, isApproved(model, data, today)).flatMap((f) => {
+    const severity = config.rules[f.code];
+    if (severity === undefined) return [f];
+    return severity === 'off' ? [] : [{ ...f, severity }];
+  });
+  return { findings, summary: summarizeApproval(state), memos: content?.memos };
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

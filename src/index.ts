@@ -4,7 +4,8 @@ export { parseQuestionnaire, parseQuestionnaireInput } from './core/questionnair
 export type { Questionnaire, Field, Section } from './core/questionnaire/model.js';
 export { checkStatementData } from './core/check/statement.js';
 export { runCheck } from './edge/check/run.js';
-export { loadConfig, parseConfig, defaultConfig } from './core/config/config.js';
+export { parseConfig, defaultConfig } from './core/config/config.js';
+export { loadConfig } from './edge/config/load.js';
 export type { Config } from './core/config/config.js';
 export type { Finding, CheckReport, StatementReport } from './core/findings/findings.js';
 export { reporters } from './core/reporters/index.js';

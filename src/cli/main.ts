@@ -5,9 +5,8 @@ import { EisError, ExitCode } from '../core/errors.js';
 import { processContext, type Context } from '../edge/context.js';
 import { PACKAGE_NAME, VERSION } from '../core/version.js';
 import { commands } from './program.js';
+import type { CommandRunner } from './define.js';
 import { setBuildId } from '../edge/files/build-id.js';
-
-export type CommandRunner = (ctx: Context) => Promise<number>;
 
 function buildProgram(run: (runner: CommandRunner) => Promise<void>): Command {
   const program = new Command('eis')

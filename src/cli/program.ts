@@ -1,7 +1,6 @@
 // Every command's flags, one file each. Each file only describes flags and imports its command
 // module lazily, so `eis --help` loads none of them.
-import type { Command } from 'commander';
-import type { CommandRunner } from './main.js';
+import type { Define } from './define.js';
 import { defineCheck } from './check/flags.js';
 import { defineRender } from './render/flags.js';
 import { defineNew } from './new/flags.js';
@@ -14,7 +13,5 @@ import { defineStatus } from './status/flags.js';
 import { defineInit } from './init/flags.js';
 import { defineLint } from './lint/flags.js';
 import { defineMv } from './mv/flags.js';
-
-export type Define = (program: Command, run: (runner: CommandRunner) => Promise<void>) => void;
 
 export const commands: Define[] = [defineNew, defineAnswer, defineCheck, defineRender, defineLint, defineDiff, defineSignoff, defineStatus, defineMv, defineInit, defineQuestions, defineSchema];

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { eis, tempTree } from '../helpers/cli.js';
 import { generatedStatement } from '../property/support.js';
 import { checkFilesInParallel, workerScript } from '../../src/edge/check/parallel.js';
-import { checkFileForCache, questionnaireRegistry } from '../../src/edge/check/run.js';
+import { questionnaireRegistry } from '../../src/edge/check/registry.js';
+import { checkFileForCache } from '../../src/edge/check/check-file.js';
 import { defaultConfig } from '../../src/core/config/config.js';
 
 // Above twice the 400 files a worker must have to be started, so a 2-core machine starts one.

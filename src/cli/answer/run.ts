@@ -1,5 +1,5 @@
 // eis answer: resume a statement's interview, revisit a section, or merge answers from a file.
-import { loadConfig } from '../../core/config/config.js';
+import { loadConfig } from '../../edge/config/load.js';
 import type { Context } from '../../edge/context.js';
 import { EisError } from '../../core/errors.js';
 import { statementTarget } from '../../edge/interview/target.js';

@@ -1,5 +1,5 @@
 // eis check: options in, the check core, reporters out, an exit code back.
-import { loadConfig } from '../../core/config/config.js';
+import { loadConfig } from '../../edge/config/load.js';
 import type { Context } from '../../edge/context.js';
 import { runCheckParallel } from '../../edge/check/run.js';
 import { exitCodeFor, allFindings, type Finding } from '../../core/findings/findings.js';
@@ -55,7 +55,7 @@ export async function check(ctx: Context, paths: string[], options: CheckOptions
   const report = await runCheckParallel({ paths, config, cwd: ctx.cwd, today: ctx.today, only, since: options.since, cache: options.cache !== false, questionnaireSource });
   if (report.statements.some((s) => s.findings.some((f) => f.code === 'stale'))) {
     const { explainStaleAnswers } = await import('../../edge/git/stale-answers.js');
-    const { registryFor } = await import('../../edge/check/run.js');
+    const { registryFor } = await import('../../edge/check/registry.js');
     explainStaleAnswers(report, ctx.cwd, registryFor({ config, questionnaireSource }), { reviewers: config.reviewers, approvals: config.approvals });
   }
   report.findings.push(...policyFindings.map((f) => ({ ...f, file: f.file && f.file.startsWith('/') ? displayPath(f.file, ctx.cwd) : f.file })));

@@ -1,4 +1,4 @@
-import type { Define } from '../program.js';
+import type { Define } from '../define.js';
 
 export const defineDiff: Define = (program, run) => {
   program

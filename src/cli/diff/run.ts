@@ -1,11 +1,12 @@
 // eis diff: two statement files, or every statement that changed in git, compared answer by answer.
 import { join, resolve } from 'node:path';
-import { loadConfig } from '../../core/config/config.js';
+import { loadConfig } from '../../edge/config/load.js';
 import type { Context } from '../../edge/context.js';
 import { EisError } from '../../core/errors.js';
 import { displayPath } from '../../edge/files/discover.js';
-import { questionnaireRegistry } from '../../edge/check/run.js';
-import { readStatementText, statementData } from '../../core/statement/change.js';
+import { questionnaireRegistry } from '../../edge/check/registry.js';
+import { statementData } from '../../core/statement/change.js';
+import { readStatementText } from '../../edge/files/read-statement.js';
 import { parsePin, questionnaireFor } from '../../core/statement/pin.js';
 import { isPlainObject } from '../../core/questionnaire/answers.js';
 import type { Questionnaire } from '../../core/questionnaire/model.js';

@@ -1,5 +1,5 @@
 // eis lint: files in, language findings out through the chosen reporters, an exit code back.
-import { loadConfig } from '../../core/config/config.js';
+import { loadConfig } from '../../edge/config/load.js';
 import type { Context } from '../../edge/context.js';
 import { exitCodeFor } from '../../core/findings/findings.js';
 import { parseFormats, printReports } from '../../edge/files/output.js';

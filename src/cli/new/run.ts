@@ -1,7 +1,8 @@
 // eis new: create the statement beside a memo (or inside an initiative folder), then interview.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { loadConfig, type Config } from '../../core/config/config.js';
+import { type Config } from '../../core/config/config.js';
+import { loadConfig } from '../../edge/config/load.js';
 import type { Context } from '../../edge/context.js';
 import { EisError, ExitCode } from '../../core/errors.js';
 import { displayPath, findInitiatives, isStatementName } from '../../edge/files/discover.js';

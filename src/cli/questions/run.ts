@@ -1,5 +1,5 @@
 // eis questions: the active questionnaire, for people and scripts.
-import { loadConfig } from '../../core/config/config.js';
+import { loadConfig } from '../../edge/config/load.js';
 import type { Context } from '../../edge/context.js';
 import { loadQuestionnaire } from '../../edge/questionnaire/resolve.js';
 import { describeCondition, describeQuestionnaire } from '../../core/questionnaire/describe.js';

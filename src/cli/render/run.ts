@@ -2,12 +2,13 @@
 // templates; the view model and the templates do the rest.
 import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { loadConfig, type Config } from '../../core/config/config.js';
+import { type Config } from '../../core/config/config.js';
+import { loadConfig } from '../../edge/config/load.js';
 import type { Context } from '../../edge/context.js';
 import { EisError } from '../../core/errors.js';
 import { displayPath } from '../../edge/files/discover.js';
 import { statementTarget } from '../../edge/interview/target.js';
-import { questionnaireRegistry } from '../../edge/check/run.js';
+import { questionnaireRegistry } from '../../edge/check/registry.js';
 import { readBytes } from '../../edge/files/statement-file.js';
 import { decodeText } from '../../core/yaml/source.js';
 import { packageRoot } from '../../edge/files/package-root.js';

@@ -1,6 +1,6 @@
 // eis schema: JSON Schema of statements (or of questionnaire files) for editors and validators.
 import { z } from 'zod';
-import { loadConfig } from '../../core/config/config.js';
+import { loadConfig } from '../../edge/config/load.js';
 import type { Context } from '../../edge/context.js';
 import { loadQuestionnaire } from '../../edge/questionnaire/resolve.js';
 import { statementJsonSchema } from '../../core/questionnaire/statement-schema.js';

@@ -4,7 +4,7 @@ import type { Config } from '../../core/config/config.js';
 import type { Context } from '../../edge/context.js';
 import { EisError } from '../../core/errors.js';
 import { displayPath } from '../../edge/files/discover.js';
-import { readStatementText } from '../../core/statement/change.js';
+import { readStatementText } from '../../edge/files/read-statement.js';
 import { writeAtomic } from '../../edge/files/statement-file.js';
 import { parseYamlSource } from '../../core/yaml/source.js';
 import { documentText } from '../../core/statement/edit.js';

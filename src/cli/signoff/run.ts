@@ -2,15 +2,18 @@
 // and the hashes of the memos and the answers it covers; the status follows from every reviewer's
 // latest decision. Who signs is read from git (or --as) and must be a reviewer the config names.
 import { resolve } from 'node:path';
-import { loadConfig, type Config } from '../../core/config/config.js';
+import { type Config } from '../../core/config/config.js';
+import { loadConfig } from '../../edge/config/load.js';
 import type { Context } from '../../edge/context.js';
 import { EisError } from '../../core/errors.js';
 import { displayPath } from '../../edge/files/discover.js';
-import { checkFile, questionnaireRegistry } from '../../edge/check/run.js';
+import { questionnaireRegistry } from '../../edge/check/registry.js';
+import { checkFile } from '../../edge/check/check-file.js';
 import { textReporter } from '../../core/reporters/text.js';
 import { writeAtomic } from '../../edge/files/statement-file.js';
 import { appendEntry, setAnswer } from '../../core/statement/edit.js';
-import { changeStatement, readStatementText, statementPosition, type StatementText } from '../../core/statement/change.js';
+import { changeStatement, statementPosition, type StatementText } from '../../core/statement/change.js';
+import { readStatementText } from '../../edge/files/read-statement.js';
 import { questionnaireFor } from '../../core/statement/pin.js';
 import { entriesOf, getAnswer, isPlainObject, uniqueId } from '../../core/questionnaire/answers.js';
 import { computeValues } from '../../core/questionnaire/conditions.js';

@@ -1,14 +1,15 @@
 // eis status: every initiative the config names and every statement found, with where each stands.
 import { existsSync } from 'node:fs';
-import { loadConfig } from '../../core/config/config.js';
+import { loadConfig } from '../../edge/config/load.js';
 import type { Context } from '../../edge/context.js';
 import { EisError } from '../../core/errors.js';
 import { displayPath, findInitiatives, findStatements, resolvePaths } from '../../edge/files/discover.js';
-import { checkFile, questionnaireRegistry } from '../../edge/check/run.js';
-import { affectedStatements } from '../../core/check/affected.js';
+import { questionnaireRegistry } from '../../edge/check/registry.js';
+import { checkFile } from '../../edge/check/check-file.js';
+import { affectedStatements } from '../../edge/check/affected.js';
 import { loadQuestionnaire } from '../../edge/questionnaire/resolve.js';
 import type { Questionnaire } from '../../core/questionnaire/model.js';
-import { readStatementText } from '../../core/statement/change.js';
+import { readStatementText } from '../../edge/files/read-statement.js';
 import { questionnaireFor } from '../../core/statement/pin.js';
 import { changedSince } from '../../edge/git/changed.js';
 import { missingRow, statementRow, statusExitCode, summarize, type StatusRow } from '../../core/review/status.js';

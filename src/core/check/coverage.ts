@@ -1,5 +1,5 @@
 // Which initiatives must have a statement, and where it is expected. Pure: the caller lists files.
-import { basename, dirname, extname, join } from 'node:path';
+import { basename, dirname, extname, join } from '../paths.js';
 import type { Config } from '../config/config.js';
 
 export interface Initiative {

@@ -1,15 +1,10 @@
-// eis.config.yaml: found by walking up from the working directory (or given with --config),
-// validated with zod, problems pointed at their line.
-import { dirname, join, resolve } from 'node:path';
-import { lilconfigSync } from 'lilconfig';
+// eis.config.yaml: its settings, validated with zod, problems pointed at their line. Finding and
+// reading the file is edge/config/load.ts.
 import { z } from 'zod';
 import { EisError } from '../errors.js';
-import { fsError, readBytes } from '../../edge/files/statement-file.js';
-import { decodeText, parseYamlSource, positionOf, type YamlSource } from '../yaml/source.js';
+import { dirname } from '../paths.js';
+import { parseYamlSource, positionOf, type YamlSource } from '../yaml/source.js';
 import { closest } from '../questionnaire/model.js';
-import { displayPath } from '../../edge/files/discover.js';
-import { questionnaireFile } from '../../edge/questionnaire/resolve.js';
-import { isWithin, realPathOf, repositoryRoot } from '../../edge/git/repository.js';
 
 export const CONFIG_NAMES = ['eis.config.yaml', 'eis.config.yml'];
 
@@ -93,15 +88,16 @@ export type Config = z.output<typeof configSchema> & {
   root: string;
 };
 
-export function defaultConfig(root = process.cwd()): Config {
+export function defaultConfig(root: string): Config {
   return { ...configSchema.parse({}), root };
 }
 
-export function parseConfig(text: string, file: string): Config {
-  return parseWithSource(text, file).config;
+/** The config in `text`; `file` is named in errors, and paths in it are relative to `root`. */
+export function parseConfig(text: string, file: string, root = dirname(file)): Config {
+  return parseConfigSource(text, file, root).config;
 }
 
-function parseWithSource(text: string, file: string): { config: Config; source: YamlSource } {
+export function parseConfigSource(text: string, file: string, root = dirname(file)): { config: Config; source: YamlSource } {
   const source = parseYamlSource(text, file);
   const data = source.data ?? {};
   const parsed = configSchema.safeParse(data);
@@ -118,64 +114,6 @@ function parseWithSource(text: string, file: string): { config: Config; source: 
     const pos = positionOf(source, path);
     throw new EisError(`${path.length ? `"${path.join('.')}" ` : ''}${issue.message.replace(/^Invalid input: /, '').replace(/^expected/, 'should be')}.`, { file, ...pos, hint: 'See docs/config.md.' });
   }
-  return { config: { ...parsed.data, file, root: dirname(resolve(file)) }, source };
-}
-
-export interface LoadConfigOptions {
-  config?: string;
-  cwd?: string;
-  /** The person running eis trusts this config to name a questionnaire anywhere on the machine. */
-  allowExternalQuestionnaire?: boolean;
-}
-
-/** The config named by --config, or the nearest eis.config.yaml above `cwd`, or the default. */
-export function loadConfig(options: LoadConfigOptions = {}): Config {
-  const cwd = options.cwd ?? process.cwd();
-  let file: string;
-  let shown: string;
-  if (options.config) {
-    file = resolve(cwd, options.config);
-    shown = options.config;
-  } else {
-    let found: { filepath: string } | null;
-    try {
-      found = lilconfigSync('eis', {
-        searchPlaces: CONFIG_NAMES,
-        loaders: { '.yaml': (_path, content) => content, '.yml': (_path, content) => content },
-        ignoreEmptySearchPlaces: false,
-      }).search(cwd);
-    } catch (error) {
-      throw fsError(error, cwd, 'config file');
-    }
-    if (!found) return defaultConfig(cwd);
-    file = found.filepath;
-    shown = displayPath(found.filepath, cwd);
-  }
-  const { config: parsed, source } = parseWithSource(decodeText(readBytes(file, 'config file'), shown), shown);
-  const config = { ...parsed, file, root: dirname(file) };
-  if (!options.allowExternalQuestionnaire) assertQuestionnaireInside(config, source, shown);
-  return config;
-}
-
-/**
- * A config arrives with a pull request, and CI then reads the questionnaire it names (a YAML error
- * can quote a line of it into a public log). So a questionnaire path must stay inside the
- * repository that holds the config, after following links, unless the person running eis allows
- * it with --allow-external-questionnaire. The same rule as for templates in `eis render`.
- */
-function assertQuestionnaireInside(config: Config, source: YamlSource, shown: string): void {
-  const file = questionnaireFile(config.questionnaire, config.root);
-  if (file === undefined) return;
-  const real = realPathOf(file);
-  const folder = realPathOf(config.root);
-  // Inside the config's own folder is inside its repository: no need to ask git.
-  if (isWithin(real, folder)) return;
-  const root = repositoryRoot(config.root);
-  if (isWithin(real, root)) return;
-  throw new EisError(`"questionnaire" names ${config.questionnaire}, which is outside the repository (${root}).`, {
-    file: shown,
-    ...positionOf(source, ['questionnaire']),
-    hint: 'Move the questionnaire into the repository, or run with --allow-external-questionnaire if you trust this config.',
-  });
+  return { config: { ...parsed.data, file, root }, source };
 }
 

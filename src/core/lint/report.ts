@@ -4,7 +4,7 @@
 import { exitCodeFor, sortFindings, type CheckReport, type Finding } from '../findings/findings.js';
 import { reporters, type ReportContext } from '../reporters/index.js';
 import { plural } from '../reporters/summary.js';
-import type { LintReport } from '../../edge/lint/run.js';
+import type { LintReport } from './report-types.js';
 
 export type LintReporter = (report: LintReport, ctx: ReportContext) => string;
 

@@ -1,6 +1,5 @@
 // The approval line at the top of a rendered statement, in words. Pure.
 import type { ApprovalSummary } from '../review/approval-findings.js';
-import type { ApprovalView } from './view.js';
 
 const LABELS: Record<ApprovalSummary['state'], string> = {
   approved: 'Approved',
@@ -20,4 +19,10 @@ export function approvalView(summary: ApprovalSummary): ApprovalView {
   else text = `It still needs an approval from ${summary.missing.join(', ')}.`;
   if (summary.state !== 'approved' && summary.by.length) text += ` Approved so far by ${people(summary.by)}.`;
   return { state: summary.state, label: LABELS[summary.state], text };
+}
+
+export interface ApprovalView {
+  state: ApprovalSummary['state'];
+  label: string;
+  text: string;
 }

@@ -8,7 +8,7 @@ import { entriesOf, entryName, isAnswered, isPlaceholder, isPlainObject, type En
 import type { StatementCheck } from '../check/statement.js';
 import type { RawFinding } from '../findings/findings.js';
 import type { ApprovalSummary } from '../review/approval-findings.js';
-import { approvalView } from './approval-view.js';
+import { approvalView, type ApprovalView } from './approval-view.js';
 import { directionField, SYMBOLS, toneOf, type Tone } from './matrix.js';
 
 export interface ItemView {
@@ -194,11 +194,6 @@ export interface ViewOptions {
 }
 
 /** The real state of approval, shown at the top of the page: never only the status someone typed. */
-export interface ApprovalView {
-  state: ApprovalSummary['state'];
-  label: string;
-  text: string;
-}
 
 export function buildStatementView(model: Questionnaire, data: unknown, check: StatementCheck, options: ViewOptions): StatementView {
   const answers = isPlainObject(data) ? data : {};

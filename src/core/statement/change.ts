@@ -6,18 +6,16 @@
 // blocks are put back byte for byte. Every step is checked against the data; anything that does
 // not add up falls back to the whole Document, which is slow but always right. Readers that need
 // positions only (eis lint) get the text with such blocks blanked out instead (blankBlocks).
-import { isDeepStrictEqual } from 'node:util';
-import { randomBytes } from 'node:crypto';
+import { deepEqual } from '../equal.js';
 import type { Document } from 'yaml';
 import { isPlainObject } from '../questionnaire/answers.js';
-import { blockPositionOf, blockPositions } from '../yaml/block-positions.js';
 import { fastParse } from '../yaml/fast.js';
 import { parseYamlSource, positionOf, type Position, type YamlSource } from '../yaml/source.js';
 import { documentText } from './edit.js';
+import { readerOf, readStatement } from './reader.js';
 import { decodeLines, withCrlf } from '../yaml/line-endings.js';
 
 export { lineEndings } from '../yaml/line-endings.js';
-import { hashText, readBytes } from '../../edge/files/statement-file.js';
 
 type Path = ReadonlyArray<string | number>;
 
@@ -39,31 +37,22 @@ export interface StatementText {
   source?: YamlSource;
 }
 
-/** Reads a statement's text and data, with the yaml Document only when the statement is small. */
-export function readStatementText(file: string): StatementText {
-  const bytes = readBytes(file, 'statement');
-  const { text, eol } = decodeLines(bytes, file);
-  const hash = hashText(bytes);
-  const fast = text.length >= LARGE_STATEMENT_CHARS ? fastParse(text) : undefined;
-  if (fast) return { file, text, eol, hash, data: fast.data };
-  const source = parseYamlSource(text, file);
-  return { file, text, eol, hash, data: source.data, source };
+/** A statement's text and data, with the yaml Document only when the statement is small. */
+export function statementFromText(file: string, decoded: { text: string; eol?: '\r\n' }, hash: string): StatementText {
+  const { text, eol } = decoded;
+  const read = readStatement(text, file, { prefer: text.length >= LARGE_STATEMENT_CHARS ? 'fast' : 'document' });
+  return { file, text, eol, hash, data: read.data, source: read.parsedFully ? read.source() : undefined };
 }
 
 /** The data of a statement's text; `name` is the file named in a YAML error. */
 export function statementData(text: string, name: string): unknown {
   // Both parsers read CRLF text as it is (fastParse makes it LF itself).
-  const fast = text.length >= LARGE_STATEMENT_CHARS ? fastParse(text) : undefined;
-  return fast ? fast.data : parseYamlSource(text, name).data;
+  return readStatement(text, name, { prefer: text.length >= LARGE_STATEMENT_CHARS ? 'fast' : 'full' }).data;
 }
 
 /** Where `path` is in the statement (for an error message), as positionOf gives it. */
 export function statementPosition(statement: StatementText, path: Path): Position {
-  if (!statement.source) {
-    const blocks = blockPositions(statement.text);
-    if (blocks) return blockPositionOf(blocks, path);
-  }
-  return positionOf(statement.source ?? parseYamlSource(statement.text, statement.file), path);
+  return readerOf(statement).at(path);
 }
 
 /**
@@ -104,7 +93,7 @@ function changeSkeleton(statement: StatementText, touched: ReadonlyArray<Path>, 
   const { skeleton, asides } = split;
   // The split must mean the statement: the skeleton's data with the blocks put back is the data.
   const before = fastParse(skeleton);
-  if (!before || !isDeepStrictEqual(putBack(before.data, asides, statement.data), statement.data)) return undefined;
+  if (!before || !deepEqual(putBack(before.data, asides, statement.data), statement.data)) return undefined;
   let source: YamlSource;
   try {
     source = parseYamlSource(skeleton, statement.file);
@@ -118,7 +107,7 @@ function changeSkeleton(statement: StatementText, touched: ReadonlyArray<Path>, 
   // And the result must mean what was written, with the blocks as they were.
   const after = fastParse(written);
   const result = fastParse(text);
-  if (!after || !result || !isDeepStrictEqual(result.data, putBack(after.data, asides, statement.data))) return undefined;
+  if (!after || !result || !deepEqual(result.data, putBack(after.data, asides, statement.data))) return undefined;
   return text;
 }
 
@@ -178,8 +167,10 @@ function setAside(text: string, touched: ReadonlyArray<Path>): { skeleton: strin
   const lines = text.split('\n');
   const top = keyBlocks(lines, 0, lines.length, 0);
   if (!top) return undefined;
-  let base = `eis-set-aside-${randomBytes(6).toString('hex')}`;
-  while (text.includes(base)) base = `eis-set-aside-${randomBytes(6).toString('hex')}`;
+  // A name the text does not hold, so that no answer can be mistaken for a placeholder.
+  let n = 0;
+  let base = 'eis-set-aside-0';
+  while (text.includes(base)) base = `eis-set-aside-${++n}`;
 
   const chosen: Array<{ block: KeyBlock; path: string[]; indent: number }> = [];
   for (const block of top) {

@@ -1,6 +1,6 @@
 // Changing answers in a statement's YAML Document: comments, unknown keys and the person's key
 // order survive; new keys go where the questionnaire puts them.
-import { isDeepStrictEqual } from 'node:util';
+import { deepEqual } from '../equal.js';
 import { Document, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type YAMLMap, type Pair, type Node } from 'yaml';
 import { sourceTexts } from '../yaml/source.js';
 import type { Questionnaire } from '../questionnaire/model.js';
@@ -163,7 +163,7 @@ function keepUnchangedLines(original: string, rewritten: string): string {
   const byDepth = [...after.entries()].sort((a, b) => a[0].split('\u0000').length - b[0].split('\u0000').length);
   for (const [path, block] of byDepth) {
     const old = before.get(path);
-    if (!old || !isDeepStrictEqual(old.value, block.value)) continue;
+    if (!old || !deepEqual(old.value, block.value)) continue;
     if (swaps.some((s) => s.from <= block.from && block.to <= s.to)) continue;
     const lines = oldLines.slice(old.from, old.to + 1);
     // Only when the block stands on lines of its own in both texts (not "- key: ..." item lines).
@@ -188,7 +188,7 @@ function keepUnchangedLines(original: string, rewritten: string): string {
   // Never trade correctness for looks: the result must mean exactly what the rewrite means.
   try {
     const check = parseDocument(result, { uniqueKeys: true, version: '1.2' });
-    if (!check.errors.length && isDeepStrictEqual(check.toJS(), parsedAfter.data())) return result;
+    if (!check.errors.length && deepEqual(check.toJS(), parsedAfter.data())) return result;
   } catch {
     /* fall through to the plain rewrite */
   }

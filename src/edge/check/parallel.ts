@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { packageRoot } from '../files/package-root.js';
 import type { Questionnaire } from '../../core/questionnaire/model.js';
-import { checkFileForCache, type CheckedFile, type CheckFileOptions } from './run.js';
+import { checkFileForCache, type CheckedFile, type CheckFileOptions } from './check-file.js';
 
 /** Below this many files, starting a worker costs more than it saves. */
 const MIN_FILES_PER_WORKER = 400;

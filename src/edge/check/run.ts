@@ -1,25 +1,16 @@
-// The edge of `eis check`: reads files, runs the pure checks, places findings on lines.
+// The edge of `eis check`: which files to check, coverage, the cache, and the work shared out
+// between threads (parallel.ts); one file is checked by check-file.ts.
 import { existsSync } from 'node:fs';
 import type { Config } from '../../core/config/config.js';
 import { EisError } from '../../core/errors.js';
 import { displayPath, findInitiatives, findStatements, resolvePaths } from '../files/discover.js';
-import { loadQuestionnaire } from '../questionnaire/resolve.js';
-import { parseQuestionnaire } from '../../core/questionnaire/load.js';
-import type { Questionnaire } from '../../core/questionnaire/model.js';
 import { readBytes } from '../files/statement-file.js';
-import { fastParse } from '../../core/yaml/fast.js';
-import { blockPositionOf, blockPositions } from '../../core/yaml/block-positions.js';
-import { decodeLines } from '../../core/yaml/line-endings.js';
-import { questionnaireFor } from '../../core/statement/pin.js';
-import { parseYamlSource, positionOf, type YamlSource } from '../../core/yaml/source.js';
-import { getAnswer, isPlainObject } from '../../core/questionnaire/answers.js';
-import { checkStatementData } from '../../core/check/statement.js';
-import { affectedStatements } from '../../core/check/affected.js';
-import { approvalCheck, listedMemos } from '../review/memo-hash.js';
-import { coverageFindings } from '../../core/check/coverage-findings.js';
-import { CheckCache, contentHash, type MemoCheck } from './cache.js';
-import type { CheckReport, Completeness, Finding, StatementReport } from '../../core/findings/findings.js';
-import type { ApprovalSummary } from '../../core/review/approval-findings.js';
+import { affectedStatements } from './affected.js';
+import { coverageFindings } from './coverage-findings.js';
+import { CheckCache, contentHash } from './cache.js';
+import { checkFile, type CheckFileOptions } from './check-file.js';
+import { registryFor } from './registry.js';
+import type { CheckReport, Finding, StatementReport } from '../../core/findings/findings.js';
 
 export interface RunCheckOptions {
   paths: string[];
@@ -34,23 +25,6 @@ export interface RunCheckOptions {
   cache?: boolean;
   /** The questionnaire's text when it is read from a git ref rather than the config's file. */
   questionnaireSource?: { text: string; name: string };
-}
-
-/** The questionnaire a statement may pin: the one the config names, and no other. */
-export type Registry = ((id: string) => Questionnaire | undefined) & { main: Questionnaire };
-
-/**
- * The questionnaires statements may pin. Only the config's: a statement that pins another (the
- * built-in one, in a repository whose config names a stricter one) would choose its own rules.
- */
-export function questionnaireRegistry(config: Config, main = loadQuestionnaire(config.questionnaire, config.root)): Registry {
-  return Object.assign((id: string) => (id === main.id ? main : undefined), { main });
-}
-
-/** The registry for checking: a questionnaire read from a git ref (its text), or the config's. */
-export function registryFor(options: Pick<RunCheckOptions, 'config' | 'questionnaireSource'>): Registry {
-  const source = options.questionnaireSource;
-  return questionnaireRegistry(options.config, source ? parseQuestionnaire(source.text, source.name) : undefined);
 }
 
 /** Checks statements and coverage in this thread. */
@@ -125,164 +99,4 @@ function planCheck(options: RunCheckOptions) {
     });
 
   return { files, findings, known };
-}
-
-/** Options for checking one file: `slow` forces the full parser, for the equivalence test. */
-export interface CheckFileOptions extends Pick<RunCheckOptions, 'config' | 'cwd' | 'today' | 'questionnaireSource'> {
-  slow?: boolean;
-  /** Also hash the content and note the memo check, for the cache. */
-  cache?: boolean;
-}
-
-/**
- * Checks one statement. A clean file is read with the fast parser and needs no positions; a file
- * with anything to report is read again with the full parser, which places every finding on its
- * line, so both paths give the same report.
- */
-export function checkFile(file: string, known: (id: string) => Questionnaire | undefined, options: CheckFileOptions): StatementReport {
-  return checkFileForCache(file, known, options).report;
-}
-
-/** A report, and what the cache keeps beside it: the content's hash (none when unreadable) and the memo check. */
-export interface CheckedFile {
-  report: StatementReport;
-  hash?: string;
-  memos?: MemoCheck;
-}
-
-export function checkFileForCache(file: string, known: (id: string) => Questionnaire | undefined, options: CheckFileOptions): CheckedFile {
-  let bytes: Buffer;
-  try {
-    bytes = readBytes(file, 'statement');
-  } catch (error) {
-    if (!(error instanceof EisError)) throw error;
-    const shown = displayPath(file, options.cwd);
-    return { report: { file: shown, findings: [fatalFinding(error, shown)] } };
-  }
-  const { report, data, model, memos } = checkBytes(file, bytes, known, options);
-  // The data stays here: a worker would copy it back, and ten thousand of them take 100 MB.
-  if (!options.cache) return { report };
-  return { report, hash: contentHash(bytes), memos: memos && model ? { listed: listedMemos(model, data), hashes: memos } : undefined };
-}
-
-function checkBytes(file: string, bytes: Buffer, known: (id: string) => Questionnaire | undefined, options: CheckFileOptions): { report: StatementReport; data?: unknown; model?: Questionnaire; memos?: MemoCheck['hashes'] } {
-  const shown = displayPath(file, options.cwd);
-  let text: string;
-  try {
-    text = decodeLines(bytes, shown).text;
-  } catch (error) {
-    if (!(error instanceof EisError)) throw error;
-    return { report: { file: shown, findings: [fatalFinding(error, shown)] } };
-  }
-  if (!options.slow) {
-    const fast = fastParse(text);
-    if (fast && fast.data !== null && fast.data !== undefined) {
-      let model: Questionnaire | undefined;
-      try {
-        model = questionnaireFor(fast.data, known);
-      } catch {
-        model = undefined;
-      }
-      if (model) {
-        const result = checkStatementData(model, fast.data, { today: options.today, severities: options.config.rules });
-        const approval = approvalCheck(file, fast.data, model, options.config, result.completeness.level, options.today);
-        const done = (findings: Finding[]) => ({ report: statementReport(shown, model!, fast.data, result.completeness, findings, approval.summary), data: fast.data, model, memos: approval.memos });
-        if (!result.findings.length && !approval.findings.length) return done([]);
-        // Findings need lines: the line reader places them when it can follow the file.
-        const block = blockPositions(text);
-        if (block) {
-          const locate: Locator = { at: (path) => blockPositionOf(block, path), lastLine: () => lastContentLine(text) };
-          const findings = result.findings.map((f) => ({ ...f, file: shown, ...placeFinding(model, locate, fast.data, f.path) }));
-          for (const f of approval.findings) findings.push({ ...f, file: shown, ...locate.at(f.path) });
-          return done(findings);
-        }
-      }
-    }
-  }
-  let source: YamlSource;
-  try {
-    source = parseYamlSource(text, shown);
-  } catch (error) {
-    if (!(error instanceof EisError)) throw error;
-    return { report: { file: shown, findings: [fatalFinding(error, shown)] } };
-  }
-  const data = source.data;
-  if (data === null || data === undefined)
-    return { report: { file: shown, findings: [{ code: 'file/empty', severity: 'error', file: shown, path: [], line: 1, column: 1, message: 'The statement is empty.', hint: 'Fill it in with eis answer, or delete it.', fatal: true }] } };
-  let model: Questionnaire;
-  try {
-    model = questionnaireFor(data, known);
-  } catch (error) {
-    if (!(error instanceof EisError)) throw error;
-    const pos = positionOf(source, ['questionnaire']);
-    return { report: { file: shown, findings: [fatalFinding(error, shown, pos.line, pos.column)] } };
-  }
-  const result = checkStatementData(model, data, { today: options.today, severities: options.config.rules });
-  const locate: Locator = { at: (path) => positionOf(source, path), lastLine: () => source.lineCounter.linePos(source.text.replace(/\s+$/, '').length).line };
-  const findings = result.findings.map((f) => ({ ...f, file: shown, ...placeFinding(model, locate, data, f.path) }));
-  const approval = approvalCheck(file, data, model, options.config, result.completeness.level, options.today);
-  for (const f of approval.findings) findings.push({ ...f, file: shown, ...positionOf(source, f.path) });
-  return { report: statementReport(shown, model, data, result.completeness, findings, approval.summary), data, model, memos: approval.memos };
-}
-
-/**
- * A string that does not hold on to the file it was read from. V8 makes a part of a longer string
- * a view into it, so a title kept in a report would keep its whole statement in memory: ten
- * thousand reports held ten thousand files, which the garbage collector then copied over and over.
- */
-function ownCopy(text: string): string {
-  return (' ' + text).slice(1);
-}
-
-function statementReport(file: string, model: Questionnaire, data: unknown, completeness: Completeness, findings: Finding[], approval?: ApprovalSummary): StatementReport {
-  const answers = isPlainObject(data) ? data : {};
-  const role = (key: string | undefined) => {
-    const value = key ? getAnswer(answers, key) : undefined;
-    return typeof value === 'string' ? ownCopy(value) : undefined;
-  };
-  return {
-    file,
-    questionnaire: model.ref,
-    title: role(model.roles.title),
-    status: role(model.roles.status),
-    completeness,
-    approval,
-    findings,
-  };
-}
-
-/**
- * Where a finding goes: its node, or its nearest ancestor. A whole missing section points at the
- * place it belongs (the next section that is there, or the end of the file), where it would be written.
- */
-function placeFinding(model: Questionnaire, locate: Locator, data: unknown, path: Array<string | number>): { line: number; column: number } {
-  const sectionId = path[0];
-  if (path.length && isPlainObject(data) && !(String(sectionId) in data)) {
-    const order = model.sections.map((s) => s.id);
-    const next = order.slice(order.indexOf(String(sectionId)) + 1).find((id) => id in data);
-    if (next) return locate.at([next]);
-    return { line: locate.lastLine(), column: 1 };
-  }
-  return locate.at(path);
-}
-
-/** Where findings go in one file, from the full parser or from the line reader. */
-interface Locator {
-  at(path: ReadonlyArray<string | number>): { line: number; column: number };
-  lastLine(): number;
-}
-
-function lastContentLine(text: string): number {
-  const body = text.replace(/\s+$/, '');
-  let lines = 1;
-  for (let i = 0; i < body.length; i++) if (body.charCodeAt(i) === 10) lines++;
-  return lines;
-}
-
-function fatalFinding(error: EisError, file: string, line = error.line ?? 1, column = error.column ?? 1): Finding {
-  return { code: error.code ?? 'file/unreadable', severity: 'error', file, path: [], line, column, message: capitalize(error.message), hint: error.hint, fatal: true };
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

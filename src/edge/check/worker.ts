@@ -1,7 +1,8 @@
 // A worker thread of `eis check`: claims batches of files from the shared counter, checks them
 // and posts the reports back once there are none left.
 import { parentPort, workerData } from 'node:worker_threads';
-import { checkFileForCache, registryFor } from './run.js';
+import { checkFileForCache } from './check-file.js';
+import { registryFor } from './registry.js';
 import { claimBatches, type WorkerInput, type WorkerOutput } from './parallel.js';
 
 export function runCheckWorker(): void {

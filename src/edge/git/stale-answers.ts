@@ -3,7 +3,8 @@
 import { relative, resolve, sep } from 'node:path';
 import type { CheckReport } from '../../core/findings/findings.js';
 import { questionnaireFor } from '../../core/statement/pin.js';
-import { readStatementText, statementData } from '../../core/statement/change.js';
+import { statementData } from '../../core/statement/change.js';
+import { readStatementText } from '../files/read-statement.js';
 import { signoffList } from '../../core/review/conventions.js';
 import { unhashedQuestions } from '../review/memo-hash.js';
 import { changedQuestions, decisionsOf, type ApprovalPolicy } from '../../core/review/approval.js';

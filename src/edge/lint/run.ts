@@ -5,11 +5,12 @@ import { globSync } from 'tinyglobby';
 import type { Config } from '../../core/config/config.js';
 import { EisError } from '../../core/errors.js';
 import type { Finding } from '../../core/findings/findings.js';
-import { questionnaireRegistry } from '../check/run.js';
+import { questionnaireRegistry } from '../check/registry.js';
 import { displayPath, findInitiatives, findStatements, isStatementName, resolvePaths } from '../files/discover.js';
 import type { Questionnaire } from '../../core/questionnaire/model.js';
 import { readBytes } from '../files/statement-file.js';
-import { blankBlocks, readStatementText, statementPosition, type StatementText } from '../../core/statement/change.js';
+import { blankBlocks, statementPosition, type StatementText } from '../../core/statement/change.js';
+import { readStatementText } from '../files/read-statement.js';
 import { questionnaireFor } from '../../core/statement/pin.js';
 import { MAX_FILE_BYTES, parseYamlSource, type YamlSource } from '../../core/yaml/source.js';
 import { documentKind, lintDocument, type LintOptions } from '../../core/lint/document.js';
@@ -17,18 +18,8 @@ import { lintOptionsFrom } from './options.js';
 import { lintStatement, writtenAnswers } from '../../core/lint/statement.js';
 import type { LintFinding, SuppressedFinding } from '../../core/lint/suppress.js';
 
-export type LintedKind = 'markdown' | 'text' | 'statement';
-
-export interface LintedFile {
-  file: string;
-  kind: LintedKind;
-  findings: LintFinding[];
-  suppressed: SuppressedFinding[];
-}
-
-export interface LintReport {
-  files: LintedFile[];
-}
+export type { LintedFile, LintedKind, LintReport } from '../../core/lint/report-types.js';
+import type { LintedKind, LintReport } from '../../core/lint/report-types.js';
 
 const MEMO = /\.(md|markdown|txt)$/i;
 const IGNORE = ['**/node_modules/**', '**/.git/**'];

@@ -1,13 +1,13 @@
 // The edge of `eis render` for one statement: reads the file, checks it and renders it. The rest of
-// src/render is pure; this is the part the command and its worker threads share.
+// core/render is pure; this is the part the command and its worker threads share.
 import type { Config } from '../../core/config/config.js';
 import { EisError } from '../../core/errors.js';
 import { displayPath } from '../files/discover.js';
 import { checkStatementData } from '../../core/check/statement.js';
 import { questionnaireFor } from '../../core/statement/pin.js';
 import { readBytes } from '../files/statement-file.js';
-import { decodeText, parseYamlSource, positionOf, type YamlSource } from '../../core/yaml/source.js';
-import { fastParse } from '../../core/yaml/fast.js';
+import { decodeLines } from '../../core/yaml/line-endings.js';
+import { readStatement } from '../../core/statement/reader.js';
 import type { Questionnaire } from '../../core/questionnaire/model.js';
 import { buildStatementView, type StatementView } from '../../core/render/view.js';
 import { approvalCheck } from '../review/memo-hash.js';
@@ -29,25 +29,21 @@ export interface RenderFileOptions {
 export type FileResult = { text: string } | { refused: string };
 
 /**
- * Renders one statement. The data comes from the fast YAML reader; the full parser, which knows
- * where every node is, runs only for a file the fast reader leaves to it (see src/yaml/fast.ts),
- * or when an error needs a line and column. Known user errors are thrown as EisErrors.
+ * Renders one statement, read by the statement reader (core/statement/reader.ts): positions are
+ * asked for only when an error needs a line and column. Known user errors are thrown as EisErrors.
  */
 export function renderFile(file: string, known: (id: string) => Questionnaire | undefined, render: (view: StatementView) => string, options: RenderFileOptions): FileResult {
   const shown = displayPath(file, options.cwd);
   // Messages about reading and parsing name the file as it was given to the reader (absolute).
-  const text = decodeText(readBytes(file, 'statement'), file);
-  let full: YamlSource | undefined;
-  const source = () => (full ??= parseYamlSource(text, file));
-  const fast = options.slow ? undefined : fastParse(text);
-  const data = fast && fast.data !== null && fast.data !== undefined ? fast.data : source().data;
+  const read = readStatement(decodeLines(readBytes(file, 'statement'), file).text, file, { prefer: options.slow ? 'full' : 'fast' });
+  const data = read.data;
   if (data === null || data === undefined) throw new EisError('the statement is empty; there is nothing to render.', { file: shown, line: 1, column: 1 });
   let model: Questionnaire;
   try {
     model = questionnaireFor(data, known);
   } catch (error) {
     if (!(error instanceof EisError)) throw error;
-    throw new EisError(error.message, { file: shown, ...positionOf(source(), ['questionnaire']), hint: error.hint });
+    throw new EisError(error.message, { file: shown, ...read.at(['questionnaire']), hint: error.hint });
   }
   const check = checkStatementData(model, data, { today: options.today, severities: options.severities });
   // A stale or missing approval is a problem of the statement as much as a missing answer is.
@@ -58,7 +54,7 @@ export function renderFile(file: string, known: (id: string) => Questionnaire | 
     if (errors.length) {
       let refused = '';
       for (const f of errors) {
-        const pos = positionOf(source(), f.path);
+        const pos = read.at(f.path);
         refused += `${shown}:${pos.line}:${pos.column}: ${f.message}\n`;
       }
       refused += `eis: ${shown} was not rendered: it has ${errors.length} problem${errors.length === 1 ? '' : 's'} (--strict).\n`;

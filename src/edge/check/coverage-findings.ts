@@ -3,21 +3,21 @@
 // for them in one call; coverage/missing findings of renamed memos are pointed at their statement.
 import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
-import type { Config } from '../config/config.js';
-import { displayPath, isStatementName, within } from '../../edge/files/discover.js';
-import { scanMemos } from '../../edge/files/memo-scan.js';
-import { fileMoves, type FileMoves } from '../../edge/git/renames.js';
-import { readBytes } from '../../edge/files/statement-file.js';
-import { decodeText, parseYamlSource, positionOf } from '../yaml/source.js';
-import { decodeLines } from '../yaml/line-endings.js';
-import { statementData } from '../statement/change.js';
-import { questionnaireFor } from '../statement/pin.js';
-import { listedMemos } from '../../edge/review/memo-hash.js';
-import type { Questionnaire } from '../questionnaire/model.js';
-import { closest } from '../questionnaire/model.js';
-import { memoMatcher, recursiveMemoGlob, whyMissed, type ConfigGlob } from './memo-globs.js';
-import { statementPathForMemo } from './coverage.js';
-import type { Finding, Severity } from '../findings/findings.js';
+import type { Config } from '../../core/config/config.js';
+import { displayPath, isStatementName, within } from '../files/discover.js';
+import { scanMemos } from '../files/memo-scan.js';
+import { fileMoves, type FileMoves } from '../git/renames.js';
+import { readBytes } from '../files/statement-file.js';
+import { decodeText, parseYamlSource, positionOf } from '../../core/yaml/source.js';
+import { decodeLines } from '../../core/yaml/line-endings.js';
+import { statementData } from '../../core/statement/change.js';
+import { questionnaireFor } from '../../core/statement/pin.js';
+import { listedMemos } from '../review/memo-hash.js';
+import type { Questionnaire } from '../../core/questionnaire/model.js';
+import { closest } from '../../core/questionnaire/model.js';
+import { memoMatcher, recursiveMemoGlob, whyMissed, type ConfigGlob } from '../../core/check/memo-globs.js';
+import { statementPathForMemo } from '../../core/check/coverage.js';
+import type { Finding, Severity } from '../../core/findings/findings.js';
 
 export interface CoverageInput {
   config: Config;

@@ -2,14 +2,13 @@
 // changed, or when a memo it covers changed, was added or was deleted. A memo it covers is one
 // beside it by the config's naming, one in its initiative folder, or one its memo list names.
 import { basename, dirname, extname, resolve } from 'node:path';
-import type { Config } from '../config/config.js';
-import { readBytes } from '../../edge/files/statement-file.js';
-import { decodeLines } from '../yaml/line-endings.js';
-import { fastParse } from '../yaml/fast.js';
-import { parseYamlSource } from '../yaml/source.js';
-import { listedMemos } from '../../edge/review/memo-hash.js';
-import type { Questionnaire } from '../questionnaire/model.js';
-import { isPlainObject } from '../questionnaire/answers.js';
+import type { Config } from '../../core/config/config.js';
+import { readBytes } from '../files/statement-file.js';
+import { decodeLines } from '../../core/yaml/line-endings.js';
+import { readStatement } from '../../core/statement/reader.js';
+import { listedMemos } from '../review/memo-hash.js';
+import type { Questionnaire } from '../../core/questionnaire/model.js';
+import { isPlainObject } from '../../core/questionnaire/answers.js';
 
 const MEMO = /\.(md|markdown|txt|docx)$/i;
 
@@ -39,7 +38,7 @@ function listsAny(file: string, memos: string[], known: (id: string) => Question
   if (!memos.some((m) => text.includes(basename(m)))) return false;
   let data: unknown;
   try {
-    data = fastParse(text)?.data ?? parseYamlSource(text, file).data;
+    data = readStatement(text, file).data;
   } catch {
     return true; // unparsable and naming the memo: check it, and the check says why
   }

@@ -1,0 +1,15 @@
+// What eis lint found, file by file: made in edge/lint/run.ts, printed by core/lint/report.ts.
+import type { LintFinding, SuppressedFinding } from './suppress.js';
+
+export type LintedKind = 'markdown' | 'text' | 'statement';
+
+export interface LintedFile {
+  file: string;
+  kind: LintedKind;
+  findings: LintFinding[];
+  suppressed: SuppressedFinding[];
+}
+
+export interface LintReport {
+  files: LintedFile[];
+}

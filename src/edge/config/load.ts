@@ -1,0 +1,70 @@
+// Finding eis.config.yaml (walking up from the working directory, or given with --config),
+// reading it, and keeping the questionnaire it names inside the repository.
+import { dirname, resolve } from 'node:path';
+import { lilconfigSync } from 'lilconfig';
+import { EisError } from '../../core/errors.js';
+import { CONFIG_NAMES, defaultConfig, parseConfigSource, type Config } from '../../core/config/config.js';
+import { decodeText, positionOf, type YamlSource } from '../../core/yaml/source.js';
+import { fsError, readBytes } from '../files/statement-file.js';
+import { displayPath } from '../files/discover.js';
+import { questionnaireFile } from '../questionnaire/resolve.js';
+import { isWithin, realPathOf, repositoryRoot } from '../git/repository.js';
+
+export interface LoadConfigOptions {
+  config?: string;
+  cwd?: string;
+  /** The person running eis trusts this config to name a questionnaire anywhere on the machine. */
+  allowExternalQuestionnaire?: boolean;
+}
+
+/** The config named by --config, or the nearest eis.config.yaml above `cwd`, or the default. */
+export function loadConfig(options: LoadConfigOptions = {}): Config {
+  const cwd = options.cwd ?? process.cwd();
+  let file: string;
+  let shown: string;
+  if (options.config) {
+    file = resolve(cwd, options.config);
+    shown = options.config;
+  } else {
+    let found: { filepath: string } | null;
+    try {
+      found = lilconfigSync('eis', {
+        searchPlaces: CONFIG_NAMES,
+        loaders: { '.yaml': (_path, content) => content, '.yml': (_path, content) => content },
+        ignoreEmptySearchPlaces: false,
+      }).search(cwd);
+    } catch (error) {
+      throw fsError(error, cwd, 'config file');
+    }
+    if (!found) return defaultConfig(cwd);
+    file = found.filepath;
+    shown = displayPath(found.filepath, cwd);
+  }
+  const { config: parsed, source } = parseConfigSource(decodeText(readBytes(file, 'config file'), shown), shown, dirname(file));
+  const config = { ...parsed, file };
+  if (!options.allowExternalQuestionnaire) assertQuestionnaireInside(config, source, shown);
+  return config;
+}
+
+/**
+ * A config arrives with a pull request, and CI then reads the questionnaire it names (a YAML error
+ * can quote a line of it into a public log). So a questionnaire path must stay inside the
+ * repository that holds the config, after following links, unless the person running eis allows
+ * it with --allow-external-questionnaire. The same rule as for templates in `eis render`.
+ */
+function assertQuestionnaireInside(config: Config, source: YamlSource, shown: string): void {
+  const file = questionnaireFile(config.questionnaire, config.root);
+  if (file === undefined) return;
+  const real = realPathOf(file);
+  const folder = realPathOf(config.root);
+  // Inside the config's own folder is inside its repository: no need to ask git.
+  if (isWithin(real, folder)) return;
+  const root = repositoryRoot(config.root);
+  if (isWithin(real, root)) return;
+  throw new EisError(`"questionnaire" names ${config.questionnaire}, which is outside the repository (${root}).`, {
+    file: shown,
+    ...positionOf(source, ['questionnaire']),
+    hint: 'Move the questionnaire into the repository, or run with --allow-external-questionnaire if you trust this config.',
+  });
+}
+

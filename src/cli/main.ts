@@ -5,7 +5,7 @@ import { EisError, ExitCode } from '../core/errors.js';
 import { processContext, type Context } from '../edge/context.js';
 import { PACKAGE_NAME, VERSION } from '../core/version.js';
 import { commands } from './program.js';
-import type { CommandRunner } from './define.js';
+import type { CommandRunner } from './shared/define.js';
 import { setBuildId } from '../edge/files/build-id.js';
 
 function buildProgram(run: (runner: CommandRunner) => Promise<void>): Command {

@@ -1,6 +1,6 @@
 // Every command's flags, one file each. Each file only describes flags and imports its command
 // module lazily, so `eis --help` loads none of them.
-import type { Define } from './define.js';
+import type { Define } from './shared/define.js';
 import { defineCheck } from './check/flags.js';
 import { defineRender } from './render/flags.js';
 import { defineNew } from './new/flags.js';

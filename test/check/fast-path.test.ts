@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { questionnaireRegistry } from '../../src/edge/check/registry.js';
+import { questionnaireRegistry } from '../../src/edge/questionnaire/registry.js';
 import { checkFile } from '../../src/edge/check/check-file.js';
 import { defaultConfig } from '../../src/core/config/config.js';
 import { tempTree } from '../helpers/cli.js';

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { eis, tempTree } from '../helpers/cli.js';
 import { generatedStatement } from '../property/support.js';
 import { checkFilesInParallel, workerScript } from '../../src/edge/check/parallel.js';
-import { questionnaireRegistry } from '../../src/edge/check/registry.js';
+import { questionnaireRegistry } from '../../src/edge/questionnaire/registry.js';
 import { checkFileForCache } from '../../src/edge/check/check-file.js';
 import { defaultConfig } from '../../src/core/config/config.js';
 

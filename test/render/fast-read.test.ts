@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { questionnaireRegistry } from '../../src/edge/check/registry.js';
+import { questionnaireRegistry } from '../../src/edge/questionnaire/registry.js';
 import { loadTemplates } from '../../src/cli/render/run.js';
 import { defaultConfig } from '../../src/core/config/config.js';
 import { EisError } from '../../src/core/errors.js';

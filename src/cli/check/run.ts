@@ -55,7 +55,7 @@ export async function check(ctx: Context, paths: string[], options: CheckOptions
   const report = await runCheckParallel({ paths, config, cwd: ctx.cwd, today: ctx.today, only, since: options.since, cache: options.cache !== false, questionnaireSource });
   if (report.statements.some((s) => s.findings.some((f) => f.code === 'stale'))) {
     const { explainStaleAnswers } = await import('../../edge/git/stale-answers.js');
-    const { registryFor } = await import('../../edge/check/registry.js');
+    const { registryFor } = await import('../../edge/questionnaire/registry.js');
     explainStaleAnswers(report, ctx.cwd, registryFor({ config, questionnaireSource }), { reviewers: config.reviewers, approvals: config.approvals });
   }
   report.findings.push(...policyFindings.map((f) => ({ ...f, file: f.file && f.file.startsWith('/') ? displayPath(f.file, ctx.cwd) : f.file })));

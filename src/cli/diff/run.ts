@@ -4,7 +4,7 @@ import { loadConfig } from '../../edge/config/load.js';
 import type { Context } from '../../edge/context.js';
 import { EisError } from '../../core/errors.js';
 import { displayPath } from '../../edge/files/discover.js';
-import { questionnaireRegistry } from '../../edge/check/registry.js';
+import { questionnaireRegistry } from '../../edge/questionnaire/registry.js';
 import { statementData } from '../../core/statement/change.js';
 import { readStatementText } from '../../edge/files/read-statement.js';
 import { parsePin, questionnaireFor } from '../../core/statement/pin.js';

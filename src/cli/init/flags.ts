@@ -1,4 +1,4 @@
-import type { Define } from '../define.js';
+import type { Define } from '../shared/define.js';
 import { DEFAULT_ACTION } from '../../core/review/init-files.js';
 
 export const defineInit: Define = (program, run) => {

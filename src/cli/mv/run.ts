@@ -10,7 +10,7 @@ import { EisError } from '../../core/errors.js';
 import { displayPath, isStatementName } from '../../edge/files/discover.js';
 import { statementPathForMemo } from '../../core/check/coverage.js';
 import { memoMatcher } from '../../core/check/memo-globs.js';
-import { questionnaireRegistry } from '../../edge/check/registry.js';
+import { questionnaireRegistry } from '../../edge/questionnaire/registry.js';
 import { git } from '../../edge/git/run.js';
 import { isWithin, realPathOf, repositoryRoot } from '../../edge/git/repository.js';
 import { writeAtomic } from '../../edge/files/statement-file.js';

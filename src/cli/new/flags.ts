@@ -1,4 +1,4 @@
-import type { Define } from '../define.js';
+import type { Define } from '../shared/define.js';
 
 export const defineNew: Define = (program, run) => {
   program

@@ -1,5 +1,5 @@
 import { Option } from 'commander';
-import type { Define } from '../define.js';
+import type { Define } from '../shared/define.js';
 
 export const defineRender: Define = (program, run) => {
   program

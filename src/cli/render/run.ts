@@ -8,7 +8,7 @@ import type { Context } from '../../edge/context.js';
 import { EisError } from '../../core/errors.js';
 import { displayPath } from '../../edge/files/discover.js';
 import { statementTarget } from '../../edge/interview/target.js';
-import { questionnaireRegistry } from '../../edge/check/registry.js';
+import { questionnaireRegistry } from '../../edge/questionnaire/registry.js';
 import { readBytes } from '../../edge/files/statement-file.js';
 import { decodeText } from '../../core/yaml/source.js';
 import { packageRoot } from '../../edge/files/package-root.js';

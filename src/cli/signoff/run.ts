@@ -7,7 +7,7 @@ import { loadConfig } from '../../edge/config/load.js';
 import type { Context } from '../../edge/context.js';
 import { EisError } from '../../core/errors.js';
 import { displayPath } from '../../edge/files/discover.js';
-import { questionnaireRegistry } from '../../edge/check/registry.js';
+import { questionnaireRegistry } from '../../edge/questionnaire/registry.js';
 import { checkFile } from '../../edge/check/check-file.js';
 import { textReporter } from '../../core/reporters/text.js';
 import { writeAtomic } from '../../edge/files/statement-file.js';

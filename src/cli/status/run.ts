@@ -4,13 +4,9 @@ import { loadConfig } from '../../edge/config/load.js';
 import type { Context } from '../../edge/context.js';
 import { EisError } from '../../core/errors.js';
 import { displayPath, findInitiatives, findStatements, resolvePaths } from '../../edge/files/discover.js';
-import { questionnaireRegistry } from '../../edge/check/registry.js';
-import { checkFile } from '../../edge/check/check-file.js';
+import { questionnaireRegistry } from '../../edge/questionnaire/registry.js';
+import { checkFileWithData } from '../../edge/check/check-file.js';
 import { affectedStatements } from '../../edge/check/affected.js';
-import { loadQuestionnaire } from '../../edge/questionnaire/resolve.js';
-import type { Questionnaire } from '../../core/questionnaire/model.js';
-import { readStatementText } from '../../edge/files/read-statement.js';
-import { questionnaireFor } from '../../core/statement/pin.js';
 import { changedSince } from '../../edge/git/changed.js';
 import { missingRow, statementRow, statusExitCode, summarize, type StatusRow } from '../../core/review/status.js';
 import { formatStatusTable } from '../../core/review/status-table.js';
@@ -39,15 +35,8 @@ export async function status(ctx: Context, paths: string[], options: StatusOptio
   const shown = (p: string) => displayPath(p, ctx.cwd);
 
   const row = (base: { path: string; kind: StatusRow['kind']; statement: string }, file: string): StatusRow => {
-    const report = checkFile(file, known, { config, cwd: ctx.cwd, today: ctx.today });
-    let model: Questionnaire | undefined;
-    let data: unknown;
-    try {
-      data = readStatementText(file).data;
-      model = questionnaireFor(data, known);
-    } catch (error) {
-      if (!(error instanceof EisError)) throw error;
-    }
+    // One read: the check gives the data and questionnaire beside the report.
+    const { report, model, data } = checkFileWithData(file, known, { config, cwd: ctx.cwd, today: ctx.today });
     return statementRow(base, report, model, data, ctx.today);
   };
 
@@ -63,13 +52,7 @@ export async function status(ctx: Context, paths: string[], options: StatusOptio
     });
   rows.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 
-  let main: Questionnaire | undefined;
-  try {
-    main = loadQuestionnaire(config.questionnaire, config.root);
-  } catch {
-    main = undefined;
-  }
-  const report = summarize(rows, main, ctx.today);
+  const report = summarize(rows, known.main, ctx.today);
   if (options.format === 'json') ctx.stdout(`${JSON.stringify({ version: 1, ...report }, null, 2)}\n`);
   else if (options.format === 'md') ctx.stdout(formatStatusMarkdown(report));
   else if (options.format === 'html') ctx.stdout((await import('../../edge/review/status-html.js')).formatStatusHtml(report));

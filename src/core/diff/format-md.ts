@@ -1,6 +1,7 @@
 // A diff as a pull-request comment: a heading per statement, concerns in a callout, tables of
 // before and after. Every answer is escaped so that it shows as written and cannot add links,
 // HTML or @-mentions to the comment.
+import { escape } from '../reporters/markdown.js';
 import type { Change, EntryChange, FieldChange, StatementDiff, ValueChange } from './types.js';
 import { summaryLine } from './summary.js';
 import { twinNames } from './format-text.js';
@@ -86,19 +87,9 @@ function inline(v: ValueChange): string {
   return `${escape(v.before ?? '')} → ${escape(v.after ?? '')}`;
 }
 
-/** Shows text as written inside a GitHub comment (also inside a table cell). */
-export function escape(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/([\\`*_[\]|~#!])/g, '\\$1')
-    // An @ that could start a mention, even across word-diff runs, never notifies anyone.
-    .replace(/@/g, '@\u200b')
-    .replace(/\r?\n/g, '<br>');
-}
-
 function code(text: string): string {
   const fence = text.includes('`') ? '`` ' : '`';
   return `${fence}${text}${fence.split('').reverse().join('')}`;
 }
+
+export { escape };

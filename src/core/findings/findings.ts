@@ -1,6 +1,6 @@
 // Findings are data. The core produces them with a statement path; the edge adds line and column;
 // reporters turn them into text, JSON, annotations, JUnit or SARIF.
-import type { ApprovalSummary } from '../review/approval.js';
+import type { ApprovalSummary } from './approval-summary.js';
 
 export type Severity = 'error' | 'warning';
 

@@ -1,5 +1,5 @@
 // eis status as Markdown: for a CI job summary or a wiki page.
-import { escape } from '../diff/format-md.js';
+import { escape } from '../reporters/markdown.js';
 import type { StatusReport } from './status.js';
 import { STATUS_COLUMNS, statusCells, summaryText } from './status-table.js';
 

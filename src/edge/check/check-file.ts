@@ -40,6 +40,19 @@ export interface CheckedFile {
   memos?: MemoCheck;
 }
 
+/** A report with the statement's data and questionnaire (when it has them), for commands that show more than findings. */
+export function checkFileWithData(file: string, known: (id: string) => Questionnaire | undefined, options: CheckFileOptions): { report: StatementReport; data?: unknown; model?: Questionnaire } {
+  const shown = displayPath(file, options.cwd);
+  let bytes: Buffer;
+  try {
+    bytes = readBytes(file, 'statement');
+  } catch (error) {
+    if (!(error instanceof EisError)) throw error;
+    return { report: { file: shown, findings: [fatalFinding(error, shown)] } };
+  }
+  return checkBytes(file, shown, bytes, known, options);
+}
+
 export function checkFileForCache(file: string, known: (id: string) => Questionnaire | undefined, options: CheckFileOptions): CheckedFile {
   const shown = displayPath(file, options.cwd);
   let bytes: Buffer;

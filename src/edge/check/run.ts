@@ -9,7 +9,7 @@ import { affectedStatements } from './affected.js';
 import { coverageFindings } from './coverage-findings.js';
 import { CheckCache, contentHash } from './cache.js';
 import { checkFile, type CheckFileOptions } from './check-file.js';
-import { registryFor } from './registry.js';
+import { registryFor } from '../questionnaire/registry.js';
 import type { CheckReport, Finding, StatementReport } from '../../core/findings/findings.js';
 
 export interface RunCheckOptions {

@@ -2,7 +2,7 @@
 // and posts the reports back once there are none left.
 import { parentPort, workerData } from 'node:worker_threads';
 import { checkFileForCache } from './check-file.js';
-import { registryFor } from './registry.js';
+import { registryFor } from '../questionnaire/registry.js';
 import { claimBatches, type WorkerInput, type WorkerOutput } from './parallel.js';
 
 export function runCheckWorker(): void {

@@ -7,7 +7,7 @@ import { relative, resolve, sep } from 'node:path';
 import { isMap, isSeq, type Node } from 'yaml';
 import type { Config } from '../../core/config/config.js';
 import type { CheckReport, Finding } from '../../core/findings/findings.js';
-import { registryFor } from '../check/registry.js';
+import { registryFor } from '../questionnaire/registry.js';
 import { questionnaireFor } from '../../core/statement/pin.js';
 import { decodeLines } from '../../core/yaml/line-endings.js';
 import { parseYamlSource, type YamlSource } from '../../core/yaml/source.js';

@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import type { Config } from '../../core/config/config.js';
 import type { Context } from '../context.js';
 import { EisError, ExitCode } from '../../core/errors.js';
-import { questionnaireRegistry } from '../check/registry.js';
+import { questionnaireRegistry } from '../questionnaire/registry.js';
 import { closest, type Questionnaire } from '../../core/questionnaire/model.js';
 import { changeStatement, statementPosition, type StatementText } from '../../core/statement/change.js';
 import { readStatementText } from '../files/read-statement.js';

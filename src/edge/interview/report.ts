@@ -2,7 +2,7 @@
 // `eis check`, then the next step.
 import type { Config } from '../../core/config/config.js';
 import type { Context } from '../context.js';
-import { questionnaireRegistry } from '../check/registry.js';
+import { questionnaireRegistry } from '../questionnaire/registry.js';
 import { checkFile } from '../check/check-file.js';
 import type { Finding, StatementReport } from '../../core/findings/findings.js';
 import { REVIEW_CODES } from '../../core/review/approval-findings.js';

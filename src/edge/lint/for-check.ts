@@ -2,7 +2,7 @@
 // added to the check report as warnings. Waived findings and rules set to "off" are left out.
 import { resolve } from 'node:path';
 import type { CheckReport, Finding } from '../../core/findings/findings.js';
-import { questionnaireRegistry } from '../check/registry.js';
+import { questionnaireRegistry } from '../questionnaire/registry.js';
 import type { Config } from '../../core/config/config.js';
 import type { Context } from '../context.js';
 import { displayPath, findInitiatives } from '../files/discover.js';

@@ -5,7 +5,7 @@ import { globSync } from 'tinyglobby';
 import type { Config } from '../../core/config/config.js';
 import { EisError } from '../../core/errors.js';
 import type { Finding } from '../../core/findings/findings.js';
-import { questionnaireRegistry } from '../check/registry.js';
+import { questionnaireRegistry } from '../questionnaire/registry.js';
 import { displayPath, findInitiatives, findStatements, isStatementName, resolvePaths } from '../files/discover.js';
 import type { Questionnaire } from '../../core/questionnaire/model.js';
 import { readBytes } from '../files/statement-file.js';

@@ -2,7 +2,7 @@
 import type { Config } from '../../core/config/config.js';
 import { parseQuestionnaire } from '../../core/questionnaire/load.js';
 import type { Questionnaire } from '../../core/questionnaire/model.js';
-import { loadQuestionnaire } from '../questionnaire/resolve.js';
+import { loadQuestionnaire } from './resolve.js';
 
 /** The questionnaire a statement may pin: the one the config names, and no other. */
 export type Registry = ((id: string) => Questionnaire | undefined) & { main: Questionnaire };

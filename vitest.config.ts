@@ -40,12 +40,12 @@ export default defineConfig({
     // eis check keeps reports in a cache folder: the binary runs of the tests use their own, removed at the end.
     globalSetup: ['test/helpers/cache-folder.ts'],
     projects: [
-      // In-process tests use both cores; the others leave one to the processes they spawn.
-      { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: [...scale, ...cli, ...browser, ...hostile], maxWorkers: 2 } },
-      { extends: true, test: { name: 'scale', include: scale } },
-      { extends: true, test: { name: 'cli', include: cli } },
-      { extends: true, test: { name: 'browser', include: browser } },
-      { extends: true, test: { name: 'hostile', include: hostile } },
+      // In-process tests use both cores and run first; the others leave one to the processes they spawn.
+      { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: [...scale, ...cli, ...browser, ...hostile], maxWorkers: 2, sequence: { groupOrder: 0 } } },
+      { extends: true, test: { name: 'scale', include: scale, sequence: { groupOrder: 1 } } },
+      { extends: true, test: { name: 'cli', include: cli, sequence: { groupOrder: 1 } } },
+      { extends: true, test: { name: 'browser', include: browser, sequence: { groupOrder: 1 } } },
+      { extends: true, test: { name: 'hostile', include: hostile, sequence: { groupOrder: 1 } } },
     ],
   },
 });

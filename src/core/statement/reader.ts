@@ -2,9 +2,10 @@
 // position. The choice between the fast reader (a line reader for the YAML that statements are
 // written in) and the full parser (yaml's Document, with every node's place) is made here alone:
 // the fast reader gives the data when it can follow the text, positions come from the line reader
-// when it can follow the blocks, and the full parse is made at most once, the first time
-// something needs it.
+// when it can follow the blocks, else from one js-yaml pass with a listener, and the full parse is
+// made at most once, the first time something needs it.
 import { blockPositionOf, blockPositions, type BlockPositions } from '../yaml/block-positions.js';
+import { eventPositions } from '../yaml/event-positions.js';
 import { fastParse } from '../yaml/fast.js';
 import { parseYamlSource, positionOf, type Position, type YamlSource } from '../yaml/source.js';
 
@@ -57,7 +58,8 @@ function fastRead(text: string, name: string, data: unknown): StatementRead {
     text,
     data,
     at(path) {
-      if (blocks === null) blocks = full ? undefined : blockPositions(text);
+      // The line reader for plain block style; js-yaml's events for any other style it reads.
+      if (blocks === null) blocks = full ? undefined : (blockPositions(text) ?? eventPositions(text));
       return blocks ? blockPositionOf(blocks, path) : positionOf(source(), path);
     },
     lastLine: () => lastContentLine(text),

@@ -11,7 +11,7 @@ const scalar = (tag: string, test: (text: string) => boolean, construct: (text: 
   new jsyaml.Type(tag, { kind: 'scalar', resolve: (text: string | null) => text !== null && test(text), construct: (text: string) => construct(text) });
 
 // The yaml library's core schema (see scalars.ts), in its order.
-const schema = jsyaml.FAILSAFE_SCHEMA.extend({
+export const fastSchema = jsyaml.FAILSAFE_SCHEMA.extend({
   implicit: [
     new jsyaml.Type('tag:yaml.org,2002:null', { kind: 'scalar', resolve: (t: string | null) => t === null || isNull(t), construct: () => null }),
     scalar('tag:yaml.org,2002:bool', isBool, constructBool),
@@ -30,7 +30,7 @@ export function fastParse(crlfOrLf: string): { data: unknown } | undefined {
   if (quick) return quick;
   if (jsYamlWouldDiffer(text)) return undefined;
   try {
-    const data = jsyaml.load(text, { schema, json: false });
+    const data = jsyaml.load(text, { schema: fastSchema, json: false });
     if (hasUnusualKey(data)) return undefined;
     return { data: data === undefined ? null : data };
   } catch {
@@ -83,22 +83,44 @@ export function unusual(text: string): boolean {
 
 /**
  * What js-yaml reads and the yaml library refuses, found so far by the fast/full tests: a flow list
- * or mapping over several lines (continued at the left margin), and a comment right after a quoted
- * scalar (`"x"#c`). Such files go to the full parser.
+ * or mapping over several lines whose later lines are not indented past the line it opens on (the
+ * yaml library wants them inside the block node that holds the collection), and a comment right
+ * after a quoted scalar (`"x"#c`). Such files go to the full parser. A flow collection the way
+ * editors and the yaml library write it, one item a line, indented, is read fast.
  */
 function jsYamlWouldDiffer(text: string): boolean {
   let depth = 0;
+  /** The indentation of the line a multi-line flow collection opened on, and whether the line began with it. */
+  let openIndent = 0;
+  let openedAtStart = false;
+  let lineStart = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 91 || c === 123) depth++;
-    else if (c === 93 || c === 125) depth--;
+    if (c === 91 || c === 123) {
+      if (depth === 0) {
+        openIndent = indentAt(text, lineStart);
+        openedAtStart = i === lineStart + openIndent;
+      }
+      depth++;
+    } else if (c === 93 || c === 125) depth--;
     else if (c === 35) {
       const before = text.charCodeAt(i - 1);
       if (before === 34 || before === 39) return true;
     } else if (c === 10) {
-      if (depth > 0) return true;
-      depth = 0;
+      lineStart = i + 1;
+      if (depth > 0) {
+        const indent = indentAt(text, lineStart);
+        const next = text.charCodeAt(lineStart + indent);
+        // Blank lines do not count; a later line must sit inside the block that holds the collection.
+        if (next !== 10 && next === next && (openedAtStart ? indent < openIndent : indent <= openIndent)) return true;
+      } else depth = 0;
     }
   }
   return depth > 0;
+}
+
+function indentAt(text: string, lineStart: number): number {
+  let n = 0;
+  while (text.charCodeAt(lineStart + n) === 32) n++;
+  return n;
 }

@@ -1,0 +1,78 @@
+// Positions from js-yaml's events must agree with the yaml library on every node of every file the
+// fast reader accepts, in every style people and editors write; where unsure they must give up.
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { parseDocument } from 'yaml';
+import { parseYamlSource, positionOf } from '../../src/core/yaml/source.js';
+import { eventPositions } from '../../src/core/yaml/event-positions.js';
+import { blockPositionOf } from '../../src/core/yaml/block-positions.js';
+import { fastParse } from '../../src/core/yaml/fast.js';
+import { EisError } from '../../src/core/errors.js';
+import { arbitraryYaml, EXAMPLE_STATEMENTS, mutatedStatement, RUNS } from '../property/support.js';
+
+function* paths(value: unknown, path: Array<string | number>): Generator<Array<string | number>> {
+  yield path;
+  yield [...path, 'not-there'];
+  if (Array.isArray(value)) for (let i = 0; i < value.length; i++) yield* paths(value[i], [...path, i]);
+  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) yield* paths(v, [...path, k]);
+}
+
+/** Compares every position; returns whether the events gave positions for a text the fast reader accepts. */
+function agree(text: string): boolean {
+  if (!fastParse(text)) return false;
+  let source;
+  try {
+    source = parseYamlSource(text, 'f.yaml');
+  } catch (error) {
+    if (error instanceof EisError) return false;
+    throw error;
+  }
+  const events = eventPositions(text);
+  if (!events || source.data === null || typeof source.data !== 'object') return false;
+  for (const path of paths(source.data, [])) {
+    const mine = blockPositionOf(events, path);
+    const theirs = positionOf(source, path);
+    if (mine.line !== theirs.line || mine.column !== theirs.column) expect(mine, `${path.join('.')} in\n${text}`).toEqual(theirs);
+  }
+  return true;
+}
+
+const examples = EXAMPLE_STATEMENTS.map((e) => e.text);
+
+/** The examples as the yaml library writes them in each style, at several widths. */
+function restyled(): string[] {
+  const out: string[] = [];
+  for (const text of examples) {
+    for (const lineWidth of [40, 60, 80, 100])
+      for (const blockQuote of ['folded', 'literal', true] as const)
+        for (const defaultStringType of ['PLAIN', 'QUOTE_DOUBLE', 'QUOTE_SINGLE'] as const)
+          out.push(parseDocument(text).toString({ lineWidth, blockQuote, defaultStringType, flowCollectionPadding: lineWidth > 60 }));
+    out.push(text.replace(/\n/g, '\r\n'), `\ufeff${text}`, `---\n${text}`, text.replace(/^(\s*)([a-z_]+):/gm, '$1# about $2\n$1$2:'));
+  }
+  return out;
+}
+
+describe('positions from js-yaml events', () => {
+  it('agree with the yaml library on the examples in every style the yaml library writes', () => {
+    const texts = restyled();
+    const accepted = texts.filter(agree).length;
+    // Every restyled example the fast reader accepts is placed without the full parser.
+    expect(accepted).toBe(texts.filter((t) => fastParse(t)).length);
+    expect(accepted).toBeGreaterThan(texts.length * 0.9);
+  }, 120_000);
+
+  it('agree on mutated statements and arbitrary YAML wherever they give positions', () => {
+    fc.assert(fc.property(fc.oneof(mutatedStatement, arbitraryYaml), (text) => void agree(text)), { numRuns: RUNS * 4 });
+  }, 120_000);
+
+  it('place multi-line flow lists, folded blocks and quoted keys', () => {
+    const text = 'a:\n  list:\n    [\n      one,\n      two,\n    ]\n  "quoted key": >-\n    folded\n    text\n  # a comment\n  b: |\n    x\nc: [x,\n  y]\n';
+    expect(agree(text)).toBe(true);
+    expect(blockPositionOf(eventPositions(text)!, ['a', 'list', 1])).toEqual({ line: 5, column: 7 });
+  });
+
+  it('gives up on a lone carriage return and on broken YAML', () => {
+    expect(eventPositions('a: 1\rb: 2\n')).toBeUndefined();
+    expect(eventPositions('a: [1, 2\n')).toBeUndefined();
+  });
+});

@@ -52,6 +52,7 @@ export function readerOf(read: { text: string; file: string; data: unknown; sour
 function fastRead(text: string, name: string, data: unknown): StatementRead {
   let blocks: BlockPositions | undefined | null = null;
   let full: YamlSource | undefined;
+  let last: number | undefined;
   const source = () => (full ??= parseYamlSource(text, name));
   return {
     name,
@@ -62,7 +63,8 @@ function fastRead(text: string, name: string, data: unknown): StatementRead {
       if (blocks === null) blocks = full ? undefined : (blockPositions(text) ?? eventPositions(text));
       return blocks ? blockPositionOf(blocks, path) : positionOf(source(), path);
     },
-    lastLine: () => lastContentLine(text),
+    // Asked once for each finding about a missing section.
+    lastLine: () => (last ??= lastContentLine(text)),
     source,
     get parsedFully() {
       return full !== undefined;

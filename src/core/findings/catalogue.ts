@@ -15,8 +15,10 @@ export interface CatalogueEntry {
   readonly area: FindingArea;
   /** The severity it is reported with unless the config says otherwise. */
   readonly severity: Severity;
-  /** When the severity depends on the case. */
-  readonly severityNote?: string;
+  /** When the severity depends on the case: how. */
+  readonly severityVaries?: string;
+  /** The file is not checked further and the run exits 2: always, or in the case described. */
+  readonly fatal?: true | string;
   /** Whether `rules:` in eis.config.yaml can change its severity or turn it off. */
   readonly configurable: boolean;
   /** One line: what it means. */
@@ -45,7 +47,7 @@ export const FINDINGS = [
     code: 'placeholder',
     area: 'answers',
     severity: 'error',
-    severityNote: 'error for a required question, warning for an optional one',
+    severityVaries: 'error for a required question, warning for an optional one',
     configurable: true,
     title: 'An answer is a placeholder such as TBD.',
     when: "The whole answer is one of the questionnaire's placeholders (`TBD`, `N/A`, `TODO`, `?`, ... as listed under `placeholders:`), which does not count as an answer.",
@@ -56,7 +58,7 @@ export const FINDINGS = [
     code: 'placeholder/inside',
     area: 'answers',
     severity: 'error',
-    severityNote: 'error for a required question, warning for an optional one',
+    severityVaries: 'error for a required question, warning for an optional one',
     configurable: true,
     title: 'A free-text answer holds a placeholder such as TBD inside it.',
     when: 'A text or Markdown answer holds one of the placeholders inside longer text ("the cost is TBD."), so the answer is not finished.',
@@ -78,7 +80,7 @@ export const FINDINGS = [
     tail: 'id',
     area: 'answers',
     severity: 'error',
-    severityNote: "the rule's own `severity` in the questionnaire (error unless it says otherwise)",
+    severityVaries: "the rule's own `severity` in the questionnaire (error unless it says otherwise)",
     configurable: true,
     title: 'A rule of the questionnaire does not hold.',
     when: 'A cross-question rule of the questionnaire (under `rules:` in its file) does not hold, such as a burden no mitigation addresses. The id after `rule/` is the rule\'s id; under `rules:` in the config it may be written with or without `rule/`.',
@@ -111,7 +113,7 @@ export const FINDINGS = [
     code: 'schema/type',
     area: 'shape',
     severity: 'error',
-    severityNote: 'fatal (exit 2) when the whole statement is not a mapping',
+    fatal: 'when the whole statement is not a mapping',
     configurable: true,
     title: 'An answer has the wrong type.',
     when: 'An answer is of another kind than its question takes: text where a list is expected, a number for a text question, a section that is not a mapping, or a whole statement that is not a mapping of sections.',
@@ -172,7 +174,7 @@ export const FINDINGS = [
     code: 'schema/format-version',
     area: 'shape',
     severity: 'error',
-    severityNote: 'fatal: the file is not checked further (exit 2)',
+    fatal: true,
     configurable: false,
     title: 'The statement is not in a file format this eis reads.',
     when: 'The `eis:` line at the top of the statement is not 1, the statement file format this version of eis reads.',
@@ -185,7 +187,7 @@ export const FINDINGS = [
     code: 'file/empty',
     area: 'files',
     severity: 'error',
-    severityNote: 'fatal (exit 2)',
+    fatal: true,
     configurable: false,
     title: 'The statement file is empty.',
     when: 'A `*.eis.yaml` file holds nothing (or only comments).',
@@ -196,7 +198,7 @@ export const FINDINGS = [
     code: 'file/yaml',
     area: 'files',
     severity: 'error',
-    severityNote: 'fatal (exit 2)',
+    fatal: true,
     configurable: false,
     title: 'The file is not valid YAML.',
     when: 'The file has a YAML syntax error (a duplicate key, a bad indent, an unclosed quote), or expands aliases too many times.',
@@ -207,7 +209,7 @@ export const FINDINGS = [
     code: 'file/unreadable',
     area: 'files',
     severity: 'error',
-    severityNote: 'fatal (exit 2)',
+    fatal: true,
     configurable: false,
     title: 'The file cannot be read.',
     when: 'The file is missing, not a regular file, not UTF-8 text, too large, or cannot be opened.',
@@ -218,7 +220,7 @@ export const FINDINGS = [
     code: 'file/questionnaire',
     area: 'files',
     severity: 'error',
-    severityNote: 'fatal (exit 2)',
+    fatal: true,
     configurable: false,
     title: 'The statement does not name a questionnaire eis can use.',
     when: 'The statement has no `questionnaire:` line, it is not written id@version, eis does not know the questionnaire, or the version is newer than the one eis has or older with no migration.',
@@ -229,7 +231,7 @@ export const FINDINGS = [
     code: 'questionnaire/not-allowed',
     area: 'files',
     severity: 'error',
-    severityNote: 'fatal (exit 2)',
+    fatal: true,
     configurable: false,
     title: 'The statement answers a questionnaire other than the one the config requires.',
     when: 'The statement pins a questionnaire (such as the built-in one) that is not the one `questionnaire:` in eis.config.yaml names; the questionnaire is the config\'s to choose.',
@@ -369,7 +371,7 @@ export const FINDINGS = [
     tail: 'term',
     area: 'language',
     severity: 'warning',
-    severityNote: "by the glossary entry's kind: harmful error; outdated, jargon and agency terms warning",
+    severityVaries: "by the glossary entry's kind: harmful error; outdated, jargon and agency terms warning",
     configurable: true,
     title: 'A term of the glossary: a word to avoid, with what to write instead.',
     when: "The text uses a term of the built-in child-support glossary or of the config's `lint.glossary`; the tail is the entry's first term as a slug (`lint/glossary/deadbeat-parent`).",
@@ -392,7 +394,7 @@ export const FINDINGS = [
     tail: 'word',
     area: 'language',
     severity: 'error',
-    severityNote: 'error when the word is profane in every use, warning when it may be',
+    severityVaries: 'error when the word is profane in every use, warning when it may be',
     configurable: true,
     title: 'A profane or offensive word.',
     when: 'retext-profanities finds a profane or possibly offensive word (words ordinary in child-support and equity writing are left out).',

@@ -3,7 +3,7 @@
 // still write each message (it names the question, the file, the reviewer); this list is what the
 // documentation (docs/findings.md, generated from it), SARIF rules and the config check read.
 // Codes with a tail that varies (a glossary term, a questionnaire rule id) are one entry, `x/*`.
-import type { Severity } from './findings.js';
+import type { Severity } from './severity.js';
 
 export type FindingArea = 'answers' | 'shape' | 'files' | 'review' | 'coverage' | 'policy' | 'language';
 

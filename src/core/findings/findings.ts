@@ -2,8 +2,9 @@
 // reporters turn them into text, JSON, annotations, JUnit or SARIF.
 import type { ApprovalSummary } from './approval-summary.js';
 import type { FindingCode } from './catalogue.js';
+import type { Severity } from './severity.js';
 
-export type Severity = 'error' | 'warning';
+export type { Severity };
 
 export interface Finding {
   /** Stable identifier, e.g. `required`, `schema/unknown-key`, `rule/burden-addressed`: one of catalogue.ts. */

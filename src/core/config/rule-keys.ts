@@ -60,7 +60,7 @@ export function ruleIdProblem(keys: Iterable<string>, model: Pick<Questionnaire,
     const verdict = classifyRuleKey(key);
     if (verdict.kind !== 'rule' || ids.has(verdict.id)) continue;
     const prefixed = key.startsWith('rule/');
-    const candidates = [...(prefixed ? [] : exactCodes()), ...(prefixed ? [] : RULE_GROUPS), ...[...ids].map((id) => (prefixed ? `rule/${id}` : id))];
+    const candidates = prefixed ? [...ids].map((id) => `rule/${id}`) : [...exactCodes(), ...RULE_GROUPS, ...ids];
     return {
       key,
       message: `"${key}" under rules is ${prefixed ? 'not a rule' : 'neither a finding code nor a rule'} of ${model.ref}${didYouMean(key, candidates)}`,

@@ -1,5 +1,7 @@
 // Known user errors: bad flags, unreadable files, bad YAML, bad config. They print as one plain line
 // with file:line:col and exit 2. Anything else that is thrown is a bug.
+import type { FindingCode } from './findings/catalogue.js';
+
 export interface ErrorPlace {
   file?: string;
   line?: number;
@@ -13,9 +15,9 @@ export class EisError extends Error {
   readonly hint?: string;
   readonly exitCode: number;
   /** A finding code for this error when it is reported as a finding (`file/yaml`, ...). */
-  readonly code?: string;
+  readonly code?: FindingCode;
 
-  constructor(message: string, options: ErrorPlace & { hint?: string; exitCode?: number; cause?: unknown; code?: string } = {}) {
+  constructor(message: string, options: ErrorPlace & { hint?: string; exitCode?: number; cause?: unknown; code?: FindingCode } = {}) {
     super(message, { cause: options.cause });
     this.name = 'EisError';
     this.file = options.file;

@@ -8,6 +8,7 @@ import { schemaFindings } from './schema-findings.js';
 import { nonConformingSections } from '../questionnaire/conforms.js';
 import type { z } from 'zod';
 import type { Completeness, RawFinding, Severity } from '../findings/findings.js';
+import type { FindingCode } from '../findings/catalogue.js';
 
 export type SeverityOverrides = Record<string, Severity | 'off'>;
 
@@ -174,7 +175,7 @@ function ruleFindings(model: Questionnaire, base: ConditionContext): RawFinding[
   const findings: RawFinding[] = [];
   for (const rule of model.rules) {
     if (rule.severity === 'off' || !holds(rule.when, base)) continue;
-    const code = `rule/${rule.id}`;
+    const code: FindingCode = `rule/${rule.id}`;
     if (rule.each) {
       const list = model.questions.get(rule.each)!;
       const [s, q] = rule.each.split('.');

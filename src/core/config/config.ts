@@ -5,6 +5,7 @@ import { EisError } from '../errors.js';
 import { dirname } from '../paths.js';
 import { parseYamlSource, positionOf, type YamlSource } from '../yaml/source.js';
 import { closest } from '../questionnaire/model.js';
+import { ruleKeyError, ruleKeyProblem, ruleKeysIn } from './rule-keys.js';
 
 export const CONFIG_NAMES = ['eis.config.yaml', 'eis.config.yml'];
 
@@ -32,7 +33,7 @@ export const configSchema = z.strictObject({
       folder: z.string().regex(/\.eis\.ya?ml$/, 'must end in .eis.yaml').default('equity-impact.eis.yaml'),
     })
     .default({ memo: '{name}.eis.yaml', folder: 'equity-impact.eis.yaml' }),
-  /** Severity per finding code or rule id: error, warning or off. */
+  /** Severity per finding code or rule id: error, warning or off. Keys are checked in rule-keys.ts. */
   rules: z.record(z.string(), severity).default({}),
   /** The people who may approve statements, like CODEOWNERS: who they are and which roles they hold. */
   reviewers: z
@@ -114,6 +115,9 @@ export function parseConfigSource(text: string, file: string, root = dirname(fil
     const pos = positionOf(source, path);
     throw new EisError(`${path.length ? `"${path.join('.')}" ` : ''}${issue.message.replace(/^Invalid input: /, '').replace(/^expected/, 'should be')}.`, { file, ...pos, hint: 'See docs/config.md.' });
   }
+  // Rule ids are checked later, with the questionnaire (edge/config/load.ts).
+  const problem = ruleKeyProblem(ruleKeysIn(source, parsed.data.rules));
+  if (problem) throw ruleKeyError(problem, source, file);
   return { config: { ...parsed.data, file, root }, source };
 }
 

@@ -1,12 +1,14 @@
 // Findings are data. The core produces them with a statement path; the edge adds line and column;
 // reporters turn them into text, JSON, annotations, JUnit or SARIF.
 import type { ApprovalSummary } from './approval-summary.js';
+import type { FindingCode } from './catalogue.js';
+import type { Severity } from './severity.js';
 
-export type Severity = 'error' | 'warning';
+export type { Severity };
 
 export interface Finding {
-  /** Stable identifier, e.g. `required`, `schema/unknown-key`, `rule/burden-addressed`. */
-  code: string;
+  /** Stable identifier, e.g. `required`, `schema/unknown-key`, `rule/burden-addressed`: one of catalogue.ts. */
+  code: FindingCode;
   severity: Severity;
   message: string;
   /** What to do about it, when there is something specific to say. */

@@ -7,6 +7,7 @@ import retextEquality from 'retext-equality';
 import retextProfanities from 'retext-profanities';
 import type { Root } from 'nlcst';
 import type { Severity } from '../findings/findings.js';
+import type { FindingCode } from '../findings/catalogue.js';
 import { matchGlossary, type Glossary, type GlossaryMatch } from './glossary.js';
 import { MIN_PARAGRAPH_WORDS, paragraphGrade } from './readability.js';
 import { proseOf, type DocComment, type DocumentKind, type ProseUnit } from './prose.js';
@@ -19,7 +20,7 @@ export interface LintSettings {
 
 /** A finding inside a text, before it has a file and a line. */
 export interface Hit {
-  code: string;
+  code: FindingCode;
   severity: Severity;
   message: string;
   hint?: string;

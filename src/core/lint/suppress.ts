@@ -46,7 +46,7 @@ export function parseDirective(body: string, line: number, endLine: number): Dir
  * a group (`lint/equality`, `equality`), its rule or term slug (`he-she`, `obligor`,
  * `deadbeat-parent` or `deadbeat parent`), or the words found (`obligors`).
  */
-export function targetMatches(target: string, finding: Pick<LintFinding, 'code' | 'phrase'>): boolean {
+export function targetMatches(target: string, finding: { code: string; phrase?: string }): boolean {
   const t = target.trim().toLowerCase();
   if (!t) return false;
   const code = finding.code.toLowerCase();
@@ -59,7 +59,7 @@ export function targetMatches(target: string, finding: Pick<LintFinding, 'code' 
 }
 
 /** The waiver for a finding on `line`, if any: comment directives first, then the config's list. */
-export function waiverFor(finding: Pick<LintFinding, 'code' | 'phrase'>, line: number, directives: Directive[], ignore: string[]): Waiver | undefined {
+export function waiverFor(finding: { code: string; phrase?: string }, line: number, directives: Directive[], ignore: string[]): Waiver | undefined {
   for (const d of directives) {
     const covers = d.scope === 'next-line' ? line === d.endLine + 1 : line >= d.line && line <= d.endLine;
     if (covers && (d.targets.length === 0 || d.targets.some((t) => targetMatches(t, finding)))) return { by: 'comment', line: d.line, ...(d.reason ? { reason: d.reason } : {}) };

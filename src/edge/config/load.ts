@@ -7,7 +7,8 @@ import { CONFIG_NAMES, defaultConfig, parseConfigSource, type Config } from '../
 import { decodeText, positionOf, type YamlSource } from '../../core/yaml/source.js';
 import { fsError, readBytes } from '../files/statement-file.js';
 import { displayPath } from '../files/discover.js';
-import { questionnaireFile } from '../questionnaire/resolve.js';
+import { loadQuestionnaire, questionnaireFile } from '../questionnaire/resolve.js';
+import { namesRules, ruleIdProblem, ruleKeyError, ruleKeysIn } from '../../core/config/rule-keys.js';
 import { isWithin, realPathOf, repositoryRoot } from '../git/repository.js';
 
 export interface LoadConfigOptions {
@@ -43,7 +44,27 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
   const { config: parsed, source } = parseConfigSource(decodeText(readBytes(file, 'config file'), shown), shown, dirname(file));
   const config = { ...parsed, file };
   if (!options.allowExternalQuestionnaire) assertQuestionnaireInside(config, source, shown);
+  assertRulesKnown(config, source, shown);
   return config;
+}
+
+/**
+ * Keys under `rules` that name questionnaire rules (`rule/burden-evidence`, `burden-evidence`) are
+ * known only with the questionnaire: checked here, when there are any, so that a misspelt one is
+ * an error at its line rather than a setting that does nothing. The questionnaire is cached, so
+ * the command reading it next pays nothing; one that cannot be read is the command's to report.
+ */
+function assertRulesKnown(config: Config, source: YamlSource, shown: string): void {
+  const keys = ruleKeysIn(source, config.rules);
+  if (!namesRules(keys)) return;
+  let model: ReturnType<typeof loadQuestionnaire>;
+  try {
+    model = loadQuestionnaire(config.questionnaire, config.root);
+  } catch {
+    return;
+  }
+  const problem = ruleIdProblem(keys, model);
+  if (problem) throw ruleKeyError(problem, source, shown);
 }
 
 /**

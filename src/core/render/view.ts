@@ -3,7 +3,8 @@
 // compiled in strict mode can rely on the shape. Strings here are raw; the renderer escapes them
 // for the output format before any template sees them.
 import type { Field, Questionnaire, Section } from '../questionnaire/model.js';
-import { entryContext, holds, type ConditionContext } from '../questionnaire/conditions.js';
+import { holds, type ConditionContext } from '../questionnaire/conditions.js';
+import { visibility, type QuestionShown } from '../questionnaire/visibility.js';
 import { entriesOf, entryName, isAnswered, isPlaceholder, isPlainObject, type Entry } from '../questionnaire/answers.js';
 import type { StatementCheck } from '../check/statement.js';
 import type { RawFinding } from '../findings/findings.js';
@@ -197,7 +198,8 @@ export interface ViewOptions {
 
 export function buildStatementView(model: Questionnaire, data: unknown, check: StatementCheck, options: ViewOptions): StatementView {
   const answers = isPlainObject(data) ? data : {};
-  const base: ConditionContext = { model, answers, computed: check.computed, today: options.today };
+  const shown = visibility(model, answers, { today: options.today, computed: check.computed });
+  const base = shown.context;
   const anchors = new Set<string>();
   const anchor = (wanted: string): string | null => {
     if (anchors.has(wanted)) return null;
@@ -220,18 +222,16 @@ export function buildStatementView(model: Questionnaire, data: unknown, check: S
   const findingsAt = (section: string, question: string) =>
     check.findings.flatMap((f, i) => (f.path[0] === section && f.path[1] === question && f.code !== 'required' && f.code !== 'placeholder' ? [findings[i]] : []));
 
-  const sectionStates = model.sections.map((section) => {
-    const shown = holds(section.when, base);
-    return { section, shown, required: shown && holds(section.required, base) };
-  });
+  const sectionStates = model.sections.map((section) => ({ section, ...shown.section(section.id) }));
 
-  const questionView = (section: Section, q: Field, sectionRequired: boolean): QuestionView | null => {
+  const questionView = (section: Section, q: Field): QuestionView | null => {
     const value = sectionAnswers(answers, section)[q.id];
-    if (!holds(q.when, base)) return null;
-    const required = sectionRequired && holds(q.required, base);
+    const state = shown.question(q.key);
+    // Its own condition, not its section's: the title is the title even when the header is hidden.
+    if (!state.ownWhen) return null;
     // The answer's own object grows into the question's (spreading it into a new one costs a
     // copy per question, thousands per statement); the keys keep the same order.
-    const view = answerView(model, q, value, required, base, entryAnchors, anchor) as QuestionView;
+    const view = answerView(model, q, value, state.required, state, answers, entryAnchors, anchor) as QuestionView;
     view.id = q.id;
     view.key = q.key;
     view.label = q.label;
@@ -247,12 +247,12 @@ export function buildStatementView(model: Questionnaire, data: unknown, check: S
   const headerState = sectionStates[0];
   const titleQuestion = header.questions.find((q) => q.type === 'text');
   const summaryQuestion = header.questions.find((q) => q.type === 'markdown');
-  const titleView = titleQuestion ? questionView(header, titleQuestion, headerState.required) : null;
-  const summary = summaryQuestion && headerState.shown ? questionView(header, summaryQuestion, headerState.required) : null;
+  const titleView = titleQuestion ? questionView(header, titleQuestion) : null;
+  const summary = summaryQuestion && headerState.shown ? questionView(header, summaryQuestion) : null;
   const meta = headerState.shown
     ? header.questions
         .filter((q) => q !== titleQuestion && q !== summaryQuestion && q.type !== 'markdown')
-        .map((q) => questionView(header, q, headerState.required))
+        .map((q) => questionView(header, q))
         .filter((q): q is QuestionView => q !== null && (q.answered || q.required || q.placeholder !== null))
     : [];
 
@@ -262,7 +262,7 @@ export function buildStatementView(model: Questionnaire, data: unknown, check: S
     const isHeader = section === header;
     const questions = section.questions
       .filter((q) => !isHeader || (q.type === 'markdown' && q !== summaryQuestion))
-      .map((q) => questionView(section, q, required))
+      .map((q) => questionView(section, q))
       .filter((q): q is QuestionView => q !== null && (q.answered || q.required || q.placeholder !== null || q.findings.length > 0));
     if (isHeader && !questions.length) continue;
     sections.push({
@@ -284,13 +284,14 @@ export function buildStatementView(model: Questionnaire, data: unknown, check: S
   });
 
   const matrices: MatrixView[] = [];
-  for (const { section, shown, required } of sectionStates) {
-    if (!shown) continue;
+  for (const { section, shown: sectionShown } of sectionStates) {
+    if (!sectionShown) continue;
     for (const q of section.questions) {
       const field = directionField(q);
-      if (!field || !holds(q.when, base)) continue;
+      const state = shown.question(q.key);
+      if (!field || !state.shown) continue;
       const entries = entriesOf(sectionAnswers(answers, section)[q.id]);
-      if (!entries.length && !(required && holds(q.required, base))) continue;
+      if (!entries.length && !state.required) continue;
       matrices.push(matrixView(q, field, entries, entryAnchors.get(q.key)!, `q-${slug(section.id)}-${slug(q.id)}`));
     }
   }
@@ -354,7 +355,9 @@ function answerView(
   field: Field,
   value: unknown,
   required: boolean,
-  base: ConditionContext,
+  /** The question's visibility, which a list's entries come from; undefined for a field of an entry. */
+  state: QuestionShown | undefined,
+  answers: Record<string, unknown>,
   entryAnchors: Map<string, Map<string, string | null>>,
   anchor: AnchorMaker,
 ): AnswerView {
@@ -372,7 +375,7 @@ function answerView(
     list: null,
   };
   if (field.type === 'list') {
-    view.list = listView(model, field, value, required, base, entryAnchors, anchor);
+    view.list = listView(model, field, state, answers, entryAnchors, anchor);
     view.items = view.list.rows.map((r) => ({ text: r.name, id: r.id, href: r.anchor ? `#${r.anchor}` : null, known: true }));
     view.text = view.items.length ? view.items.map((i) => i.text).join(', ') : null;
     if (required && field.minEntries !== undefined && view.list.count < field.minEntries) view.missing = true;
@@ -399,7 +402,7 @@ function answerView(
     case 'reference': {
       const refs = (Array.isArray(value) ? value : [value]).filter((v) => isAnswered(model, v));
       const target = field.to ? model.questions.get(field.to) : undefined;
-      const entries = target ? entriesOf(getList(base.answers, field.to!)) : [];
+      const entries = target ? entriesOf(getList(answers, field.to!)) : [];
       const anchors = field.to ? entryAnchors.get(field.to) : undefined;
       view.items = refs.map((ref) => {
         const id = String(ref);
@@ -430,27 +433,24 @@ function choiceLabel(field: Field, value: unknown): string {
 function listView(
   model: Questionnaire,
   list: Field,
-  value: unknown,
-  required: boolean,
-  base: ConditionContext,
+  state: QuestionShown | undefined,
+  answers: Record<string, unknown>,
   entryAnchors: Map<string, Map<string, string | null>>,
   anchor: AnchorMaker,
 ): ListView {
   // The field that names an entry comes first: it is the row's header.
   const labelId = list.labelField ?? list.fields?.[0]?.id;
   const fields = [...(list.fields ?? [])].sort((a, b) => Number(b.id === labelId) - Number(a.id === labelId));
-  const entries = entriesOf(value);
+  const entries = (state?.entries ?? []).filter((e) => e !== undefined);
   const anchors = entryAnchors.get(list.key);
   const used = new Set<string>();
-  const rows = entries.map((entry): RowView => {
-    const ctx = entryContext(base, entry);
+  const rows = entries.map(({ entry, counts, fields: shownFields }): RowView => {
     const id = typeof entry.id === 'string' ? entry.id : null;
     const entryAnchor = id !== null && !used.has(id) ? (anchors?.get(id) ?? null) : null;
     if (id !== null) used.add(id);
     const cells = fields.map((f): CellView => {
-      const shown = holds(f.when, ctx);
-      const fRequired = shown && holds(f.required, ctx) && (required || isAnswered(model, entry));
-      const cell = answerView(model, f, shown ? entry[f.id] : undefined, fRequired, base, entryAnchors, anchor) as CellView;
+      const { shown, required } = shownFields[f.id];
+      const cell = answerView(model, f, shown ? entry[f.id] : undefined, counts && required, undefined, answers, entryAnchors, anchor) as CellView;
       cell.id = f.id;
       cell.label = f.label;
       cell.isLabel = f.id === labelId;

@@ -1,7 +1,8 @@
 // Checks one statement's data against its questionnaire: shape, completeness for its level,
 // placeholders, references and cross-field rules. Pure: data in, findings (with paths) out.
 import type { Questionnaire, Field } from '../questionnaire/model.js';
-import { computeValues, entryContext, holds, type ConditionContext } from '../questionnaire/conditions.js';
+import { entryContext, holds, type ConditionContext } from '../questionnaire/conditions.js';
+import { visibility } from '../questionnaire/visibility.js';
 import { entriesOf, entryName, isAnswered, isFreeText, isPlaceholder, isPlainObject, placeholderInside, type Entry } from '../questionnaire/answers.js';
 import { buildStatementSchema } from '../questionnaire/statement-schema.js';
 import { schemaFindings } from './schema-findings.js';
@@ -65,20 +66,18 @@ export function checkStatementData(model: Questionnaire, data: unknown, options:
   // a call's arguments can hold.
   for (const f of schemaFindings(model, data, statementSchemaIssues(model, data))) findings.push(f);
 
-  const computed = computeValues(model, data, options.today);
-  const base: ConditionContext = { model, answers: data, computed, entry: undefined, today: options.today };
+  const shown = visibility(model, data, { today: options.today });
+  const base = shown.context;
+  const computed = base.computed;
   // The screening level is the first computed value, whatever a questionnaire calls it.
   const completeness = { answered: 0, required: 0, level: model.computed.length ? computed[model.computed[0].id] : undefined };
 
   for (const section of model.sections) {
-    const shown = holds(section.when, base);
-    const sectionRequired = shown && holds(section.required, base);
     const answers = isPlainObject(data[section.id]) ? (data[section.id] as Record<string, unknown>) : {};
     for (const q of section.questions) {
       const path = [section.id, q.id];
       const value = answers[q.id];
-      const visible = shown && holds(q.when, base);
-      const required = visible && sectionRequired && holds(q.required, base);
+      const { required, entries: states } = shown.question(q.key);
       let complete = isAnswered(model, value);
       const placeholder = placeholderFindingFor(model, q, path, value, required);
       if (placeholder) {
@@ -100,10 +99,10 @@ export function checkStatementData(model: Questionnaire, data: unknown, options:
           } else if (entry.id === undefined) {
             findings.push({ code: 'schema/missing-id', severity: 'error', path: [...path, i], message: `Entry ${i + 1} of "${q.label}" has no id.`, hint: 'Add "id:" with a short slug such as "limited-english-parents".' });
           }
-          const ctx = entryContext(base, entry);
+          const { counts, fields } = states[i]!;
           for (const f of q.fields ?? []) {
             const fv = entry[f.id];
-            const fRequired = visible && holds(f.when, ctx) && holds(f.required, ctx) && (required || isAnswered(model, entry));
+            const fRequired = counts && fields[f.id].required;
             const fieldPlaceholder = placeholderFindingFor(model, f, [...path, i, f.id], fv, fRequired);
             if (fieldPlaceholder) findings.push(fieldPlaceholder);
             else if (fRequired && !isAnswered(model, fv)) {

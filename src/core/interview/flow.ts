@@ -2,7 +2,7 @@
 // already asked go in; one step comes out. Nothing here knows about terminals or files, so the whole
 // interview can be walked in a test by applying answers to a plain object.
 import type { Field, Questionnaire, Section } from '../questionnaire/model.js';
-import { computeValues, entryContext, holds, type ConditionContext } from '../questionnaire/conditions.js';
+import { visibility, type QuestionShown, type Visibility } from '../questionnaire/visibility.js';
 import { entriesOf, entryName, getAnswer, isAnswered, isFinished, isPlainObject, type Entry } from '../questionnaire/answers.js';
 
 export type Mode =
@@ -89,32 +89,24 @@ export function pathKey(path: ReadonlyArray<string | number>): string {
   return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i ? `.${p}` : p)).join('');
 }
 
-export function conditionContext(model: Questionnaire, answers: Record<string, unknown>, today: string): ConditionContext {
-  return { model, answers, computed: computeValues(model, answers, today), today };
-}
-
 /** Whether a section is walked: shown, and (resume mode) counted at the current level. */
-export function sectionAsked(section: Section, mode: Mode, ctx: ConditionContext): boolean {
-  if (mode.kind === 'section') return section.id === mode.section && holds(section.when, ctx);
-  if (!holds(section.when, ctx)) return false;
-  return mode.kind === 'all' || holds(section.required, ctx);
+export function sectionAsked(section: Section, mode: Mode, shown: Visibility): boolean {
+  const state = shown.section(section.id);
+  if (mode.kind === 'section') return section.id === mode.section && state.shown;
+  return mode.kind === 'all' ? state.shown : state.required;
 }
 
 /** The sections this session walks, in order, for the current answers. */
 export function askedSections(model: Questionnaire, answers: Record<string, unknown>, mode: Mode, today: string): Section[] {
-  const ctx = conditionContext(model, answers, today);
-  return model.sections.filter((s) => sectionAsked(s, mode, ctx));
-}
-
-function fieldRequired(field: Field, ctx: ConditionContext): boolean {
-  return holds(field.when, ctx) && holds(field.required, ctx);
+  const shown = visibility(model, answers, { today });
+  return model.sections.filter((s) => sectionAsked(s, mode, shown));
 }
 
 /** Whether a list still needs work: too few entries, or an entry missing a required field. */
-function listIncomplete(model: Questionnaire, list: Field, value: unknown, required: boolean, ctx: ConditionContext): boolean {
-  const entries = entriesOf(value);
-  if (required && entries.length < (list.minEntries ?? 1)) return true;
-  return entries.some((entry) => (list.fields ?? []).some((f) => fieldRequired(f, entryContext(ctx, entry)) && !isFinished(model, f, entry[f.id])));
+function listIncomplete(model: Questionnaire, list: Field, state: QuestionShown): boolean {
+  const entries = state.entries.filter((e) => e !== undefined);
+  if (state.required && entries.length < (list.minEntries ?? 1)) return true;
+  return entries.some(({ entry, fields }) => (list.fields ?? []).some((f) => fields[f.id].required && !isFinished(model, f, entry[f.id])));
 }
 
 /**
@@ -122,16 +114,15 @@ function listIncomplete(model: Questionnaire, list: Field, value: unknown, requi
  * among the sections the current level asks for; undefined when nothing required is missing.
  */
 export function firstMissingRequired(model: Questionnaire, answers: Record<string, unknown>, today: string): string | undefined {
-  const ctx = conditionContext(model, answers, today);
+  const shown = visibility(model, answers, { today });
   for (const section of model.sections) {
-    if (!sectionAsked(section, { kind: 'resume' }, ctx)) continue;
+    if (!sectionAsked(section, { kind: 'resume' }, shown)) continue;
     for (const q of section.questions) {
-      if (!holds(q.when, ctx)) continue;
-      const required = holds(q.required, ctx);
-      const value = getAnswer(answers, q.key);
+      const state = shown.question(q.key);
+      if (!state.shown) continue;
       if (q.type === 'list') {
-        if (listIncomplete(model, q, value, required, ctx)) return q.key;
-      } else if (required && !isFinished(model, q, value)) return q.key;
+        if (listIncomplete(model, q, state)) return q.key;
+      } else if (state.required && !isFinished(model, q, getAnswer(answers, q.key))) return q.key;
     }
   }
   return undefined;
@@ -177,19 +168,20 @@ function fieldOrder(list: Field, create: boolean): Field[] {
 /** The next step, or undefined when this session's walk is over. */
 export function nextStep(model: Questionnaire, answers: Record<string, unknown>, state: FlowState, today: string): Step | undefined {
   if (nothingToResume(state)) return undefined;
-  const ctx = conditionContext(model, answers, today);
+  const shown = visibility(model, answers, { today });
   const revisiting = state.mode.kind !== 'resume';
   let started = state.mode.kind !== 'resume' || state.start === undefined;
   for (const section of model.sections) {
-    const inSection = sectionAsked(section, state.mode, ctx);
+    const inSection = sectionAsked(section, state.mode, shown);
     for (const q of section.questions) {
       if (!started && q.key === state.start) started = true;
-      if (!started || !inSection || !holds(q.when, ctx)) continue;
-      const required = holds(q.required, ctx) && holds(section.required, ctx);
+      const question = shown.question(q.key);
+      if (!started || !inSection || !question.shown) continue;
+      const required = question.required;
       const value = getAnswer(answers, q.key);
       const path: [string, string] = [section.id, q.id];
       if (q.type === 'list') {
-        const step = listStep(model, section, q, path, value, required, state, ctx, answers);
+        const step = listStep(model, section, q, path, value, question, state, answers);
         if (step) return step;
         continue;
       }
@@ -208,11 +200,11 @@ function listStep(
   list: Field,
   path: [string, string],
   value: unknown,
-  required: boolean,
+  question: QuestionShown,
   state: FlowState,
-  ctx: ConditionContext,
   answers: Record<string, unknown>,
 ): Step | undefined {
+  const required = question.required;
   const listKey = pathKey(path);
   const entries = Array.isArray(value) ? value : [];
   const revisiting = state.mode.kind !== 'resume';
@@ -228,12 +220,12 @@ function listStep(
       if (state.asked.has(askKey)) continue;
       return { kind: 'revisit', section, required, list, path: [...path, index], index, name: entryName(list, entry) };
     }
-    const entryCtx = entryContext(ctx, entry);
+    const fields = (create ? question.blank : question.entries[index])!.fields;
     for (const f of fieldOrder(list, create)) {
       const fieldPath: [string, string, number, string] = [...path, index, f.id];
       const key = pathKey(fieldPath);
-      if (state.asked.has(key) || !holds(f.when, entryCtx)) continue;
-      const fRequired = holds(f.required, entryCtx);
+      if (state.asked.has(key) || !fields[f.id].shown) continue;
+      const fRequired = fields[f.id].required;
       // An entry from an earlier session only needs its missing required fields.
       if (!fresh && !state.revisit.has(entryKey) && (!fRequired || isFinished(model, f, entry[f.id]))) continue;
       return {

@@ -2,6 +2,7 @@
 // is a tree of tests on answers, entry fields and computed values.
 import type { Condition } from './format.js';
 import type { Questionnaire } from './model.js';
+import { matchCondition, type ConditionCases, type ConditionTest } from './condition-visitor.js';
 import { entriesOf, getAnswer, isAnswered, isPlainObject, type Entry } from './answers.js';
 
 export interface ConditionContext {
@@ -20,12 +21,20 @@ export function entryContext(ctx: ConditionContext, entry: Entry): ConditionCont
 }
 
 export function holds(cond: Condition | boolean | undefined, ctx: ConditionContext): boolean {
-  if (cond === undefined) return true;
-  if (typeof cond === 'boolean') return cond;
-  if ('all' in cond) return cond.all.every((c) => holds(c, ctx));
-  if ('any' in cond) return cond.any.some((c) => holds(c, ctx));
-  if ('not' in cond) return !holds(cond.not, ctx);
-  if ('referencedBy' in cond) return isReferenced(cond.referencedBy, ctx);
+  return matchCondition(cond, evaluate, ctx);
+}
+
+/** Made once: holds runs for every condition of every entry of every statement. */
+const evaluate: ConditionCases<boolean, ConditionContext> = {
+  constant: (value) => value ?? true,
+  all: (conds, ctx) => conds.every((c) => holds(c, ctx)),
+  any: (conds, ctx) => conds.some((c) => holds(c, ctx)),
+  not: (cond, ctx) => !holds(cond, ctx),
+  referencedBy: (cond, ctx) => isReferenced(cond.referencedBy, ctx),
+  test: passes,
+};
+
+function passes(cond: ConditionTest, ctx: ConditionContext): boolean {
   let value: unknown;
   if (cond.question !== undefined) value = getAnswer(ctx.answers, cond.question);
   else if (cond.field !== undefined) value = ctx.entry?.[cond.field];

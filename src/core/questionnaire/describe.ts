@@ -1,27 +1,33 @@
 // Conditions and questions in words, for `eis questions` and for people reading help.
 import type { Condition } from './format.js';
 import type { Field, Questionnaire } from './model.js';
+import { matchCondition, type ConditionCases } from './condition-visitor.js';
 
 const fmt = (v: unknown) => (Array.isArray(v) ? v.map(String).join(', ') : String(v));
 
 export function describeCondition(cond: Condition | boolean | undefined): string {
-  if (cond === undefined || cond === true) return 'always';
-  if (cond === false) return 'never';
-  if ('all' in cond) return cond.all.map((c) => wrap(c)).join(' and ');
-  if ('any' in cond) return cond.any.map((c) => wrap(c)).join(' or ');
-  if ('not' in cond) return `not (${describeCondition(cond.not)})`;
-  if ('referencedBy' in cond) return `referenced by ${cond.referencedBy}`;
-  const subject = cond.question ?? (cond.field !== undefined ? `field ${cond.field}` : cond.computed);
-  if (cond.answered !== undefined) return `${subject} is ${cond.answered ? '' : 'not '}answered`;
-  if (cond.equals !== undefined) return `${subject} is ${fmt(cond.equals)}`;
-  if (cond.in !== undefined) return `${subject} is one of ${fmt(cond.in)}`;
-  if (cond.includes !== undefined) return `${subject} includes ${fmt(cond.includes)}`;
-  if (cond.includesAny !== undefined) return `${subject} includes any of ${fmt(cond.includesAny)}`;
-  if (cond.before !== undefined) return `${subject} is before ${cond.before}`;
-  if (cond.after !== undefined) return `${subject} is after ${cond.after}`;
-  if (cond.some !== undefined) return `some entry of ${subject} has ${describeCondition(cond.some)}`;
-  return 'always';
+  return matchCondition(cond, inWords, undefined);
 }
+
+const inWords: ConditionCases<string> = {
+  constant: (value) => (value === false ? 'never' : 'always'),
+  all: (conds) => conds.map((c) => wrap(c)).join(' and '),
+  any: (conds) => conds.map((c) => wrap(c)).join(' or '),
+  not: (cond) => `not (${describeCondition(cond)})`,
+  referencedBy: (cond) => `referenced by ${cond.referencedBy}`,
+  test: (cond) => {
+    const subject = cond.question ?? (cond.field !== undefined ? `field ${cond.field}` : cond.computed);
+    if (cond.answered !== undefined) return `${subject} is ${cond.answered ? '' : 'not '}answered`;
+    if (cond.equals !== undefined) return `${subject} is ${fmt(cond.equals)}`;
+    if (cond.in !== undefined) return `${subject} is one of ${fmt(cond.in)}`;
+    if (cond.includes !== undefined) return `${subject} includes ${fmt(cond.includes)}`;
+    if (cond.includesAny !== undefined) return `${subject} includes any of ${fmt(cond.includesAny)}`;
+    if (cond.before !== undefined) return `${subject} is before ${cond.before}`;
+    if (cond.after !== undefined) return `${subject} is after ${cond.after}`;
+    if (cond.some !== undefined) return `some entry of ${subject} has ${describeCondition(cond.some)}`;
+    return 'always';
+  },
+};
 
 function wrap(cond: Condition): string {
   const text = describeCondition(cond);

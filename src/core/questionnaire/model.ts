@@ -2,6 +2,7 @@
 // the diff and the JSON Schema all read. Compiling resolves references and indexes questions.
 import type { Condition, QuestionnaireInput, FieldInput, ComputedInput, RuleInput } from './format.js';
 import { placeholderSearch, type PlaceholderSearch } from './placeholders.js';
+import { forEachLeaf, type ConditionLeaf } from './condition-visitor.js';
 
 export type Value = string | number | boolean | null | undefined | Value[] | { [key: string]: Value };
 export type Answers = Record<string, unknown>;
@@ -100,11 +101,10 @@ export function findModelProblems(model: Questionnaire): ModelProblem[] {
   const computedIds = new Set(model.computed.map((c) => c.id));
   const seenSections = new Set<string>();
 
-  const checkCondition = (cond: Condition | boolean | undefined, path: Array<string | number>, entryOf?: Field) => {
-    if (cond === undefined || typeof cond === 'boolean') return;
-    if ('all' in cond) return cond.all.forEach((c, i) => checkCondition(c, [...path, 'all', i], entryOf));
-    if ('any' in cond) return cond.any.forEach((c, i) => checkCondition(c, [...path, 'any', i], entryOf));
-    if ('not' in cond) return checkCondition(cond.not, [...path, 'not'], entryOf);
+  const checkCondition = (cond: Condition | boolean | undefined, path: Array<string | number>, entryOf?: Field) =>
+    forEachLeaf(cond, (leaf, at) => checkLeaf(leaf, [...path, ...at], entryOf));
+
+  const checkLeaf = (cond: ConditionLeaf, path: Array<string | number>, entryOf?: Field) => {
     if ('referencedBy' in cond) {
       const [s, q, f] = cond.referencedBy.split('.');
       const list = model.questions.get(`${s}.${q}`);

@@ -4,6 +4,7 @@
 // your own") that mark the sign-off list, the memo list and the lists of actions. Pure.
 import type { Condition } from '../questionnaire/format.js';
 import type { Field, Questionnaire } from '../questionnaire/model.js';
+import { affirmedLeaves, forEachLeaf, leaves } from '../questionnaire/condition-visitor.js';
 
 export interface SignoffList {
   list: Field;
@@ -82,15 +83,6 @@ function findMemoList(model: Questionnaire): { key: string; field: string } | un
   return undefined;
 }
 
-/** Every leaf test of a condition. */
-export function leaves(cond: Condition | boolean | undefined): Condition[] {
-  if (cond === undefined || typeof cond === 'boolean') return [];
-  if ('all' in cond) return cond.all.flatMap(leaves);
-  if ('any' in cond) return cond.any.flatMap(leaves);
-  if ('not' in cond) return leaves(cond.not);
-  return [cond];
-}
-
 /**
  * When a statement counts as approved: the `when` of the rule that requires an approving entry in
  * the sign-off list. Without such a rule, a choice question `status` answered `approved`.
@@ -156,20 +148,16 @@ export function actionLists(model: Questionnaire): Array<{ list: Field; status: 
  */
 export function addressingFields(model: Questionnaire): Array<{ list: Field; field: Field }> {
   const found = new Map<string, { list: Field; field: Field }>();
-  const visit = (cond: Condition | boolean | undefined) => {
-    if (cond === undefined || typeof cond === 'boolean') return;
-    if ('all' in cond) return cond.all.forEach(visit);
-    if ('any' in cond) return cond.any.forEach(visit);
-    if ('not' in cond) return visit(cond.not);
-    if ('referencedBy' in cond) {
-      const [s, q, f] = cond.referencedBy.split('.');
-      const list = model.questions.get(`${s}.${q}`);
-      const ref = list?.fields?.find((x) => x.id === f);
-      if (list && ref) found.set(cond.referencedBy, { list, field: ref });
-      return;
-    }
-    if (cond.some) visit(cond.some);
-  };
+  // Into `some` too: a rule may look for an entry of another list that references this one.
+  const visit = (cond: Condition | boolean | undefined): void =>
+    forEachLeaf(cond, (leaf) => {
+      if ('referencedBy' in leaf) {
+        const [s, q, f] = leaf.referencedBy.split('.');
+        const list = model.questions.get(`${s}.${q}`);
+        const ref = list?.fields?.find((x) => x.id === f);
+        if (list && ref) found.set(leaf.referencedBy, { list, field: ref });
+      } else if (leaf.some) visit(leaf.some);
+    });
   for (const rule of model.rules) [rule.when, rule.where, rule.require].forEach(visit);
   return [...found.values()];
 }
@@ -242,12 +230,4 @@ export function burdenJustifications(model: Questionnaire): Array<{ question: Fi
 export function severityRank(field: Field | undefined, value: unknown): number | undefined {
   const i = field?.severityOrder?.indexOf(String(value)) ?? -1;
   return i === -1 ? undefined : i;
-}
-
-/** The leaf tests of a condition that must hold for it to hold (those under a `not` are left out). */
-function affirmedLeaves(cond: Condition | boolean | undefined): Condition[] {
-  if (cond === undefined || typeof cond === 'boolean' || 'not' in cond) return [];
-  if ('all' in cond) return cond.all.flatMap(affirmedLeaves);
-  if ('any' in cond) return cond.any.flatMap(affirmedLeaves);
-  return [cond];
 }

@@ -76,3 +76,9 @@ describe('positions from js-yaml events', () => {
     expect(eventPositions('a: [1, 2\n')).toBeUndefined();
   });
 });
+
+describe('positions from js-yaml events, empty items', () => {
+  it('agree, or give up, where a list has an item with nothing in it', () => {
+    for (const text of ['a:\n  - x\n  -', 'a:\n  - x\n  -\n', 'a:\n  - x\n  -\nb: 1\n', 'a:\n  - x\n  - \n  - y\n', 'a:\n  - # nothing\n  - y\n', 'a: [x, , y]\n', 'a:\n  b:\n  c:\n']) agree(text);
+  });
+});

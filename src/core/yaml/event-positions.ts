@@ -68,7 +68,8 @@ function walk(outer: Frame, path: Array<string | number>, text: string, nodes: M
   const frame = unwrap(outer);
   if (frame.kind === 'mapping') {
     const children = frame.children;
-    if (children.length % 2 !== 0) return false;
+    // Each entry is a key and a value, or the events do not say where each one is.
+    if (children.length % 2 !== 0 || children.length / 2 !== Object.keys(frame.result as object).length) return false;
     for (let i = 0; i < children.length; i += 2) {
       const key = children[i];
       if (key.kind !== 'scalar' || key.value === null || typeof key.value === 'object') return false;
@@ -82,8 +83,12 @@ function walk(outer: Frame, path: Array<string | number>, text: string, nodes: M
     return true;
   }
   if (frame.kind === 'sequence') {
+    // An empty item ("-" and nothing) is stored without an event of its own: its place is unknown.
+    if (frame.children.length !== (frame.result as unknown[]).length) return false;
     for (let i = 0; i < frame.children.length; i++) {
       const item = frame.children[i];
+      // An item with no content, placed by the yaml library after its "-": not followed here.
+      if (unwrap(item).kind === null) return false;
       const itemPath = [...path, i];
       nodes.set(itemPath.join(SEP), at(contentStart(text, item.from, false)));
       if (!walk(item, itemPath, text, nodes, at)) return false;

@@ -1,6 +1,6 @@
 // The commander program: flags in, a lazily imported command module out. This is the one place
 // that sets the exit code and decides how errors are shown.
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, Option } from '@commander-js/extra-typings';
 import { EisError, ExitCode } from '../core/errors.js';
 import { processContext, type Context } from '../edge/context.js';
 import { PACKAGE_NAME, VERSION } from '../core/version.js';
@@ -8,7 +8,8 @@ import { commands } from './program.js';
 import type { CommandRunner } from './shared/define.js';
 import { setBuildId } from '../edge/files/build-id.js';
 
-function buildProgram(run: (runner: CommandRunner) => Promise<void>): Command {
+// The return type is left to inference: it carries the global options' types to program.opts().
+function buildProgram(run: (runner: CommandRunner) => Promise<void>) {
   const program = new Command('eis')
     .description('Equity Impact Statements: write them, check them in CI, render, diff and review them.')
     .version(VERSION, '-V, --version', 'print the version')
@@ -42,7 +43,7 @@ export async function main(argv: string[]): Promise<number> {
   let exitCode: number = ExitCode.ok;
   let ctx: Context | undefined;
   const run = async (runner: CommandRunner) => {
-    const opts = program.opts<{ color: boolean; debug?: boolean; config?: string; allowExternalQuestionnaire?: boolean }>();
+    const opts = program.opts();
     ctx = processContext({ noColor: opts.color === false, debug: Boolean(opts.debug), config: opts.config, allowExternalQuestionnaire: Boolean(opts.allowExternalQuestionnaire) });
     exitCode = await runner(ctx);
   };

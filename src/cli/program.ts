@@ -1,17 +1,31 @@
-// Every command's flags, one file each. Each file only describes flags and imports its command
-// module lazily, so `eis --help` loads none of them.
-import type { Define } from './shared/define.js';
-import { defineCheck } from './check/flags.js';
-import { defineRender } from './render/flags.js';
-import { defineNew } from './new/flags.js';
-import { defineAnswer } from './answer/flags.js';
-import { defineQuestions } from './questions/flags.js';
-import { defineSchema } from './schema/flags.js';
-import { defineDiff } from './diff/flags.js';
-import { defineSignoff } from './signoff/flags.js';
-import { defineStatus } from './status/flags.js';
-import { defineInit } from './init/flags.js';
-import { defineLint } from './lint/flags.js';
-import { defineMv } from './mv/flags.js';
+// Every command: its flags (src/cli/<command>/flags.ts) tied to its work (run.ts). The work is
+// imported only when its command runs, so `eis --help` loads none of it; the compiler checks that
+// each run takes the arguments and options its flags parse to.
+import { lazyCommand, type Define } from './shared/define.js';
+import { checkCommand } from './check/flags.js';
+import { renderCommand } from './render/flags.js';
+import { newCommand } from './new/flags.js';
+import { answerCommand } from './answer/flags.js';
+import { questionsCommand } from './questions/flags.js';
+import { schemaCommand } from './schema/flags.js';
+import { diffCommand } from './diff/flags.js';
+import { signoffCommand } from './signoff/flags.js';
+import { statusCommand } from './status/flags.js';
+import { initCommand } from './init/flags.js';
+import { lintCommand } from './lint/flags.js';
+import { mvCommand } from './mv/flags.js';
 
-export const commands: Define[] = [defineNew, defineAnswer, defineCheck, defineRender, defineLint, defineDiff, defineSignoff, defineStatus, defineMv, defineInit, defineQuestions, defineSchema];
+export const commands: Define[] = [
+  lazyCommand(newCommand, async () => (await import('./new/run.js')).newStatement),
+  lazyCommand(answerCommand, async () => (await import('./answer/run.js')).answer),
+  lazyCommand(checkCommand, async () => (await import('./check/run.js')).check),
+  lazyCommand(renderCommand, async () => (await import('./render/run.js')).render),
+  lazyCommand(lintCommand, async () => (await import('./lint/run.js')).lint),
+  lazyCommand(diffCommand, async () => (await import('./diff/run.js')).diff),
+  lazyCommand(signoffCommand, async () => (await import('./signoff/run.js')).signoff),
+  lazyCommand(statusCommand, async () => (await import('./status/run.js')).status),
+  lazyCommand(mvCommand, async () => (await import('./mv/run.js')).mv),
+  lazyCommand(initCommand, async () => (await import('./init/run.js')).init),
+  lazyCommand(questionsCommand, async () => (await import('./questions/run.js')).questions),
+  lazyCommand(schemaCommand, async () => (await import('./schema/run.js')).schema),
+];

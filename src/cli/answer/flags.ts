@@ -1,6 +1,7 @@
-import type { Define } from '../shared/define.js';
+import type { Command } from '@commander-js/extra-typings';
+import type { OptionsOf } from '../shared/define.js';
 
-export const defineAnswer: Define = (program, run) => {
+export const answerCommand = (program: Command) =>
   program
     .command('answer')
     .summary('continue a statement: the questions still unanswered, or one section again')
@@ -23,6 +24,6 @@ Examples:
 
 Exit codes: 0 complete, 1 answers still missing, 2 could not run (bad answers file, file changed
 on disk, no terminal and no --answers), 130 stopped with Ctrl-C (answers so far are saved).`,
-    )
-    .action((statement: string, options) => run(async (ctx) => (await import('./run.js')).answer(ctx, statement, options)));
-};
+    );
+
+export type AnswerOptions = OptionsOf<typeof answerCommand>;

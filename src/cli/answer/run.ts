@@ -1,16 +1,11 @@
 // eis answer: resume a statement's interview, revisit a section, or merge answers from a file.
 import { loadConfig } from '../../edge/config/load.js';
 import type { Context } from '../../edge/context.js';
+import type { AnswerOptions } from './flags.js';
 import { EisError } from '../../core/errors.js';
 import { statementTarget } from '../../edge/interview/target.js';
 import { interviewOrMerge, openStatement, sectionMode } from '../../edge/interview/command.js';
 import type { Mode } from '../../core/interview/flow.js';
-
-export interface AnswerOptions {
-  section?: string;
-  all?: boolean;
-  answers?: string;
-}
 
 export async function answer(ctx: Context, statement: string, options: AnswerOptions): Promise<number> {
   if (options.section !== undefined && options.all) throw new EisError('--section and --all cannot be used together.', { hint: 'Pick one section with --section, or walk everything with --all.' });

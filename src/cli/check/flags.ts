@@ -1,7 +1,7 @@
-import { Option } from 'commander';
-import type { Define } from '../shared/define.js';
+import { type Command, Option } from '@commander-js/extra-typings';
+import type { OptionsOf } from '../shared/define.js';
 
-export const defineCheck: Define = (program, run) => {
+export const checkCommand = (program: Command) =>
   program
     .command('check')
     .summary('validate statements and that every initiative has one')
@@ -30,6 +30,6 @@ Examples:
 
 Reports of unchanged files are kept between runs in ~/.cache/eis (or $EIS_CACHE_DIR).
 `,
-    )
-    .action((paths: string[], options) => run(async (ctx) => (await import('./run.js')).check(ctx, paths, options)));
-};
+    );
+
+export type CheckOptions = OptionsOf<typeof checkCommand>;

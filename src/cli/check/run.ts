@@ -1,6 +1,7 @@
 // eis check: options in, the check core, reporters out, an exit code back.
 import { loadConfig } from '../../edge/config/load.js';
 import type { Context } from '../../edge/context.js';
+import type { CheckOptions } from './flags.js';
 import { runCheckParallel } from '../../edge/check/run.js';
 import { exitCodeFor, allFindings, type Finding } from '../../core/findings/findings.js';
 import { reporters } from '../../core/reporters/index.js';
@@ -18,18 +19,6 @@ function policyFiles(...configs: Config[]): string[] {
     ...[questionnaireFile(c.questionnaire, c.root)].filter((f): f is string => Boolean(f)),
     ...Object.values(c.templates).filter((t): t is string => Boolean(t)).map((t) => resolve(c.root, t)),
   ]);
-}
-
-export interface CheckOptions {
-  format: string;
-  output?: string;
-  strict?: boolean;
-  since?: string;
-  policyFrom?: string;
-  verifySignoffs?: boolean;
-  requireSigned?: boolean;
-  lint?: boolean;
-  cache?: boolean;
 }
 
 export async function check(ctx: Context, paths: string[], options: CheckOptions): Promise<number> {

@@ -1,6 +1,7 @@
-import type { Define } from '../shared/define.js';
+import type { Command } from '@commander-js/extra-typings';
+import type { OptionsOf } from '../shared/define.js';
 
-export const defineDiff: Define = (program, run) => {
+export const diffCommand = (program: Command) =>
   program
     .command('diff')
     .summary('compare statements answer by answer')
@@ -23,6 +24,6 @@ Examples:
   $ eis diff --git v1.0..v1.1 memos/ --format json
   $ eis diff --git HEAD --exit-code            exit 1 when a statement has uncommitted changes
 `,
-    )
-    .action((args: string[], options) => run(async (ctx) => (await import('./run.js')).diff(ctx, args, options)));
-};
+    );
+
+export type DiffOptions = OptionsOf<typeof diffCommand>;

@@ -2,6 +2,7 @@
 import { join, resolve } from 'node:path';
 import { loadConfig } from '../../edge/config/load.js';
 import type { Context } from '../../edge/context.js';
+import type { DiffOptions } from './flags.js';
 import { EisError } from '../../core/errors.js';
 import { displayPath } from '../../edge/files/discover.js';
 import { questionnaireRegistry } from '../../edge/questionnaire/registry.js';
@@ -17,12 +18,6 @@ import { formatMarkdown } from '../../core/diff/format-md.js';
 import { formatJson } from '../../core/diff/format-json.js';
 import { repoPath, repoRoot } from '../../edge/git/repo.js';
 import { changedStatements, parseRange, showFile } from '../../edge/git/statements.js';
-
-export interface DiffOptions {
-  git?: string;
-  format: string;
-  exitCode?: boolean;
-}
 
 const FORMATS = ['text', 'md', 'json'];
 

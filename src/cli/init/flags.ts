@@ -1,7 +1,8 @@
-import type { Define } from '../shared/define.js';
+import type { Command } from '@commander-js/extra-typings';
+import type { OptionsOf } from '../shared/define.js';
 import { DEFAULT_ACTION } from '../../core/review/init-files.js';
 
-export const defineInit: Define = (program, run) => {
+export const initCommand = (program: Command) =>
   program
     .command('init')
     .summary('set up eis in a repository')
@@ -21,6 +22,6 @@ Examples:
   $ eis init --eject               adapt the questions and templates
   $ eis init --action my-agency/eis@v1   the workflow uses the eis action from your own copy
 `,
-    )
-    .action((options) => run(async (ctx) => (await import('./run.js')).init(ctx, options)));
-};
+    );
+
+export type InitOptions = OptionsOf<typeof initCommand>;

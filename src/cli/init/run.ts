@@ -4,19 +4,13 @@
 import { appendFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import type { Context } from '../../edge/context.js';
+import type { InitOptions } from './flags.js';
 import { EisError } from '../../core/errors.js';
 import { CONFIG_NAMES } from '../../core/config/config.js';
 import { packageRoot } from '../../edge/files/package-root.js';
 import { git } from '../../edge/git/run.js';
 import { MEMO_LIKE, recursiveMemoGlob } from '../../core/check/memo-globs.js';
 import { ACTION_REF, ATTRIBUTES, DEFAULT_ACTION, TEXTCONV, configText, preCommitText, workflowText, type InitChoices } from '../../core/review/init-files.js';
-
-export interface InitOptions {
-  gitConfig?: boolean;
-  eject?: boolean;
-  /** The GitHub Action the workflow uses, OWNER/REPO@REF. */
-  action?: string;
-}
 
 /** Folders never searched for memos: tooling, build output, and documentation of the repository itself. */
 const SKIP_DIRS = new Set(['node_modules', 'docs', 'doc', 'dist', 'build', 'out', 'coverage', 'vendor', 'templates', 'test', 'tests', 'eis']);

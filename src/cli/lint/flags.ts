@@ -1,7 +1,7 @@
-import { Option } from 'commander';
-import type { Define } from '../shared/define.js';
+import { type Command, Option } from '@commander-js/extra-typings';
+import type { OptionsOf } from '../shared/define.js';
 
-export const defineLint: Define = (program, run) => {
+export const lintCommand = (program: Command) =>
   program
     .command('lint')
     .summary('harmful, barrier and hard-to-read language in memos and answers')
@@ -24,6 +24,6 @@ Examples:
 Errors (exit 1): harmful labels from the glossary and certain profanity. Everything else is a
 warning. Waive one line with <!-- eis-disable-next-line obligor --> in a memo, or
 # eis-disable-next-line obligor above an answer. See docs/lint.md.`,
-    )
-    .action((files: string[], options) => run(async (ctx) => (await import('./run.js')).lint(ctx, files, options)));
-};
+    );
+
+export type LintCommandOptions = OptionsOf<typeof lintCommand>;

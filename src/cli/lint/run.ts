@@ -1,16 +1,11 @@
 // eis lint: files in, language findings out through the chosen reporters, an exit code back.
 import { loadConfig } from '../../edge/config/load.js';
 import type { Context } from '../../edge/context.js';
+import type { LintCommandOptions } from './flags.js';
 import { exitCodeFor } from '../../core/findings/findings.js';
 import { parseFormats, printReports } from '../../edge/files/output.js';
 import { runLint } from '../../edge/lint/run.js';
 import { allLintFindings, lintReporters } from '../../core/lint/report.js';
-
-export interface LintCommandOptions {
-  format: string;
-  output?: string;
-  strict?: boolean;
-}
 
 export async function lint(ctx: Context, files: string[], options: LintCommandOptions): Promise<number> {
   const formats = parseFormats(options.format, Object.keys(lintReporters));

@@ -1,6 +1,6 @@
-import type { Define } from '../shared/define.js';
+import type { Command } from '@commander-js/extra-typings';
 
-export const defineMv: Define = (program, run) => {
+export const mvCommand = (program: Command) =>
   program
     .command('mv')
     .summary('move or rename a memo together with its statement')
@@ -22,6 +22,4 @@ Examples:
   $ eis mv memos/child-care-credit.md memos/2027/child-care-credit.md
   $ git mv memos/a.md memos/b.md && eis mv memos/a.md memos/b.md      the memo moved already: its statement follows
 `,
-    )
-    .action((from: string, to: string) => run(async (ctx) => (await import('./run.js')).mv(ctx, from, to)));
-};
+    );

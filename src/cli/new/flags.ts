@@ -1,6 +1,7 @@
-import type { Define } from '../shared/define.js';
+import type { Command } from '@commander-js/extra-typings';
+import type { OptionsOf } from '../shared/define.js';
 
-export const defineNew: Define = (program, run) => {
+export const newCommand = (program: Command) =>
   program
     .command('new')
     .summary('create the statement for a memo or folder and walk through the questions')
@@ -18,6 +19,6 @@ Examples:
   $ eis new memos/child-care-credit.md --answers answers.yaml     no questions, for scripts
 
 Long answers open $VISUAL or $EDITOR; without one they are typed on one line.`,
-    )
-    .action((target: string, options) => run(async (ctx) => (await import('./run.js')).newStatement(ctx, target, options)));
-};
+    );
+
+export type NewOptions = OptionsOf<typeof newCommand>;

@@ -4,6 +4,7 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { type Config } from '../../core/config/config.js';
 import { loadConfig } from '../../edge/config/load.js';
 import type { Context } from '../../edge/context.js';
+import type { NewOptions } from './flags.js';
 import { EisError, ExitCode } from '../../core/errors.js';
 import { displayPath, findInitiatives, isStatementName } from '../../edge/files/discover.js';
 import { checkStatementData } from '../../core/check/statement.js';
@@ -16,10 +17,6 @@ import { packageRoot } from '../../edge/files/package-root.js';
 import { discardSkeleton, interviewOrMerge, openStatement, printAnswerProblems, readAnswersSource, type Opened } from '../../edge/interview/command.js';
 import { answerProblems } from '../../core/interview/answers-file.js';
 import { parseYamlSource, type YamlSource } from '../../core/yaml/source.js';
-
-export interface NewOptions {
-  answers?: string;
-}
 
 /**
  * A relative link to the statement JSON Schema shipped with eis, for editor completion: only when

@@ -1,11 +1,12 @@
 // eis questions: the active questionnaire, for people and scripts.
 import { loadConfig } from '../../edge/config/load.js';
 import type { Context } from '../../edge/context.js';
+import type { QuestionsOptions } from './flags.js';
 import { loadQuestionnaire } from '../../edge/questionnaire/resolve.js';
 import { describeCondition, describeQuestionnaire } from '../../core/questionnaire/describe.js';
 import { EisError } from '../../core/errors.js';
 
-export async function questions(ctx: Context, options: { format: string; questionnaire?: string }): Promise<number> {
+export async function questions(ctx: Context, options: QuestionsOptions): Promise<number> {
   if (!['text', 'json'].includes(options.format)) throw new EisError(`"${options.format}" is not a format for eis questions.`, { hint: 'Use text or json.' });
   // With --questionnaire the config's own questionnaire is not read, so where it lies does not matter.
   const config = loadConfig({ config: ctx.config, cwd: ctx.cwd, allowExternalQuestionnaire: ctx.allowExternalQuestionnaire || Boolean(options.questionnaire) });

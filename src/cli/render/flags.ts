@@ -1,7 +1,7 @@
-import { Option } from 'commander';
-import type { Define } from '../shared/define.js';
+import { type Command, Option } from '@commander-js/extra-typings';
+import type { OptionsOf } from '../shared/define.js';
 
-export const defineRender: Define = (program, run) => {
+export const renderCommand = (program: Command) =>
   program
     .command('render')
     .summary('render statements to Markdown or a self-contained HTML page')
@@ -29,6 +29,6 @@ Examples:
 As a git diff driver, so that git diff shows statements as rendered text:
   $ git config diff.eis.textconv "eis render --format md"
   $ echo '*.eis.yaml diff=eis' >> .gitattributes`,
-    )
-    .action((statements: string[], options) => run(async (ctx) => (await import('./run.js')).render(ctx, statements, options)));
-};
+    );
+
+export type RenderOptions = OptionsOf<typeof renderCommand>;

@@ -5,6 +5,7 @@ import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'nod
 import { type Config } from '../../core/config/config.js';
 import { loadConfig } from '../../edge/config/load.js';
 import type { Context } from '../../edge/context.js';
+import type { RenderOptions } from './flags.js';
 import { EisError } from '../../core/errors.js';
 import { displayPath } from '../../edge/files/discover.js';
 import { statementTarget } from '../../edge/interview/target.js';
@@ -17,20 +18,11 @@ import { isWithin, repositoryRoot } from '../../edge/git/repository.js';
 import { renderFile, type RenderFileOptions } from '../../edge/render/file.js';
 import { createRenderer, type Format, type TemplateSet, type TemplateSource } from '../../core/render/render.js';
 
-export interface RenderOptions {
-  format: string;
-  out?: string;
-  template?: string;
-  strict?: boolean;
-  lang: string;
-  date?: boolean;
-  allowExternalTemplates?: boolean;
-}
-
 const FORMATS: Format[] = ['md', 'html'];
 
 export async function render(ctx: Context, files: string[], options: RenderOptions): Promise<number> {
-  const format = options.format as Format;
+  // commander's choices() refuse any other format; this guards calls that do not come through it.
+  const format: Format = options.format;
   if (!FORMATS.includes(format)) throw new EisError(`"${options.format}" is not a format eis render knows.`, { hint: 'Use --format md or --format html.' });
   if (!/^[a-z]{2,3}(-[a-z0-9]{1,8})*$/i.test(options.lang)) throw new EisError(`"${options.lang}" is not a language tag.`, { hint: 'Use a tag such as en, es or en-US.' });
   if (!files.length) throw new EisError('name the statement to render.', { hint: 'For example: eis render memos/child-care-credit.eis.yaml' });

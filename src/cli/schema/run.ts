@@ -2,11 +2,12 @@
 import { z } from 'zod';
 import { loadConfig } from '../../edge/config/load.js';
 import type { Context } from '../../edge/context.js';
+import type { SchemaOptions } from './flags.js';
 import { loadQuestionnaire } from '../../edge/questionnaire/resolve.js';
 import { statementJsonSchema } from '../../core/questionnaire/statement-schema.js';
 import { questionnaireSchema } from '../../core/questionnaire/format.js';
 
-export async function schema(ctx: Context, options: { questionnaire?: string; questionnaireFormat?: boolean }): Promise<number> {
+export async function schema(ctx: Context, options: SchemaOptions): Promise<number> {
   if (options.questionnaireFormat) {
     const json = z.toJSONSchema(questionnaireSchema, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' });
     ctx.stdout(`${JSON.stringify({ ...json, $id: 'urn:eis:questionnaire-format:1', title: 'eis questionnaire' }, null, 2)}\n`);

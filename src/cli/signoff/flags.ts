@@ -1,6 +1,7 @@
-import type { Define } from '../shared/define.js';
+import type { Command } from '@commander-js/extra-typings';
+import type { OptionsOf } from '../shared/define.js';
 
-export const defineSignoff: Define = (program, run) => {
+export const signoffCommand = (program: Command) =>
   program
     .command('signoff')
     .summary("record a reviewer's decision on a statement")
@@ -29,6 +30,6 @@ Examples:
 An approval is refused while the statement has errors (exit 1, with the errors). Commit the
 change yourself: eis check --verify-signoffs holds each sign-off to its reviewer's commit.
 `,
-    )
-    .action((statement: string | undefined, options) => run(async (ctx) => (await import('./run.js')).signoff(ctx, statement, options)));
-};
+    );
+
+export type SignoffOptions = OptionsOf<typeof signoffCommand>;

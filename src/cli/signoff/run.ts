@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { type Config } from '../../core/config/config.js';
 import { loadConfig } from '../../edge/config/load.js';
 import type { Context } from '../../edge/context.js';
+import type { SignoffOptions } from './flags.js';
 import { EisError } from '../../core/errors.js';
 import { displayPath } from '../../edge/files/discover.js';
 import { questionnaireRegistry } from '../../edge/questionnaire/registry.js';
@@ -23,16 +24,6 @@ import { REVIEW_CODES } from '../../core/review/approval-findings.js';
 import { answersHash, approvalPolicy, memoHashes, memosCovered } from '../../edge/review/memo-hash.js';
 import { APPROVE_VALUES, approvalState, findReviewer, formatMemoHashes, type ApprovalState } from '../../core/review/approval.js';
 import { gitIdentity } from '../../edge/git/identity.js';
-
-export interface SignoffOptions {
-  name?: string;
-  role?: string;
-  decision?: string;
-  comment?: string;
-  as?: string;
-  policy?: boolean;
-}
-
 
 export async function signoff(ctx: Context, file: string | undefined, options: SignoffOptions): Promise<number> {
   const decision = required(options.decision, '--decision', 'approve or changes-requested');

@@ -1,6 +1,7 @@
-import type { Define } from '../shared/define.js';
+import type { Command } from '@commander-js/extra-typings';
+import type { OptionsOf } from '../shared/define.js';
 
-export const defineStatus: Define = (program, run) => {
+export const statusCommand = (program: Command) =>
   program
     .command('status')
     .summary('where every initiative stands: missing, incomplete, stale, overdue')
@@ -23,6 +24,6 @@ Examples:
   $ eis status --format html > status.html
   $ eis status --since origin/main
 `,
-    )
-    .action((paths: string[], options) => run(async (ctx) => (await import('./run.js')).status(ctx, paths, options)));
-};
+    );
+
+export type StatusOptions = OptionsOf<typeof statusCommand>;

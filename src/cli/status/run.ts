@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { loadConfig } from '../../edge/config/load.js';
 import type { Context } from '../../edge/context.js';
+import type { StatusOptions } from './flags.js';
 import { EisError } from '../../core/errors.js';
 import { displayPath, findInitiatives, findStatements, resolvePaths } from '../../edge/files/discover.js';
 import { questionnaireRegistry } from '../../edge/questionnaire/registry.js';
@@ -11,11 +12,6 @@ import { changedSince } from '../../edge/git/changed.js';
 import { missingRow, statementRow, statusExitCode, summarize, type StatusRow } from '../../core/review/status.js';
 import { formatStatusTable } from '../../core/review/status-table.js';
 import { formatStatusMarkdown } from '../../core/review/status-md.js';
-
-export interface StatusOptions {
-  format: string;
-  since?: string;
-}
 
 const FORMATS = ['table', 'json', 'md', 'html'];
 

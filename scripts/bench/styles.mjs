@@ -242,10 +242,11 @@ const specs = {
     edit: (doc) => typeStrings(doc, 'QUOTE_SINGLE'),
     options: (rand) => ({ lineWidth: pick(rand, [60, 80, 100]), singleQuote: true }),
   },
-  /** Every string double-quoted, broken across lines, letters beyond ASCII written as escapes. */
+  /** Every string double-quoted, most broken across lines, letters beyond ASCII written as escapes. */
   'double-quoted': {
     edit: (doc) => typeStrings(doc, 'QUOTE_DOUBLE'),
-    options: (rand) => ({ lineWidth: pick(rand, [60, 80, 100]), doubleQuotedMinMultiLineLength: 30 }),
+    // A third of the files as JSON writes strings: on one line, line breaks as `\n`.
+    options: (rand) => ({ lineWidth: pick(rand, [60, 80, 100]), doubleQuotedMinMultiLineLength: 30, doubleQuotedAsJSON: chance(rand, 0.33) }),
     // Only double-quoted scalars hold such letters here (keys and comments are ASCII).
     text: (text) => text.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),
   },

@@ -92,23 +92,28 @@ describe('the benchmark corpus in the styles people write', () => {
   });
 
   it('each style shows in the files it writes', () => {
-    const sample = (style: string) => Array.from({ length: PER_STYLE }, (_, i) => gen.styledStatement(7, i, style).text);
-    const shows: Record<string, (text: string) => boolean> = {
-      'folded-40': (t) => /: >-?\n/.test(t) && /\n {6,}- /.test(t),
-      'folded-80': (t) => /: >\n/.test(t),
-      literal: (t) => /: \|-?\n/.test(t),
-      'single-quoted': (t) => /: '[^'\n]*\n/.test(t),
-      'double-quoted': (t) => /\\u[0-9a-f]{4}/.test(t) && /: "[^"\n]*\n/.test(t),
-      'long-lines': (t) => t.split('\n').some((line) => line.length > 200),
-      'plain-multiline': (t) => /: [A-Z][^\n"']*\n {4,}[a-z]/.test(t),
-      'flow-lists': (t) => /\n +- \{/.test(t),
-      'block-lists': (t) => !/: \[/.test(t),
-      comments: (t) => /\n\n# /.test(t) && / # /.test(t),
-      'x-keys': (t) => /^x-tracking:/m.test(t),
-      crlf: (t) => t.includes('\r\n') && !/[^\r]\n/.test(t),
-      bom: (t) => t.startsWith('\uFEFF'),
+    const sample = (style: string) => Array.from({ length: 30 }, (_, i) => gen.styledStatement(7, i, style).text);
+    // For each style, what must show in at least one of its files.
+    const shows: Record<string, RegExp[]> = {
+      'folded-40': [/: >-\n/, /\n {6,}- /],
+      'folded-80': [/: >\n/],
+      literal: [/: \|-\n/, /: \|\n/],
+      'single-quoted': [/: '[^'\n]*\n/, /''/],
+      'double-quoted': [/: "[^"\n]*\n/, /\\u[0-9a-f]{4}/, /\\n/, /\\"/],
+      'long-lines': [/^.{200,}$/m],
+      'plain-multiline': [/: [A-Z][^\n"']*\n {4,}[a-z]/],
+      'flow-lists': [/: \[/, /\n +- \{/],
+      comments: [/\n\n# /, / # /],
+      'x-keys': [/^x-tracking:/m],
+      crlf: [/\r\n/],
+      bom: [/^\uFEFF/],
     };
-    for (const [style, test] of Object.entries(shows)) expect(sample(style).some(test), style).toBe(true);
+    for (const [style, patterns] of Object.entries(shows)) {
+      const texts = sample(style);
+      for (const pattern of patterns) expect(texts.some((t) => pattern.test(t)), `${style}: ${pattern}`).toBe(true);
+    }
+    expect(sample('block-lists').some((t) => /: \[/.test(t)), 'block-lists: no flow list').toBe(false);
+    expect(sample('crlf').some((t) => /[^\r]\n/.test(t)), 'crlf: no bare LF').toBe(false);
   });
 
   it(`mixes the styles, about half of them drafts, each file read alike (${MIXED} statements)`, () => {

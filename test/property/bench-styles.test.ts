@@ -110,10 +110,20 @@ describe('the benchmark corpus in the styles people write', () => {
     };
     for (const [style, patterns] of Object.entries(shows)) {
       const texts = sample(style);
-      for (const pattern of patterns) expect(texts.some((t) => pattern.test(t)), `${style}: ${pattern}`).toBe(true);
+      for (const pattern of patterns)
+        expect(
+          texts.some((t) => pattern.test(t)),
+          `${style}: ${pattern}`,
+        ).toBe(true);
     }
-    expect(sample('block-lists').some((t) => /: \[/.test(t)), 'block-lists: no flow list').toBe(false);
-    expect(sample('crlf').some((t) => /[^\r]\n/.test(t)), 'crlf: no bare LF').toBe(false);
+    expect(
+      sample('block-lists').some((t) => /: \[/.test(t)),
+      'block-lists: no flow list',
+    ).toBe(false);
+    expect(
+      sample('crlf').some((t) => /[^\r]\n/.test(t)),
+      'crlf: no bare LF',
+    ).toBe(false);
   });
 
   it(`mixes the styles, about half of them drafts, each file read alike (${MIXED} statements)`, () => {

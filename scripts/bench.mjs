@@ -88,7 +88,10 @@ const c1kUnique = corpus('c1k-unique', 1000, 1000);
 let serial = 0;
 const uniqueFiles = renderFiles.map((f) => {
   const file = join(c1kUnique, basename(f));
-  writeFileSync(file, readFileSync(file, 'utf8').replace(/^( +[a-z_]+: )([A-Z][^\n#:]*)\.$/gm, (m, key, text) => `${key}${text} (note ${++serial}).`));
+  writeFileSync(
+    file,
+    readFileSync(file, 'utf8').replace(/^( +[a-z_]+: )([A-Z][^\n#:]*)\.$/gm, (_m, key, text) => `${key}${text} (note ${++serial}).`),
+  );
   return file;
 });
 
@@ -164,7 +167,9 @@ if (has('render')) {
   const renderInto = (name, files) => (i) => [eisBin, 'render', '--format', 'html', '--out', join(work, `${name}-${i}`), ...files];
   add(measure('eis render --format html, 1,000 statements', node, renderInto('html', renderFiles), Math.max(3, n - 2)));
   add(measure('eis render --format html, 1,000 statements, every answer unique', node, renderInto('html-unique', uniqueFiles), Math.max(3, n - 2)));
-  add(measure('eis render --format html, 1,000 statements, again (pages unchanged)', node, [eisBin, 'render', '--format', 'html', '--out', join(work, 'html-again'), ...renderFiles], Math.max(3, n - 2)));
+  add(
+    measure('eis render --format html, 1,000 statements, again (pages unchanged)', node, [eisBin, 'render', '--format', 'html', '--out', join(work, 'html-again'), ...renderFiles], Math.max(3, n - 2)),
+  );
 }
 if (has('diff')) add(measure('eis diff, 200-entry statement', node, [eisBin, 'diff', 'old.eis.yaml', 'new.eis.yaml', '--format', 'json'], n));
 

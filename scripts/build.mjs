@@ -104,7 +104,16 @@ await import('./precompile.mjs');
 const warm = mkdtempSync(join(tmpdir(), 'eis-build-'));
 try {
   const example = 'examples/memos/text-payment-reminders.eis.yaml';
-  for (const args of [['--help'], ['check', 'examples', '--no-cache'], ['render', example, '--format', 'html'], ['render', example], ['diff', example, example], ['status', 'examples'], ['questions'], ['schema']])
+  for (const args of [
+    ['--help'],
+    ['check', 'examples', '--no-cache'],
+    ['render', example, '--format', 'html'],
+    ['render', example],
+    ['diff', example, example],
+    ['status', 'examples'],
+    ['questions'],
+    ['schema'],
+  ])
     spawnSync(process.execPath, [join(root, 'bin', 'eis.js'), ...args], { cwd: root, env: { ...process.env, EIS_CACHE_DIR: warm, NO_COLOR: '1' }, stdio: 'ignore', timeout: 60_000 });
   const made = join(warm, 'code');
   if (existsSync(made)) {

@@ -16,7 +16,18 @@ export function random(seed) {
   };
 }
 
-const topics = ['text-message payment reminders', 'an online application portal', "driver's licence suspension review", 'a payment plan for past-due support', 'evening court hearings', 'a new case closure notice', 'interpreter services at hearings', 'a debt forgiveness pilot', 'employer outreach for income withholding', 'a family resource center partnership'];
+const topics = [
+  'text-message payment reminders',
+  'an online application portal',
+  "driver's licence suspension review",
+  'a payment plan for past-due support',
+  'evening court hearings',
+  'a new case closure notice',
+  'interpreter services at hearings',
+  'a debt forgiveness pilot',
+  'employer outreach for income withholding',
+  'a family resource center partnership',
+];
 const counties = ['Los Angeles', 'Fresno', 'Humboldt', 'Kern', 'Alameda', 'Tulare', 'Shasta', 'Imperial', 'Riverside', 'Sonoma'];
 const people = ['Dana Ruiz', 'Sam Okafor', 'Morgan Lee', 'Priya Natarajan', 'Luis Herrera', 'Kim Tran', 'Jordan Blake', 'Ana Souza'];
 const populations = [
@@ -34,7 +45,11 @@ const populations = [
 const directions = ['benefit', 'burden', 'neutral', 'unknown'];
 
 const pick = (rand, list) => list[Math.floor(rand() * list.length)];
-const slug = (text) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+const slug = (text) =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 const date = (rand, year) => `${year}-${String(1 + Math.floor(rand() * 12)).padStart(2, '0')}-${String(1 + Math.floor(rand() * 28)).padStart(2, '0')}`;
 
 /** One statement's YAML text. `groupCount` sets the number of population entries. */
@@ -144,7 +159,15 @@ export function statementText(rand, index, groupCount = 3 + Math.floor(rand() * 
     );
   });
   if (!addressed.length)
-    lines.push('    - id: general-support', '      what: A help line for every parent', `      populations: [${groups[0].id}]`, '      owner: Customer Services Division', '      due: 2027-01-31', '      measure: Calls answered within 5 minutes', '      status: planned');
+    lines.push(
+      '    - id: general-support',
+      '      what: A help line for every parent',
+      `      populations: [${groups[0].id}]`,
+      '      owner: Customer Services Division',
+      '      due: 2027-01-31',
+      '      measure: Calls answered within 5 minutes',
+      '      status: planned',
+    );
   lines.push(
     '  decision: proceed-adjusted',
     '  justification: The pilot goes ahead with the adjustments above.',
@@ -161,14 +184,7 @@ export function statementText(rand, index, groupCount = 3 + Math.floor(rand() * 
     `  responsible: ${pick(rand, ['Office of Equity, research unit', 'Customer Services Division'])}`,
   );
   if (gap > 0.8 && gap <= 0.85) lines.push('  review-cadence: quarterly');
-  lines.push(
-    'communication:',
-    `  report_back: A one-page summary in English and Spanish at the ${county} family resource center.`,
-    '  published: yes',
-    'signoff:',
-    '  reviewers: []',
-    '',
-  );
+  lines.push('communication:', `  report_back: A one-page summary in English and Spanish at the ${county} family resource center.`, '  published: yes', 'signoff:', '  reviewers: []', '');
   return lines.join('\n');
 }
 

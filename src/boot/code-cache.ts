@@ -89,7 +89,10 @@ function userFolder(): string | undefined {
  * would otherwise replace each other's cache on every run).
  */
 function cacheName(buildId: string): string {
-  const flags = createHash('sha1').update(`${process.execArgv.join(' ')}\0${process.env.NODE_OPTIONS ?? ''}`).digest('hex').slice(0, 8);
+  const flags = createHash('sha1')
+    .update(`${process.execArgv.join(' ')}\0${process.env.NODE_OPTIONS ?? ''}`)
+    .digest('hex')
+    .slice(0, 8);
   return `eis-${buildId.slice(0, 16)}-${process.version}-${process.arch}-${flags}.v8`;
 }
 

@@ -16,5 +16,5 @@ export function deepEqual(a: unknown, b: unknown): boolean {
   if (ka.length !== kb.length) return false;
   const rb = b as Record<string, unknown>;
   const ra = a as Record<string, unknown>;
-  return ka.every((key) => Object.prototype.hasOwnProperty.call(rb, key) && deepEqual(ra[key], rb[key]));
+  return ka.every((key) => Object.hasOwn(rb, key) && deepEqual(ra[key], rb[key]));
 }

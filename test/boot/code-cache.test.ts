@@ -102,7 +102,9 @@ describe('the code cache', () => {
     const mine = onlyFile(folder);
     const other = loadBundle(bundleFile(body(15)), { folder, command: 'check' });
     other.writeCache();
-    const theirs = readdirSync(folder).map((name) => join(folder, name)).find((file) => file !== mine)!;
+    const theirs = readdirSync(folder)
+      .map((name) => join(folder, name))
+      .find((file) => file !== mine)!;
     writeFileSync(theirs, readFileSync(mine));
     const again = loadBundle(bundleFile(body(15)), { folder, command: 'check' });
     expect(again.cached).toBe(false);

@@ -31,8 +31,7 @@ function check(args: string[] = [], env: Record<string, string> = {}) {
 }
 
 const cacheFiles = () => readdirSync(cacheDir).filter((f) => f.endsWith('.json'));
-const codes = (json: { statements: Array<{ file: string; findings: Array<{ code: string }> }> }, file: string) =>
-  json.statements.find((s) => s.file === file)!.findings.map((f) => f.code);
+const codes = (json: { statements: Array<{ file: string; findings: Array<{ code: string }> }> }, file: string) => json.statements.find((s) => s.file === file)!.findings.map((f) => f.code);
 
 describe('eis check with its cache', () => {
   it('keeps reports in the cache folder, not in the repository, and reuses them', () => {

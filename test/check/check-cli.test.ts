@@ -12,7 +12,7 @@ let cleanup = () => {};
 afterEach(() => cleanup());
 
 describe('eis check on the examples', () => {
-  it('reports the draft\'s gaps at their lines and the memo without a statement, and exits 1', async () => {
+  it("reports the draft's gaps at their lines and the memo without a statement, and exits 1", async () => {
     const result = eis(['check'], { cwd: EXAMPLES });
     expect(result.code).toBe(1);
     expect(result.stderr).toBe('');
@@ -24,7 +24,11 @@ describe('eis check on the examples', () => {
 
   it('passes the complete, approved statement', () => {
     const result = eis(['check', 'memos/text-payment-reminders.eis.yaml'], { cwd: EXAMPLES });
-    expect(result).toEqual({ code: 0, stderr: '', stdout: 'memos/text-payment-reminders.eis.yaml  equity-impact@1, approved, level full, 36/36 required answered\n\n✔ 0 errors, 0 warnings in 1 statement\n' });
+    expect(result).toEqual({
+      code: 0,
+      stderr: '',
+      stdout: 'memos/text-payment-reminders.eis.yaml  equity-impact@1, approved, level full, 36/36 required answered\n\n✔ 0 errors, 0 warnings in 1 statement\n',
+    });
   });
 
   it('finds the config by walking up from a subfolder', () => {
@@ -44,7 +48,9 @@ describe('eis check on the examples', () => {
   it('writes GitHub workflow annotations with file, line and column', () => {
     const lines = eis(['check', '--format', 'github'], { cwd: EXAMPLES }).stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(21);
-    expect(lines[0]).toBe('::error file=memos/license-suspension-change.md,line=1,col=1,title=eis check%3A coverage/missing::This memo has no equity impact statement (expected memos/license-suspension-change.eis.yaml). Create it with: eis new memos/license-suspension-change.md');
+    expect(lines[0]).toBe(
+      '::error file=memos/license-suspension-change.md,line=1,col=1,title=eis check%3A coverage/missing::This memo has no equity impact statement (expected memos/license-suspension-change.eis.yaml). Create it with: eis new memos/license-suspension-change.md',
+    );
     for (const line of lines) expect(line).toMatch(/^::(error|warning) file=[^,]+,line=\d+,col=\d+,title=[^:]+::\S/);
   });
 
@@ -73,7 +79,10 @@ describe('eis check on the examples', () => {
     // The validator does reject a log that breaks the schema.
     expect(validate({ ...sarif, runs: [{ ...sarif.runs[0], results: [{ ...sarif.runs[0].results[0], level: 'fatal' }] }] })).toBe(false);
     expect(sarif.runs[0].results).toHaveLength(21);
-    expect(sarif.runs[0].results[0].locations[0].physicalLocation).toEqual({ artifactLocation: { uri: 'memos/license-suspension-change.md', uriBaseId: '%SRCROOT%' }, region: { startLine: 1, startColumn: 1 } });
+    expect(sarif.runs[0].results[0].locations[0].physicalLocation).toEqual({
+      artifactLocation: { uri: 'memos/license-suspension-change.md', uriBaseId: '%SRCROOT%' },
+      region: { startLine: 1, startColumn: 1 },
+    });
   });
 
   it('prints several formats, the last one to --output', () => {
@@ -105,13 +114,22 @@ describe('placeholders inside answers', () => {
     const tree = copyExamples();
     cleanup = tree.cleanup;
     const file = join(tree.dir, 'memos', 'text-payment-reminders.eis.yaml');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('when a parent moves. Missed', 'when a parent moves (how many is TBD). Missed').replace('mobile numbers on file for 49% (Spanish)', 'mobile numbers on file for XXX (Spanish)'));
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8')
+        .replace('when a parent moves. Missed', 'when a parent moves (how many is TBD). Missed')
+        .replace('mobile numbers on file for 49% (Spanish)', 'mobile numbers on file for XXX (Spanish)'),
+    );
     const args = ['check', 'memos/text-payment-reminders.eis.yaml'];
     const result = eis(args, { cwd: tree.dir });
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('approved, level full, 35/36 required answered');
-    expect(result.stdout).toContain('  24:3    error    "What problem does it solve?" holds the placeholder "TBD" in "...all when a parent moves (how many is TBD). Missed payments lead to enforcement.": the answer is not finished.  placeholder/inside');
-    expect(result.stdout).toContain('  43:7    warning  "Evidence" holds the placeholder "XXX" in "...case data - mobile numbers on file for XXX (Spanish) and 38% (other languages).": the answer is not finished.  placeholder/inside');
+    expect(result.stdout).toContain(
+      '  24:3    error    "What problem does it solve?" holds the placeholder "TBD" in "...all when a parent moves (how many is TBD). Missed payments lead to enforcement.": the answer is not finished.  placeholder/inside',
+    );
+    expect(result.stdout).toContain(
+      '  43:7    warning  "Evidence" holds the placeholder "XXX" in "...case data - mobile numbers on file for XXX (Spanish) and 38% (other languages).": the answer is not finished.  placeholder/inside',
+    );
     // without the cache, and from it
     expect(eis([...args, '--no-cache'], { cwd: tree.dir }).stdout).toBe(result.stdout);
     expect(eis(args, { cwd: tree.dir }).stdout).toBe(result.stdout);
@@ -137,16 +155,63 @@ describe('without a config', () => {
 
 describe('bad input gets one clear line and the documented exit code', () => {
   const cases: Array<[string, Record<string, string | Uint8Array>, string[], number, RegExp]> = [
-    ['malformed YAML', { 's.eis.yaml': 'eis: 1\nquestionnaire: equity-impact@1\ninitiative:\n  title: [unclosed\n' }, ['check'], 2, /^s\.eis\.yaml\n {2}5:1 {5}error {4}The YAML cannot be read: .*file\/yaml$/m],
+    [
+      'malformed YAML',
+      { 's.eis.yaml': 'eis: 1\nquestionnaire: equity-impact@1\ninitiative:\n  title: [unclosed\n' },
+      ['check'],
+      2,
+      /^s\.eis\.yaml\n {2}5:1 {5}error {4}The YAML cannot be read: .*file\/yaml$/m,
+    ],
     ['duplicate keys', { 's.eis.yaml': 'eis: 1\nquestionnaire: equity-impact@1\neis: 1\n' }, ['check'], 2, /3:1 {5}error {4}A key appears twice in the same mapping/],
-    ['an alias bomb', { 's.eis.yaml': `eis: 1\nquestionnaire: equity-impact@1\n${Array.from({ length: 9 }, (_, i) => `x-${i}: &a${i} [${i === 0 ? Array(9).fill('"lol"').join(',') : Array(9).fill(`*a${i - 1}`).join(',')}]`).join('\n')}\n` }, ['check'], 2, /expands YAML aliases too many times/],
-    ['an unknown questionnaire', { 's.eis.yaml': 'eis: 1\nquestionnaire: gare@3\n' }, ['check'], 2, /2:1 {5}error {4}The statement answers questionnaire "gare", but the config requires equity-impact@1\./],
+    [
+      'an alias bomb',
+      {
+        's.eis.yaml': `eis: 1\nquestionnaire: equity-impact@1\n${Array.from(
+          { length: 9 },
+          (_, i) =>
+            `x-${i}: &a${i} [${
+              i === 0
+                ? Array(9).fill('"lol"').join(',')
+                : Array(9)
+                    .fill(`*a${i - 1}`)
+                    .join(',')
+            }]`,
+        ).join('\n')}\n`,
+      },
+      ['check'],
+      2,
+      /expands YAML aliases too many times/,
+    ],
+    [
+      'an unknown questionnaire',
+      { 's.eis.yaml': 'eis: 1\nquestionnaire: gare@3\n' },
+      ['check'],
+      2,
+      /2:1 {5}error {4}The statement answers questionnaire "gare", but the config requires equity-impact@1\./,
+    ],
     ['a newer questionnaire version', { 's.eis.yaml': 'eis: 1\nquestionnaire: equity-impact@9\n' }, ['check'], 2, /newer than the equity-impact@1 eis has/],
     ['a binary file', { 's.eis.yaml': new Uint8Array([0x65, 0x69, 0x73, 0x3a, 0x00, 0x01, 0xff]) }, ['check'], 2, /1:5 {5}error {4}The file holds a NUL byte/],
     ['an empty file', { 's.eis.yaml': '' }, ['check'], 2, /1:1 {5}error {4}The statement is empty\./],
     ['a UTF-16 file', { 's.eis.yaml': new Uint8Array([0xff, 0xfe, 0x65, 0x00]) }, ['check'], 2, /UTF-16/],
-    ['a config with an unknown key', { 'eis.config.yaml': 'questionnaire: equity-impact\nrulez: {}\n', 's.eis.yaml': 'eis: 1\n' }, ['check'], 2, /^eis: eis\.config\.yaml:2:1: "rulez" is not a config setting; did you mean "rules"\? See docs\/config\.md\.\n$/],
-    ['a questionnaire whose condition names a missing question', { 'eis.config.yaml': 'questionnaire: q.yaml\n', 's.eis.yaml': 'eis: 1\n', 'q.yaml': 'id: q\nversion: 1\ntitle: Q\nsections:\n  - id: s\n    title: S\n    questions:\n      - id: a\n        label: A\n        type: text\n        when: { question: s.b, answered: true }\n' }, ['check'], 2, /q\.yaml:11:17: questionnaire at sections\.0\.questions\.0\.when\.question: condition names question "s\.b", which does not exist/],
+    [
+      'a config with an unknown key',
+      { 'eis.config.yaml': 'questionnaire: equity-impact\nrulez: {}\n', 's.eis.yaml': 'eis: 1\n' },
+      ['check'],
+      2,
+      /^eis: eis\.config\.yaml:2:1: "rulez" is not a config setting; did you mean "rules"\? See docs\/config\.md\.\n$/,
+    ],
+    [
+      'a questionnaire whose condition names a missing question',
+      {
+        'eis.config.yaml': 'questionnaire: q.yaml\n',
+        's.eis.yaml': 'eis: 1\n',
+        'q.yaml':
+          'id: q\nversion: 1\ntitle: Q\nsections:\n  - id: s\n    title: S\n    questions:\n      - id: a\n        label: A\n        type: text\n        when: { question: s.b, answered: true }\n',
+      },
+      ['check'],
+      2,
+      /q\.yaml:11:17: questionnaire at sections\.0\.questions\.0\.when\.question: condition names question "s\.b", which does not exist/,
+    ],
     ['a path that does not exist', {}, ['check', 'nowhere'], 2, /^eis: nowhere: the path does not exist\./],
     ['no statements where some were expected', { 'memo.md': '# Memo\n' }, ['check'], 2, /^eis: no statements \(\*\.eis\.yaml\) found under the current folder\./],
     ['an unknown format', { 's.eis.yaml': 'eis: 1\n' }, ['check', '--format', 'xml'], 2, /^eis: "xml" is not an output format\./],

@@ -1,7 +1,7 @@
 // Coverage that cannot be dodged, through the built binary and real git: memo-like files no glob
 // takes, globs that take nothing, statements whose memo is gone or renamed, and eis mv.
 import { afterEach, describe, expect, it } from 'vitest';
-import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXAMPLES, copyExamples, eis, tempTree, type RunResult } from '../helpers/cli.js';
 import { edit, emptyRepo, exampleRepo, git } from '../review/git.js';
@@ -50,7 +50,9 @@ describe('memo-like files that no glob takes', () => {
     mkdirSync(join(full, 'memos/2027'));
     writeFileSync(join(full, 'memos/2027/child-care.md'), '# Child care\n');
     const r2 = eis(['check', '--format', 'json'], { cwd: full });
-    expect(coverage(r2)).toEqual(['coverage/missing memos/2027/child-care.md:1 This memo has no equity impact statement (expected memos/2027/child-care.eis.yaml). | Create it with: eis new memos/2027/child-care.md']);
+    expect(coverage(r2)).toEqual([
+      'coverage/missing memos/2027/child-care.md:1 This memo has no equity impact statement (expected memos/2027/child-care.eis.yaml). | Create it with: eis new memos/2027/child-care.md',
+    ]);
   });
 
   it('another extension (.markdown, .docx) is reported; another case of the extension (.MD) is a memo', () => {
@@ -80,7 +82,7 @@ describe('memo-like files that no glob takes', () => {
     expect(coverage(eis(['check', '--format', 'json'], { cwd: dir }))).toEqual([]);
   });
 
-  it('files beside initiative folders are reported; files inside one are its statement\'s', () => {
+  it("files beside initiative folders are reported; files inside one are its statement's", () => {
     const { dir } = track(
       tempTree({
         'eis.config.yaml': 'initiatives:\n  folders: ["initiatives/*/"]\n',
@@ -258,16 +260,28 @@ describe('eis mv', () => {
   it('refuses, with one line and exit 2, and moves nothing', () => {
     const { dir } = track(exampleRepo());
     const cases: Array<[string[], string]> = [
-      [[REMINDERS_MEMO, 'memos/online-application-portal.md'], 'eis: memos/online-application-portal.md: the target exists; eis mv never replaces a file. Choose another name, or move the file that is there first.\n'],
-      [['memos/nope.md', 'memos/new.md'], 'eis: memos/nope.md: the memo does not exist (and nothing is at the new path either). Check the spelling; eis mv also takes a memo already moved, when the new path exists.\n'],
+      [
+        [REMINDERS_MEMO, 'memos/online-application-portal.md'],
+        'eis: memos/online-application-portal.md: the target exists; eis mv never replaces a file. Choose another name, or move the file that is there first.\n',
+      ],
+      [
+        ['memos/nope.md', 'memos/new.md'],
+        'eis: memos/nope.md: the memo does not exist (and nothing is at the new path either). Check the spelling; eis mv also takes a memo already moved, when the new path exists.\n',
+      ],
       [[REMINDERS_MEMO, '../elsewhere.md'], `eis: ../elsewhere.md: the path is outside the repository; eis mv moves files within it. Give paths inside ${dir}.\n`],
       [[REMINDERS, 'memos/x.eis.yaml'], `eis: ${REMINDERS}: this is a statement; eis mv takes the memo, and its statement moves with it. Name the memo files, e.g. eis mv memos/a.md memos/b.md.\n`],
-      [['memos/license-suspension-change.md', 'memos/lsc.md'], 'eis: memos/license-suspension-change.md: the memo has no statement at memos/license-suspension-change.eis.yaml, so there is nothing for eis mv to move with it. Move a memo without a statement with git mv (or mv).\n'],
+      [
+        ['memos/license-suspension-change.md', 'memos/lsc.md'],
+        'eis: memos/license-suspension-change.md: the memo has no statement at memos/license-suspension-change.eis.yaml, so there is nothing for eis mv to move with it. Move a memo without a statement with git mv (or mv).\n',
+      ],
     ];
     for (const [args, stderr] of cases) expect(eis(['mv', ...args], { cwd: dir })).toEqual({ code: 2, stdout: '', stderr });
     // The new memo's statement exists already.
     writeFileSync(join(dir, 'memos/reminders.eis.yaml'), 'eis: 1\n');
-    expect(eis(['mv', REMINDERS_MEMO, 'memos/reminders.md'], { cwd: dir })).toMatchObject({ code: 2, stderr: expect.stringContaining("memos/reminders.eis.yaml: the new memo's statement exists already") });
+    expect(eis(['mv', REMINDERS_MEMO, 'memos/reminders.md'], { cwd: dir })).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining("memos/reminders.eis.yaml: the new memo's statement exists already"),
+    });
     rmSync(join(dir, 'memos/reminders.eis.yaml'));
     expect(git(dir, 'status', '--short')).toBe('');
   });

@@ -46,14 +46,30 @@ const mutate = (text: string, r: () => number): string => {
   const lines = text.split('\n');
   const i = Math.floor(r() * lines.length);
   switch (Math.floor(r() * 8)) {
-    case 0: lines.splice(i, 1); break;
-    case 1: lines[i] = lines[i].replace(/: .*$/, ': TBD'); break;
-    case 2: lines[i] = lines[i].replace(/^(\s*)([a-z_]+):/, '$1$2x:'); break;
-    case 3: lines[i] = lines[i].replace(/: .*$/, ': 42'); break;
-    case 4: lines[i] = `  ${lines[i]}`; break;
-    case 5: lines[i] = lines[i].replace(/direction: \w+/, 'direction: burden'); break;
-    case 6: lines[i] = lines[i].replace(/: (.*)$/, ': "$1"'); break;
-    default: lines.splice(i, 0, lines[i]); break;
+    case 0:
+      lines.splice(i, 1);
+      break;
+    case 1:
+      lines[i] = lines[i].replace(/: .*$/, ': TBD');
+      break;
+    case 2:
+      lines[i] = lines[i].replace(/^(\s*)([a-z_]+):/, '$1$2x:');
+      break;
+    case 3:
+      lines[i] = lines[i].replace(/: .*$/, ': 42');
+      break;
+    case 4:
+      lines[i] = `  ${lines[i]}`;
+      break;
+    case 5:
+      lines[i] = lines[i].replace(/direction: \w+/, 'direction: burden');
+      break;
+    case 6:
+      lines[i] = lines[i].replace(/: (.*)$/, ': "$1"');
+      break;
+    default:
+      lines.splice(i, 0, lines[i]);
+      break;
   }
   return lines.join('\n');
 };
@@ -77,10 +93,22 @@ describe('fast and full parsers give the same report', () => {
 
   it('on fuzzed YAML and bytes', () => {
     const scalar = fc.oneof(fc.constantFrom('yes', 'no', '0b11', '-.5', '.inf', '0o17', '0x1F', '1_000', '~', 'null', 'True', '2026-02-30', 'TBD', ''), fc.string({ maxLength: 12 }));
-    const line = fc.tuple(fc.nat({ max: 6 }), fc.oneof(fc.constantFrom('initiative', 'title', 'status', 'eis', 'questionnaire', 'populations', 'groups', '- id', '- ', 'x-note', 'screening', 'affected'), fc.string({ maxLength: 8 })), scalar).map(([indent, key, value]) => `${' '.repeat(indent)}${key}: ${value}`);
+    const line = fc
+      .tuple(
+        fc.nat({ max: 6 }),
+        fc.oneof(fc.constantFrom('initiative', 'title', 'status', 'eis', 'questionnaire', 'populations', 'groups', '- id', '- ', 'x-note', 'screening', 'affected'), fc.string({ maxLength: 8 })),
+        scalar,
+      )
+      .map(([indent, key, value]) => `${' '.repeat(indent)}${key}: ${value}`);
     const doc = fc.array(line, { maxLength: 20 }).map((lines) => ['eis: 1', 'questionnaire: equity-impact@1', ...lines].join('\n'));
-    fc.assert(fc.property(doc, (text) => void bothWays(text)), { numRuns: runs * 2 });
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 200 }), (bytes) => void bothWays(bytes)), { numRuns: runs });
+    fc.assert(
+      fc.property(doc, (text) => void bothWays(text)),
+      { numRuns: runs * 2 },
+    );
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 200 }), (bytes) => void bothWays(bytes)),
+      { numRuns: runs },
+    );
     expect(conformed).toBeGreaterThan(runs);
   }, 600_000);
 });

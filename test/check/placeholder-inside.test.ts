@@ -85,7 +85,10 @@ describe('the placeholder/inside finding', () => {
     data.populations.groups[1].evidence = 'Mail delivery times from the TODO study.';
     data.populations.groups[0].why = 'Texts reach parents faster than mail, by N/A days.';
     const result = check(data);
-    expect(result.findings.map((f) => `${f.code} ${f.severity} ${f.path.join('.')}`)).toEqual(['placeholder/inside error populations.groups.0.why', 'placeholder/inside warning populations.groups.1.evidence']);
+    expect(result.findings.map((f) => `${f.code} ${f.severity} ${f.path.join('.')}`)).toEqual([
+      'placeholder/inside error populations.groups.0.why',
+      'placeholder/inside warning populations.groups.1.evidence',
+    ]);
     // the optional field is still an answer; the required one is not
     expect(result.completeness).toEqual({ answered: 35, required: 36, level: 'full' });
   });

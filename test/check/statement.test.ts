@@ -40,7 +40,7 @@ describe('schema findings', () => {
     expect(finding?.path).toEqual(['populations', 'groups', 1, 'direction']);
     expect(finding?.message).toBe('Affected populations, entry 2 (Parents without a reliable phone): "Effect": "burdn" is not one of the choices; did you mean "burden"?');
   });
-  it('reports wrong types in the questionnaire\'s words', () => {
+  it("reports wrong types in the questionnaire's words", () => {
     const data = complete();
     data.initiative.title = 2026;
     data.monitoring.review_date = '2027-02-30';

@@ -63,8 +63,7 @@ const mutations: Array<(lines: string[], r: () => number) => string[]> = [
 
 describe('positions without a full parse', () => {
   it('agree with the yaml library on the examples', () => {
-    for (const name of ['text-payment-reminders', 'online-application-portal'])
-      expect(agree(readFileSync(join(EXAMPLES, 'memos', `${name}.eis.yaml`), 'utf8'))).toBe(true);
+    for (const name of ['text-payment-reminders', 'online-application-portal']) expect(agree(readFileSync(join(EXAMPLES, 'memos', `${name}.eis.yaml`), 'utf8'))).toBe(true);
   });
 
   it('agree on generated statements, and on mutated ones wherever the reader accepts them', () => {

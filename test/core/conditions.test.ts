@@ -16,7 +16,12 @@ describe('conditions', () => {
     screening: { affected: ['children', 'lcsas'], known_disparities: 'no', staff_discretion: false },
     monitoring: { review_date: '2026-01-31', post_review: 'TBD' },
     mitigation: { actions: [{ id: 'a1', populations: ['p1'] }] },
-    signoff: { reviewers: [{ id: 'r', decision: 'changes-requested' }, { id: 's', decision: 'approve' }] },
+    signoff: {
+      reviewers: [
+        { id: 'r', decision: 'changes-requested' },
+        { id: 's', decision: 'approve' },
+      ],
+    },
   };
 
   it.each([
@@ -32,8 +37,24 @@ describe('conditions', () => {
     [{ question: 'proposal.problem', answered: false }, true],
     [{ question: 'signoff.reviewers', some: { field: 'decision', equals: 'approve' } }, true],
     [{ not: { question: 'screening.affected', includes: 'lcsas' } }, false],
-    [{ all: [{ question: 'screening.affected', includes: 'lcsas' }, { question: 'screening.known_disparities', equals: 'yes' }] }, false],
-    [{ any: [{ question: 'screening.affected', includes: 'lcsas' }, { question: 'screening.known_disparities', equals: 'yes' }] }, true],
+    [
+      {
+        all: [
+          { question: 'screening.affected', includes: 'lcsas' },
+          { question: 'screening.known_disparities', equals: 'yes' },
+        ],
+      },
+      false,
+    ],
+    [
+      {
+        any: [
+          { question: 'screening.affected', includes: 'lcsas' },
+          { question: 'screening.known_disparities', equals: 'yes' },
+        ],
+      },
+      true,
+    ],
   ])('%j is %s', (condition, expected) => {
     expect(holds(condition as never, ctx(answers))).toBe(expected);
   });

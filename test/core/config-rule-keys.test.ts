@@ -27,7 +27,17 @@ const withRules = (...lines: string[]) => `questionnaire: equity-impact\nrules:\
 describe('keys under rules, when the config is read', () => {
   it('takes codes, family codes, lint groups, rule ids and x- notes', () => {
     const config = parseConfig(
-      withRules('required: warning', 'placeholder/inside: off', 'lint/glossary/obligor: off', 'lint: warning', 'lint/equality: off', 'rule/burden-evidence: off', 'review-overdue: error', 'x-why: off', 'approval/required: warning'),
+      withRules(
+        'required: warning',
+        'placeholder/inside: off',
+        'lint/glossary/obligor: off',
+        'lint: warning',
+        'lint/equality: off',
+        'rule/burden-evidence: off',
+        'review-overdue: error',
+        'x-why: off',
+        'approval/required: warning',
+      ),
       'eis.config.yaml',
       '/repo',
     );

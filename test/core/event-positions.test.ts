@@ -62,7 +62,10 @@ describe('positions from js-yaml events', () => {
   }, 120_000);
 
   it('agree on mutated statements and arbitrary YAML wherever they give positions', () => {
-    fc.assert(fc.property(fc.oneof(mutatedStatement, arbitraryYaml), (text) => void agree(text)), { numRuns: RUNS * 4 });
+    fc.assert(
+      fc.property(fc.oneof(mutatedStatement, arbitraryYaml), (text) => void agree(text)),
+      { numRuns: RUNS * 4 },
+    );
   }, 120_000);
 
   it('place multi-line flow lists, folded blocks and quoted keys', () => {

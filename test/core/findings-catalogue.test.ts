@@ -39,7 +39,8 @@ describe('the findings catalogue', () => {
   it('lists every code a producer writes', () => {
     // The scan itself works: it finds the codes of every area.
     expect(inSource.size).toBeGreaterThan(30);
-    for (const code of ['required', 'file/questionnaire', 'coverage/orphan', 'policy/loosened', 'signoff/unsigned', 'file/unreadable', 'rule/*', 'lint/glossary/*']) expect([...inSource.keys()]).toContain(code);
+    for (const code of ['required', 'file/questionnaire', 'coverage/orphan', 'policy/loosened', 'signoff/unsigned', 'file/unreadable', 'rule/*', 'lint/glossary/*'])
+      expect([...inSource.keys()]).toContain(code);
     const listed = new Set<string>(FINDINGS.map((e) => e.code));
     const missing = [...inSource].filter(([code]) => !listed.has(code)).map(([code, files]) => `${code} (${files.join(', ')})`);
     expect(missing).toEqual([]);
@@ -111,7 +112,12 @@ describe('SARIF rules from the catalogue', () => {
     { ...at, code: 'placeholder', severity: 'warning', message: 'TBD.' },
     { ...at, code: 'lint/glossary/obligor', severity: 'warning', message: 'Instead of "obligor", write "parent who pays support".' },
   ];
-  const sarif = JSON.parse(sarifReporter({ statements: [{ file: 'a.eis.yaml', findings }], findings: [] }, { color: plainColors, strict: false, version: '1.2.3', tool: 'check', ruleHelp: { 'lint/glossary/obligor': 'Glossary term "obligor".' } }));
+  const sarif = JSON.parse(
+    sarifReporter(
+      { statements: [{ file: 'a.eis.yaml', findings }], findings: [] },
+      { color: plainColors, strict: false, version: '1.2.3', tool: 'check', ruleHelp: { 'lint/glossary/obligor': 'Glossary term "obligor".' } },
+    ),
+  );
   const rules = sarif.runs[0].tool.driver.rules as Array<Record<string, unknown>>;
   const rule = (id: string) => rules.find((r) => r.id === id)!;
 

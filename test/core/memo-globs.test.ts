@@ -5,7 +5,17 @@ import { configGlobs, globBase, memoMatcher, nearestGlob, recursiveMemoGlob, why
 
 describe('globBase', () => {
   it('is the folder before the first wildcard', () => {
-    expect(['memos/**/*.{md,markdown,docx}', 'memos/*.md', './memos/2027/*.md', '*.md', '{a,b}/*.md', 'initiatives/*/', 'memos/budget.md', 'initiatives/portal/', 'budget.md'].map(globBase)).toEqual(['memos', 'memos', 'memos/2027', '', '', 'initiatives', 'memos', 'initiatives', '']);
+    expect(['memos/**/*.{md,markdown,docx}', 'memos/*.md', './memos/2027/*.md', '*.md', '{a,b}/*.md', 'initiatives/*/', 'memos/budget.md', 'initiatives/portal/', 'budget.md'].map(globBase)).toEqual([
+      'memos',
+      'memos',
+      'memos/2027',
+      '',
+      '',
+      'initiatives',
+      'memos',
+      'initiatives',
+      '',
+    ]);
   });
 });
 

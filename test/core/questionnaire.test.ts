@@ -30,8 +30,18 @@ ${extra}`;
 describe('the built-in questionnaire', () => {
   it('has every section of the product, in order', () => {
     expect(builtin().sections.map((s) => s.id)).toEqual([
-      'initiative', 'screening', 'proposal', 'populations', 'data', 'engagement',
-      'analysis', 'access', 'mitigation', 'monitoring', 'communication', 'signoff',
+      'initiative',
+      'screening',
+      'proposal',
+      'populations',
+      'data',
+      'engagement',
+      'analysis',
+      'access',
+      'mitigation',
+      'monitoring',
+      'communication',
+      'signoff',
     ]);
   });
 
@@ -60,55 +70,72 @@ describe('questionnaire validation', () => {
   });
 
   it('points at a condition that names a question that does not exist', () => {
-    const error = problem(minimal(`      - id: a
+    const error = problem(
+      minimal(`      - id: a
         label: A
         type: text
-        required: { question: one.b, answered: true }`));
+        required: { question: one.b, answered: true }`),
+    );
     expect(error.message).toContain('condition names question "one.b", which does not exist');
     expect([error.line, error.column]).toEqual([11, 21]);
   });
 
   it('suggests the closest question id', () => {
-    const error = problem(minimal(`      - id: title
+    const error = problem(
+      minimal(`      - id: title
         label: Title
         type: text
       - id: b
         label: B
         type: text
-        when: { question: one.titel, answered: true }`));
+        when: { question: one.titel, answered: true }`),
+    );
     expect(error.message).toContain('did you mean "one.title"?');
     expect(error.line).toBe(14);
   });
 
   it('rejects an unknown key at its line', () => {
-    const error = problem(minimal(`      - id: a
+    const error = problem(
+      minimal(`      - id: a
         label: A
         type: text
-        requird: true`));
+        requird: true`),
+    );
     expect(error.message).toContain('unknown key "requird"');
     expect(error.line).toBe(11);
   });
 
   it('rejects an answer type it does not know', () => {
-    const error = problem(minimal(`      - id: a
+    const error = problem(
+      minimal(`      - id: a
         label: A
-        type: essay`));
+        type: essay`),
+    );
     expect(error.line).toBe(10);
     expect(error.message).toMatch(/type/);
   });
 
   it('rejects a choice question without choices, and a reference that points at no list', () => {
-    expect(problem(minimal(`      - id: a
+    expect(
+      problem(
+        minimal(`      - id: a
         label: A
-        type: choice`)).message).toContain('needs a list of choices');
-    expect(problem(minimal(`      - id: a
+        type: choice`),
+      ).message,
+    ).toContain('needs a list of choices');
+    expect(
+      problem(
+        minimal(`      - id: a
         label: A
         type: reference
-        to: one.nothing`)).message).toContain('"one.nothing" is not a list question');
+        to: one.nothing`),
+      ).message,
+    ).toContain('"one.nothing" is not a list question');
   });
 
   it('rejects a severityOrder that names a value the question does not offer, twice, or on a question without choices', () => {
-    const choice = (order: string) => minimal(`      - id: a
+    const choice = (order: string) =>
+      minimal(`      - id: a
         label: A
         type: choice
         choices: [low, high]
@@ -118,30 +145,37 @@ describe('questionnaire validation', () => {
     expect(unknown.message).toBe('questionnaire at sections.0.questions.0.severityOrder.1: "hihg" is not one of this question\'s choices; did you mean "high"?');
     expect(unknown.line).toBe(12);
     expect(problem(choice('[low, low]')).message).toContain('"low" is listed twice');
-    expect(problem(minimal(`      - id: a
+    expect(
+      problem(
+        minimal(`      - id: a
         label: A
         type: text
-        severityOrder: [low]`)).message).toContain('severityOrder orders the values of a choice question, and this one is text');
+        severityOrder: [low]`),
+      ).message,
+    ).toContain('severityOrder orders the values of a choice question, and this one is text');
   });
 
   it('rejects a condition that tests two things at once', () => {
-    const error = problem(minimal(`      - id: a
+    const error = problem(
+      minimal(`      - id: a
         label: A
         type: text
-        when: { question: one.a, equals: x, answered: true }`));
+        when: { question: one.a, equals: x, answered: true }`),
+    );
     expect(error.message).toContain('exactly one test');
   });
 
   it('rejects a rule whose field is not in the list it checks', () => {
     const error = problem(
-      minimal(`      - id: items
+      minimal(
+        `      - id: items
         label: Items
         type: list
         fields:
           - id: name
             label: Name
             type: text`,
-      `rules:
+        `rules:
   - id: r
     message: m
     each: one.items
@@ -154,10 +188,12 @@ describe('questionnaire validation', () => {
   });
 
   it('never evaluates code: a condition is data, and unknown tags stay text', () => {
-    const error = problem(minimal(`      - id: a
+    const error = problem(
+      minimal(`      - id: a
         label: A
         type: text
-        when: !!js/function "function () { process.exit(9) }"`));
+        when: !!js/function "function () { process.exit(9) }"`),
+    );
     expect(error).toBeInstanceOf(EisError);
   });
 });

@@ -157,7 +157,7 @@ describe('atomic writes', () => {
         's.eis.yaml': 'eis: 1\n',
         [`.s.eis.yaml.${dead}.0badc0de.tmp`]: 'half a save',
         [`.s.eis.yaml.${live.pid}.0badc0de.tmp`]: 'a save waiting for the lock',
-        [`.s.eis.yaml.lock`]: String(dead),
+        '.s.eis.yaml.lock': String(dead),
         [`.other.eis.yaml.${dead}.0badc0de.tmp`]: 'another statement',
         [`.s.eis.yaml.${dead}.notmine.tmp`]: 'not named by eis',
       });

@@ -40,7 +40,12 @@ describe('parsing YAML with positions', () => {
   });
   it('stops an alias bomb quickly', () => {
     const levels = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
-    for (let i = 1; i < 9; i++) levels.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]`);
+    for (let i = 1; i < 9; i++)
+      levels.push(
+        `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9)
+          .fill(`*${String.fromCharCode(96 + i)}`)
+          .join(',')}]`,
+      );
     const started = Date.now();
     const error = failure(() => parseYamlSource(levels.join('\n'), 'bomb.yaml'));
     expect(error.message).toContain('alias');
@@ -51,7 +56,7 @@ describe('parsing YAML with positions', () => {
   });
   it('keeps __proto__ as an own key without polluting prototypes', () => {
     const data = parseYamlSource('__proto__: { polluted: true }\n', 'f').data as Record<string, unknown>;
-    expect(Object.prototype.hasOwnProperty.call(data, '__proto__')).toBe(true);
+    expect(Object.hasOwn(data, '__proto__')).toBe(true);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });

@@ -106,7 +106,15 @@ export function runAction(options: RunOptions): ActionResult {
     });
     if (r.error) throw r.error;
     const code = r.status ?? 128;
-    record({ name, id: step.id, outcome: code === 0 ? 'success' : 'failure', code, stdout: r.stdout, stderr: r.stderr, outputs: keyValues(readFileSync(stepEnv.GITHUB_OUTPUT!, 'utf8'), 'GITHUB_OUTPUT') });
+    record({
+      name,
+      id: step.id,
+      outcome: code === 0 ? 'success' : 'failure',
+      code,
+      stdout: r.stdout,
+      stderr: r.stderr,
+      outputs: keyValues(readFileSync(stepEnv.GITHUB_OUTPUT!, 'utf8'), 'GITHUB_OUTPUT'),
+    });
     if (code !== 0) failed = true;
     summary += readFileSync(stepEnv.GITHUB_STEP_SUMMARY!, 'utf8');
     const added = readFileSync(stepEnv.GITHUB_PATH!, 'utf8').split('\n').filter(Boolean);

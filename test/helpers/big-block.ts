@@ -2,7 +2,9 @@
 // section (top level) or before an answer inside a section, where `line` picks which.
 import { LARGE_STATEMENT_CHARS } from '../../src/core/statement/change.js';
 
-const BIG = `[${Array(Math.ceil(LARGE_STATEMENT_CHARS / 24)).fill('an-entry-of-the-list-1').join(', ')}]`;
+const BIG = `[${Array(Math.ceil(LARGE_STATEMENT_CHARS / 24))
+  .fill('an-entry-of-the-list-1')
+  .join(', ')}]`;
 
 export function withBigBlock(statement: string, line: number, inside: boolean): string {
   const lines = statement.split('\n');

@@ -10,8 +10,7 @@ export const CHROMIUM = process.env.EIS_CHROMIUM ?? '/usr/bin/chromium';
 export const chromiumMissing = !existsSync(CHROMIUM);
 
 export function warnIfMissing(what: string): void {
-  if (chromiumMissing)
-    console.warn(`\n[eis] SKIPPED ${what}: ${CHROMIUM} was not found. Install it with "apt-get install chromium" (.ci/run does) or set EIS_CHROMIUM.\n`);
+  if (chromiumMissing) console.warn(`\n[eis] SKIPPED ${what}: ${CHROMIUM} was not found. Install it with "apt-get install chromium" (.ci/run does) or set EIS_CHROMIUM.\n`);
 }
 
 export interface Browser {

@@ -41,8 +41,7 @@ export interface Packed {
  * built binary from it.
  */
 export function pack(): Packed {
-  for (const built of ['dist/eis.cjs', 'dist/boot.cjs', 'dist/check-worker.cjs'])
-    if (!existsSync(join(ROOT, built))) throw new Error(`${built} is missing: run npm run build before these tests.`);
+  for (const built of ['dist/eis.cjs', 'dist/boot.cjs', 'dist/check-worker.cjs']) if (!existsSync(join(ROOT, built))) throw new Error(`${built} is missing: run npm run build before these tests.`);
   const dir = mkdtempSync(join(tmpdir(), 'eis-pack-'));
   const report = JSON.parse(npm(['pack', '--ignore-scripts', '--json', '--pack-destination', dir], ROOT)) as Array<{ filename: string; files: Array<{ path: string }> }>;
   return { dir, tarball: join(dir, report[0]!.filename), files: report[0]!.files.map((f) => f.path), cleanup: () => rmSync(dir, { recursive: true, force: true }) };

@@ -92,7 +92,13 @@ const cases: Case[] = [
   { id: 'a name in a folder with spaces and accents', target: 'dossier été/ñame.eis.yaml', check: 0, make: put('dossier été/ñame.eis.yaml', CLEAN) },
   // The file system.
   { id: 'a symbolic link to itself', target: 's.eis.yaml', check: 2, error: /symbolic link that loops/, make: (d) => symlinkSync('s.eis.yaml', join(d, 's.eis.yaml')) },
-  { id: 'two links that loop', target: 's.eis.yaml', check: 2, error: /symbolic link that loops/, make: (d) => (symlinkSync('t.eis.yaml', join(d, 's.eis.yaml')), symlinkSync('s.eis.yaml', join(d, 't.eis.yaml'))) },
+  {
+    id: 'two links that loop',
+    target: 's.eis.yaml',
+    check: 2,
+    error: /symbolic link that loops/,
+    make: (d) => (symlinkSync('t.eis.yaml', join(d, 's.eis.yaml')), symlinkSync('s.eis.yaml', join(d, 't.eis.yaml'))),
+  },
   { id: 'a dangling link', target: 's.eis.yaml', check: 2, make: (d) => symlinkSync('nowhere.eis.yaml', join(d, 's.eis.yaml')) },
   { id: 'a link to a statement outside the repository', target: 's.eis.yaml', make: (d) => symlinkSync(join(outside, 'secret.eis.yaml'), join(d, 's.eis.yaml')) },
   { id: 'a link to /dev/zero', target: 's.eis.yaml', check: 2, error: /not a regular file/, make: (d) => symlinkSync('/dev/zero', join(d, 's.eis.yaml')) },
@@ -228,7 +234,10 @@ describe('the hostile corpus through every command', () => {
   it('measured time and memory', () => {
     // Informational in the test output: the slowest runs and the largest memory.
     const slow = [...measured].sort((a, b) => b.ms - a.ms).slice(0, 5);
-    const heavy = [...measured].filter((m) => m.mb !== undefined).sort((a, b) => b.mb! - a.mb!).slice(0, 5);
+    const heavy = [...measured]
+      .filter((m) => m.mb !== undefined)
+      .sort((a, b) => b.mb! - a.mb!)
+      .slice(0, 5);
     console.log(`hostile corpus: ${measured.length} runs of ${cases.length} cases${canMeasureMemory ? '' : ' (memory not measured: no /usr/bin/time)'}`);
     for (const m of slow) console.log(`  slowest: ${m.ms} ms of CPU, ${m.mb ?? '?'} MB, exit ${m.code}: ${m.id}: eis ${m.args.replace(/\n/g, '\\n')}`);
     for (const m of heavy) console.log(`  largest: ${m.mb} MB, ${m.ms} ms of CPU: ${m.id}: eis ${m.args.replace(/\n/g, '\\n')}`);
@@ -288,7 +297,11 @@ describe('huge statements, one command at a time', () => {
   // the commands that read and change it: diff reads it once, with the fast parser; answer and
   // signoff change it without a yaml Document of the list (src/statement/change.ts sets the
   // untouched list aside and puts it back byte for byte). A whole Document alone costs 4 s and 1 GB.
-  for (const args of [['diff', '--', 'good.eis.yaml', 's.eis.yaml'], ['answer', '--answers', 'answers.yaml', '--', 's.eis.yaml'], ['signoff', '--name', 'Ana Souza', '--role', 'Equity officer', '--decision', 'approve', '--', 's.eis.yaml']])
+  for (const args of [
+    ['diff', '--', 'good.eis.yaml', 's.eis.yaml'],
+    ['answer', '--answers', 'answers.yaml', '--', 's.eis.yaml'],
+    ['signoff', '--name', 'Ana Souza', '--role', 'Equity officer', '--decision', 'approve', '--', 's.eis.yaml'],
+  ])
     it(`eis ${args[0]} on a 1 million-entry list stays within 10 s and 400 MB`, { timeout: 120_000 }, async () => {
       const dir = caseDir('a 1 million-entry list');
       const run = await runEis(args, { cwd: dir, timeoutMs: 90_000 });
@@ -364,7 +377,17 @@ describe('hostile configs through every command that reads one', () => {
     { id: 'a questionnaire that is a statement', text: 'questionnaire: good.eis.yaml\n' },
     { id: 'templates that are /dev/zero', text: 'templates:\n  md: /dev/zero\n  html: /dev/zero\n  partials: /dev\n' },
   ];
-  const CONFIG_COMMANDS = [['check'], ['questions'], ['schema'], ['render', 'good.eis.yaml'], ['render', '--format', 'html', 'good.eis.yaml'], ['status'], ['lint', 'good.eis.yaml'], ['diff', 'good.eis.yaml', 'good.eis.yaml'], ['init']];
+  const CONFIG_COMMANDS = [
+    ['check'],
+    ['questions'],
+    ['schema'],
+    ['render', 'good.eis.yaml'],
+    ['render', '--format', 'html', 'good.eis.yaml'],
+    ['status'],
+    ['lint', 'good.eis.yaml'],
+    ['diff', 'good.eis.yaml', 'good.eis.yaml'],
+    ['init'],
+  ];
   for (const c of configs) {
     it.concurrent(c.id, { timeout: 300_000 }, async () => {
       const dir = join(repo, 'configs', c.id.replace(/[^a-z0-9]+/gi, '-'));
@@ -381,7 +404,11 @@ describe('hostile configs through every command that reads one', () => {
         if (run.mb !== undefined) expect(run.mb, where).toBeLessThan(LIMIT_MB);
         const changed = changes(before, fingerprint(dir));
         // init may add files, never change one; nothing else writes.
-        if (args[0] === 'init') expect(changed.filter((x) => !x.startsWith('added ')), where).toEqual([]);
+        if (args[0] === 'init')
+          expect(
+            changed.filter((x) => !x.startsWith('added ')),
+            where,
+          ).toEqual([]);
         else expect(changed, where).toEqual([]);
       }
       expect(readdirSync(dir).filter((f) => f.startsWith('CANARY'))).toEqual([]);

@@ -23,7 +23,16 @@ afterAll(() => {
 
 beforeAll(() => {
   // The child runs eis's own save layer from source, bundled like eis itself.
-  buildSync({ entryPoints: [join(ROOT, 'test/hostile/save-child.ts')], outfile: child, bundle: true, format: 'esm', platform: 'node', target: 'node20', logLevel: 'error', banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" } });
+  buildSync({
+    entryPoints: [join(ROOT, 'test/hostile/save-child.ts')],
+    outfile: child,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    logLevel: 'error',
+    banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+  });
 });
 
 const HEADER = 'eis: 1\nquestionnaire: equity-impact@1\n# answers the test saves go under x-log\n';
@@ -80,7 +89,10 @@ describe('no lost answers: saves killed with SIGKILL', () => {
       run.proc.kill('SIGKILL');
       await run.done;
       const saved = run.out.filter((l) => l.startsWith('saved ')).map((l) => Number(l.slice(6)));
-      expect(run.out.filter((l) => !l.startsWith('saved ')), 'the writer printed only confirmations').toEqual([]);
+      expect(
+        run.out.filter((l) => !l.startsWith('saved ')),
+        'the writer printed only confirmations',
+      ).toEqual([]);
       for (const n of saved) confirmed.set(n, `answer ${n} `.repeat(200).trim());
       // The file always parses, and holds every answer confirmed so far, whole.
       const data = readStatement(file).source.data as Record<string, Record<string, string>>;
@@ -94,7 +106,11 @@ describe('no lost answers: saves killed with SIGKILL', () => {
     const left = readdirSync(tree.dir).filter((f) => f.startsWith('.killed.eis.yaml.'));
     for (const f of left) expect(f).toMatch(/\.tmp$|\.lock$/);
     const check = eis(['check', '--format', 'json', tree.dir], { cwd: tree.dir });
-    expect(JSON.parse(check.stdout).statements.map((s: { file: string }) => s.file).filter((f: string) => f.includes('killed'))).toEqual(['killed.eis.yaml']);
+    expect(
+      JSON.parse(check.stdout)
+        .statements.map((s: { file: string }) => s.file)
+        .filter((f: string) => f.includes('killed')),
+    ).toEqual(['killed.eis.yaml']);
     // The next save (every writer above is dead by now) breaks a stale lock and removes what the
     // killed saves left: nothing is left beside the statement.
     const last = readStatement(file);
@@ -120,7 +136,10 @@ describe('no lost answers: two writers at once', () => {
       const result = (r: Run) => r.out.find((l) => l !== 'ready') ?? '';
       const data = readStatement(file).source.data as Record<string, Record<string, string>>;
       const kept = Object.keys(data['x-log'] ?? {});
-      for (const [name, r] of [['first', a], ['second', b]] as const) {
+      for (const [name, r] of [
+        ['first', a],
+        ['second', b],
+      ] as const) {
         const said = result(r);
         expect(said, `${name}: ${r.out.join(' | ')}`).toMatch(/^saved$|^refused: the file changed on disk since eis read it/);
         // A writer that said "saved" must find its answer in the file.

@@ -69,7 +69,7 @@ export function runEis(args: string[], options: { cwd: string; timeoutMs: number
       // /usr/bin/time reports the child's status as its own; a signal shows as "Command terminated by signal".
       const killed = /Command terminated by signal (\d+)/.exec(stderr);
       stderr = stderr.replace(/^Command (exited with non-zero status \d+|terminated by signal \d+)\n/m, '');
-      resolve({ args, code: killed ? null : code, signal: killed ? ('SIG' + killed[1]) as NodeJS.Signals : signal, stdout, stderr, ms: Date.now() - started, mb, cpuMs, timedOut });
+      resolve({ args, code: killed ? null : code, signal: killed ? ((`SIG${killed[1]}`) as NodeJS.Signals) : signal, stdout, stderr, ms: Date.now() - started, mb, cpuMs, timedOut });
     });
   });
 }

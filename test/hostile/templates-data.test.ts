@@ -25,7 +25,10 @@ beforeAll(() => {
   writeFileSync(join(outside, 'questionnaire.yaml'), readFileSync(join(ROOT, 'test', 'fixtures', 'questionnaires', 'race-forward.yaml')));
 });
 
-const canaries = () => readdirSync(tree.dir, { recursive: true }).map(String).filter((f) => f.includes('CANARY'));
+const canaries = () =>
+  readdirSync(tree.dir, { recursive: true })
+    .map(String)
+    .filter((f) => f.includes('CANARY'));
 
 /** Renders memos/s.eis.yaml with a main template written to the repository. */
 function renderWith(template: string, format: 'md' | 'html' = 'md') {
@@ -137,7 +140,15 @@ describe('a config cannot name files outside the repository without a flag', () 
     expect(run.stderr).toMatch(/^eis: eis\.config\.yaml:1:1: "questionnaire" names \.\.\/outside\/questionnaire\.yaml, which is outside the repository \(.*\)\. .*--allow-external-questionnaire/m);
     expect(run.stdout).toBe('');
     // Every command that reads the config's questionnaire refuses it the same way.
-    for (const args of [['check'], ['schema'], ['status'], ['render', 'memos/s.eis.yaml'], ['lint', 'memos/s.eis.yaml'], ['diff', 'memos/s.eis.yaml', 'memos/s.eis.yaml'], ['answer', 'memos/s.eis.yaml']]) {
+    for (const args of [
+      ['check'],
+      ['schema'],
+      ['status'],
+      ['render', 'memos/s.eis.yaml'],
+      ['lint', 'memos/s.eis.yaml'],
+      ['diff', 'memos/s.eis.yaml', 'memos/s.eis.yaml'],
+      ['answer', 'memos/s.eis.yaml'],
+    ]) {
       const other = eis(args, { cwd: repo });
       expect(other.code, args.join(' ')).toBe(2);
       expect(other.stderr, args.join(' ')).toMatch(/outside the repository/);

@@ -100,7 +100,7 @@ describe('eis new without a terminal', () => {
     expect(existsSync(join(dir, STATEMENT))).toBe(false);
   });
 
-  it('takes every answer from a file and leaves a statement whose only gap is a reviewer\'s approval', () => {
+  it("takes every answer from a file and leaves a statement whose only gap is a reviewer's approval", () => {
     writeFileSync(join(dir, 'answers.yaml'), briefAnswers);
     const result = eis(['new', MEMO, '--answers', 'answers.yaml'], { cwd: dir });
     expect(result.stderr).toBe(`Saved 23 answers from answers.yaml to ${STATEMENT}.\nEvery required answer is given.\n`);
@@ -112,7 +112,9 @@ describe('eis new without a terminal', () => {
     const check = eis(['check', STATEMENT, '--format', 'json'], { cwd: dir });
     const [report] = JSON.parse(check.stdout).statements;
     expect(report.completeness).toEqual({ answered: 22, required: 22, level: 'brief' });
-    expect(report.findings.map((f: { code: string; message: string }) => `${f.code}: ${f.message}`)).toEqual(['approval/required: The statement is not approved: it needs an approval from "equity-office".']);
+    expect(report.findings.map((f: { code: string; message: string }) => `${f.code}: ${f.message}`)).toEqual([
+      'approval/required: The statement is not approved: it needs an approval from "equity-office".',
+    ]);
     expect(check.code).toBe(1);
   });
 
@@ -120,7 +122,11 @@ describe('eis new without a terminal', () => {
     const json = JSON.stringify({ initiative: { title: 'Licence suspension', kind: 'policy' } });
     const result = eis(['new', MEMO, '--answers', '-'], { cwd: dir, input: json });
     expect(result.code).toBe(1);
-    expect(result.stderr.split('\n').slice(0, 3)).toEqual([`Saved 2 answers from <stdin> to ${STATEMENT}.`, 'Still to do:', `  ${STATEMENT}:4:1  initiative.summary: "Plain-language summary" is required and not answered.`]);
+    expect(result.stderr.split('\n').slice(0, 3)).toEqual([
+      `Saved 2 answers from <stdin> to ${STATEMENT}.`,
+      'Still to do:',
+      `  ${STATEMENT}:4:1  initiative.summary: "Plain-language summary" is required and not answered.`,
+    ]);
     expect(read(STATEMENT)).toContain('initiative:\n  title: Licence suspension\n  kind: policy\n');
   });
 
@@ -153,8 +159,13 @@ describe('eis new without a terminal', () => {
   });
 
   it('refuses a path that does not exist, and a statement given as the memo', () => {
-    expect(eis(['new', 'memos/nope.md'], { cwd: dir })).toMatchObject({ code: 2, stderr: 'eis: memos/nope.md: the memo or folder does not exist. Give the path of the memo (such as memos/child-care-credit.md) or of the initiative folder.\n' });
-    expect(eis(['new', 'memos/text-payment-reminders.eis.yaml'], { cwd: dir }).stderr).toBe('eis: memos/text-payment-reminders.eis.yaml: this is a statement already, not a memo. Continue it with: eis answer memos/text-payment-reminders.eis.yaml\n');
+    expect(eis(['new', 'memos/nope.md'], { cwd: dir })).toMatchObject({
+      code: 2,
+      stderr: 'eis: memos/nope.md: the memo or folder does not exist. Give the path of the memo (such as memos/child-care-credit.md) or of the initiative folder.\n',
+    });
+    expect(eis(['new', 'memos/text-payment-reminders.eis.yaml'], { cwd: dir }).stderr).toBe(
+      'eis: memos/text-payment-reminders.eis.yaml: this is a statement already, not a memo. Continue it with: eis answer memos/text-payment-reminders.eis.yaml\n',
+    );
     expect(existsSync(join(dir, 'memos/nope.eis.yaml'))).toBe(false);
   });
 
@@ -171,7 +182,8 @@ describe('eis new without a terminal', () => {
     expect(result).toEqual({
       code: 2,
       stdout: '',
-      stderr: "eis: memos: this is a folder, and eis.config.yaml names no initiative folders. Name a memo (eis new memos/license-suspension-change.md), or add the folder's glob to initiatives.folders in eis.config.yaml.\n",
+      stderr:
+        "eis: memos: this is a folder, and eis.config.yaml names no initiative folders. Name a memo (eis new memos/license-suspension-change.md), or add the folder's glob to initiatives.folders in eis.config.yaml.\n",
     });
     expect(existsSync(join(dir, 'memos/equity-impact.eis.yaml'))).toBe(false);
     // with folders named, one that none of them matches is refused too
@@ -185,7 +197,8 @@ describe('eis new without a terminal', () => {
       expect(eis(['new', 'plans'], { cwd: bare.dir })).toEqual({
         code: 2,
         stdout: '',
-        stderr: "eis: plans: this is a folder, and there is no eis.config.yaml, so no folder is an initiative folder. Name a memo (eis new plans/a.md), or add the folder's glob to initiatives.folders in eis.config.yaml (eis init writes one).\n",
+        stderr:
+          "eis: plans: this is a folder, and there is no eis.config.yaml, so no folder is an initiative folder. Name a memo (eis new plans/a.md), or add the folder's glob to initiatives.folders in eis.config.yaml (eis init writes one).\n",
       });
       expect(existsSync(join(bare.dir, 'plans/equity-impact.eis.yaml'))).toBe(false);
     } finally {
@@ -196,21 +209,27 @@ describe('eis new without a terminal', () => {
 
 describe('eis answer without a terminal', () => {
   it('exits 2 naming the missing answers when there is no --answers', () => {
-    eis(['new', MEMO, '--answers', '-'], { cwd: dir, input: briefAnswers.replace(/  responsible: Office of Equity\n/, '') });
+    eis(['new', MEMO, '--answers', '-'], { cwd: dir, input: briefAnswers.replace(/ {2}responsible: Office of Equity\n/, '') });
     const result = eis(['answer', STATEMENT], { cwd: dir, env: { CI: 'true' } });
     expect(result.code).toBe(2);
     // a missing answer points at its section, where it should be written
     expect(read(STATEMENT).split('\n')[47]).toBe('monitoring:');
-    expect(result.stderr.split('\n').slice(1, 3)).toEqual([`Still missing in ${STATEMENT}:`, `  ${STATEMENT}:48:1  monitoring.responsible: "Responsible for monitoring" is required and not answered.`]);
+    expect(result.stderr.split('\n').slice(1, 3)).toEqual([
+      `Still missing in ${STATEMENT}:`,
+      `  ${STATEMENT}:48:1  monitoring.responsible: "Responsible for monitoring" is required and not answered.`,
+    ]);
   });
 
   it('updates list entries by id, adds new ones, and removes answers set to null, keeping comments', () => {
     const file = 'memos/text-payment-reminders.eis.yaml';
-    const answers = 'populations:\n  groups:\n    - id: rural-parents\n      direction: neutral\n      evidence: null\n    - name: Grandparents raising children\n      population: age\n      effect: indirect\n      direction: unknown\n      why: Not asked yet.\nmitigation:\n  alternatives: null\n';
+    const answers =
+      'populations:\n  groups:\n    - id: rural-parents\n      direction: neutral\n      evidence: null\n    - name: Grandparents raising children\n      population: age\n      effect: indirect\n      direction: unknown\n      why: Not asked yet.\nmitigation:\n  alternatives: null\n';
     const result = eis(['answer', file, '--answers', '-'], { cwd: dir, input: answers });
     const text = read(file);
     expect(text.startsWith('# yaml-language-server: $schema=../../schemas/equity-impact.schema.json\n# Equity Impact Statement for the text-message payment reminder pilot.\n')).toBe(true);
-    expect(text).toContain('      direction: neutral\n      size: About 9,000 parents in Humboldt County\n      why: Texts reach parents faster than mail, which is slowest in rural areas.\n    - id: survivors');
+    expect(text).toContain(
+      '      direction: neutral\n      size: About 9,000 parents in Humboldt County\n      why: Texts reach parents faster than mail, which is slowest in rural areas.\n    - id: survivors',
+    );
     expect(text).toContain('    - id: grandparents-raising-children\n      population: age\n');
     expect(text).not.toContain('alternatives:');
     // the new group has an unknown effect and no mitigation: the same finding as eis check, exit 1
@@ -221,7 +240,11 @@ describe('eis answer without a terminal', () => {
   it('refuses a statement pinned to a newer questionnaire version, saying what to do', () => {
     writeFileSync(join(dir, 'new.eis.yaml'), 'eis: 1\nquestionnaire: equity-impact@7\ninitiative:\n  title: From the future\n');
     const result = eis(['answer', 'new.eis.yaml', '--answers', '-'], { cwd: dir, input: 'initiative: { kind: memo }' });
-    expect(result).toEqual({ code: 2, stdout: '', stderr: 'eis: new.eis.yaml:2:1: the statement answers equity-impact@7, newer than the equity-impact@1 eis has. Update eis or the questionnaire file, then run again.\n' });
+    expect(result).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'eis: new.eis.yaml:2:1: the statement answers equity-impact@7, newer than the equity-impact@1 eis has. Update eis or the questionnaire file, then run again.\n',
+    });
     expect(read('new.eis.yaml')).toBe('eis: 1\nquestionnaire: equity-impact@7\ninitiative:\n  title: From the future\n');
   });
 
@@ -229,19 +252,24 @@ describe('eis answer without a terminal', () => {
     // Large enough to be changed with its big blocks set aside (src/statement/change.ts).
     const file = 'memos/text-payment-reminders.eis.yaml';
     const list = `x-list: [${Array(100_000).fill('1').join(',')}] # kept as written\n`;
-    const before = read(file).replace('mitigation:\n', `${list}mitigation:\n`).replace('  alternatives:', `  x-notes: |\n${'    A note kept as written.\n'.repeat(1_000)}  alternatives:`);
+    const before = read(file)
+      .replace('mitigation:\n', `${list}mitigation:\n`)
+      .replace('  alternatives:', `  x-notes: |\n${'    A note kept as written.\n'.repeat(1_000)}  alternatives:`);
     writeFileSync(join(dir, file), before);
     const result = eis(['answer', file, '--answers', '-'], { cwd: dir, input: 'proposal:\n  desired_results: Fewer missed payments.\nmitigation:\n  alternatives: null\n' });
     expect(result.stderr).toContain(`Saved 2 answers from <stdin> to ${file}.`);
     // Only the two answers changed; the list and the notes are where they were, as they were.
-    const expected = before.replace(/  desired_results: >-\n(?: {4}.*\n)+/, '  desired_results: Fewer missed payments.\n').replace(/  alternatives: .*\n/, '');
+    const expected = before.replace(/ {2}desired_results: >-\n(?: {4}.*\n)+/, '  desired_results: Fewer missed payments.\n').replace(/ {2}alternatives: .*\n/, '');
     expect(expected).not.toBe(before);
     expect(read(file)).toBe(expected);
   });
 
   it('takes the memo for its statement, saying which file it opened', () => {
     const result = eis(['answer', 'memos/text-payment-reminders.md', '--answers', '-'], { cwd: dir, input: 'proposal:\n  desired_results: Fewer missed payments.\n' });
-    expect(result.stderr.split('\n').slice(0, 2)).toEqual(['The statement for memos/text-payment-reminders.md: memos/text-payment-reminders.eis.yaml', 'Saved 1 answer from <stdin> to memos/text-payment-reminders.eis.yaml.']);
+    expect(result.stderr.split('\n').slice(0, 2)).toEqual([
+      'The statement for memos/text-payment-reminders.md: memos/text-payment-reminders.eis.yaml',
+      'Saved 1 answer from <stdin> to memos/text-payment-reminders.eis.yaml.',
+    ]);
     expect(result.code).toBe(0);
     expect(read('memos/text-payment-reminders.eis.yaml')).toContain('  desired_results: Fewer missed payments.\n');
     expect(read('memos/text-payment-reminders.md')).toBe(readFileSync(join(EXAMPLES, 'memos/text-payment-reminders.md'), 'utf8'));
@@ -264,6 +292,11 @@ describe('eis answer without a terminal', () => {
 
   it('names a section that does not exist, with a suggestion', () => {
     const result = eis(['answer', 'memos/text-payment-reminders.eis.yaml', '--section', 'population'], { cwd: dir });
-    expect(result).toEqual({ code: 2, stdout: '', stderr: 'eis: "population" is not a section of equity-impact@1; did you mean "populations"? Sections: initiative, screening, proposal, populations, data, engagement, analysis, access, mitigation, monitoring, communication, signoff.\n' });
+    expect(result).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        'eis: "population" is not a section of equity-impact@1; did you mean "populations"? Sections: initiative, screening, proposal, populations, data, engagement, analysis, access, mitigation, monitoring, communication, signoff.\n',
+    });
   });
 });

@@ -33,34 +33,39 @@ describe('changing a huge statement', () => {
     expect(written).toBe(text.replace('desired_results: TBD', 'desired_results: Fewer missed payments.'));
   }, 60_000);
 
-  it('writes what the whole Document writes, for any statement, big block and answer (property)', () => {
-    const written = [...model.questions.values()].filter((q) => (q.type === 'text' || q.type === 'markdown') && q.key.split('.').length === 2).map((q) => q.key.split('.'));
-    let tried = 0;
-    let skeletons = 0;
-    const spot = fc.record({ line: fc.nat(), inside: fc.boolean(), question: fc.nat(), value: fc.oneof(fc.string(), fc.lorem({ mode: 'sentences', maxCount: 3 })) });
-    fc.assert(
-      fc.property(validStatement, spot, (statement, { line, inside, question, value }) => {
-        // The big block before a section (top level) or before an answer (inside a section).
-        const text = withBigBlock(statement, line, inside);
-        const fast = fastParse(text);
-        fc.pre(fast !== undefined);
-        const path = written[question % written.length];
-        const change = (doc: Document) => setAnswer(doc, model, path, value);
-        let expected: string;
-        try {
-          expected = whole(text, change);
-        } catch {
-          return fc.pre(false);
-        }
-        tried++;
-        const onSkeleton = (doc: Document) => {
-          if (!doc.toString().includes('an-entry-of-the-list')) skeletons++;
-          change(doc);
-        };
-        expect(changeStatement({ file: 's.eis.yaml', text, hash: '', data: fast!.data }, [path], onSkeleton)).toBe(expected);
-      }),
-      { numRuns: RUNS },
-    );
-    // Most of them are changed on a skeleton; the rest fall back to the whole Document.
-    expect(skeletons).toBeGreaterThan(tried * 0.8);
-  }, 60_000 + RUNS * 200);});
+  it(
+    'writes what the whole Document writes, for any statement, big block and answer (property)',
+    () => {
+      const written = [...model.questions.values()].filter((q) => (q.type === 'text' || q.type === 'markdown') && q.key.split('.').length === 2).map((q) => q.key.split('.'));
+      let tried = 0;
+      let skeletons = 0;
+      const spot = fc.record({ line: fc.nat(), inside: fc.boolean(), question: fc.nat(), value: fc.oneof(fc.string(), fc.lorem({ mode: 'sentences', maxCount: 3 })) });
+      fc.assert(
+        fc.property(validStatement, spot, (statement, { line, inside, question, value }) => {
+          // The big block before a section (top level) or before an answer (inside a section).
+          const text = withBigBlock(statement, line, inside);
+          const fast = fastParse(text);
+          fc.pre(fast !== undefined);
+          const path = written[question % written.length];
+          const change = (doc: Document) => setAnswer(doc, model, path, value);
+          let expected: string;
+          try {
+            expected = whole(text, change);
+          } catch {
+            return fc.pre(false);
+          }
+          tried++;
+          const onSkeleton = (doc: Document) => {
+            if (!doc.toString().includes('an-entry-of-the-list')) skeletons++;
+            change(doc);
+          };
+          expect(changeStatement({ file: 's.eis.yaml', text, hash: '', data: fast!.data }, [path], onSkeleton)).toBe(expected);
+        }),
+        { numRuns: RUNS },
+      );
+      // Most of them are changed on a skeleton; the rest fall back to the whole Document.
+      expect(skeletons).toBeGreaterThan(tried * 0.8);
+    },
+    60_000 + RUNS * 200,
+  );
+});

@@ -16,7 +16,10 @@ import { ROOT } from '../helpers/cli.js';
 const model = builtin();
 const GOOD = readFileSync(join(ROOT, 'examples', 'memos', 'online-application-portal.eis.yaml'), 'utf8');
 // Long items: as many characters with fewer nodes keeps the whole-Document side of each test quick.
-const flowList = (chars: number) => `[${Array(Math.ceil(chars / 24)).fill('an-entry-of-the-list-1').join(', ')}]`;
+const flowList = (chars: number) =>
+  `[${Array(Math.ceil(chars / 24))
+    .fill('an-entry-of-the-list-1')
+    .join(', ')}]`;
 const blockList = (n: number, indent: string) => Array.from({ length: n }, (_, i) => `${indent}- item ${i} # note ${i}`).join('\n');
 
 /** The statement as eis reads a large one: text and fast data, no Document. */
@@ -38,16 +41,22 @@ function whole(text: string, change: (doc: Document) => void): string {
 const texts: Record<string, string> = {
   'a huge flow list at the top level, last': `${GOOD}x-list: ${flowList(LARGE_STATEMENT_CHARS + 10_000)}\n`,
   'a huge block list at the top level, first, with comments': GOOD.replace('eis: 1\n', `eis: 1\nx-notes:\n${blockList(LARGE_STATEMENT_CHARS / 20, '')}\n# after the notes\n`),
-  'a huge block scalar in a section that is changed': GOOD.replace('proposal:\n', `proposal:\n  x-essay: |\n${'    A line of the essay.\n'.repeat(LARGE_STATEMENT_CHARS / 20)}  # a comment between answers\n`),
+  'a huge block scalar in a section that is changed': GOOD.replace(
+    'proposal:\n',
+    `proposal:\n  x-essay: |\n${'    A line of the essay.\n'.repeat(LARGE_STATEMENT_CHARS / 20)}  # a comment between answers\n`,
+  ),
   'a huge list in the section being changed': `${GOOD}signoff:\n  x-big:\n${blockList(LARGE_STATEMENT_CHARS / 20, '    ')}\n`,
-  'a huge list written at its key\'s indentation, then a comment at the edge': GOOD.replace('screening:\n', `screening:\n  x-many:\n${blockList(LARGE_STATEMENT_CHARS / 20, '  ')}\n# at the edge\n`),
+  "a huge list written at its key's indentation, then a comment at the edge": GOOD.replace('screening:\n', `screening:\n  x-many:\n${blockList(LARGE_STATEMENT_CHARS / 20, '  ')}\n# at the edge\n`),
   'two huge blocks and a section with none': `${GOOD}x-a: ${flowList(LARGE_STATEMENT_CHARS / 2 + 10_000)}\n\n# between\nx-b:\n  inner: ${flowList(LARGE_STATEMENT_CHARS / 2 + 10_000)}\n`,
 };
 
 const changes: Record<string, { paths: string[][]; change: (doc: Document, data: unknown) => void }> = {
   'an answer set': { paths: [['proposal', 'desired_results']], change: (doc) => setAnswer(doc, model, ['proposal', 'desired_results'], 'Fewer missed payments.') },
   'a new section': { paths: [['communication', 'report_back']], change: (doc) => setAnswer(doc, model, ['communication', 'report_back'], 'A summary at the\nfamily resource centers.') },
-  'a sign-off appended': { paths: [['signoff', 'reviewers']], change: (doc) => void appendEntry(doc, model, ['signoff', 'reviewers'], { id: 'ana', name: 'Ana', role: 'Eq', decision: 'approve', date: '2026-11-23' }) },
+  'a sign-off appended': {
+    paths: [['signoff', 'reviewers']],
+    change: (doc) => void appendEntry(doc, model, ['signoff', 'reviewers'], { id: 'ana', name: 'Ana', role: 'Eq', decision: 'approve', date: '2026-11-23' }),
+  },
   'answers merged': {
     paths: answerPaths({ proposal: { decision: 'Build it.', desired_results: null }, screening: { known_disparities: 'yes' } }),
     change: (doc, data) => void mergeAnswers(doc, model, data, { proposal: { decision: 'Build it.', desired_results: null }, screening: { known_disparities: 'yes' } }),
@@ -96,5 +105,4 @@ describe('changing a large statement', () => {
     expect(seen).toBe(source.doc);
     expect(written).toBe(GOOD.replace('desired_results: TBD', 'desired_results: Fewer missed payments.'));
   });
-
 });

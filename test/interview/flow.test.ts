@@ -66,20 +66,55 @@ group('the interview flow', () => {
   it('walks a brief assessment from the start, in questionnaire order, and leaves nothing for eis check', () => {
     const result = walk(model, {}, { kind: 'resume', fromStart: true }, scripted(brief, { 'mitigation.actions': 1 }));
     expect(result.asked).toEqual([
-      'initiative.title', 'initiative.kind', 'initiative.summary', 'initiative.division', 'initiative.author',
-      '+initiative.memos', 'initiative.status',
-      'screening.affected', 'screening.changes', 'screening.known_disparities', 'screening.staff_discretion',
-      'proposal.problem', 'proposal.decision', 'proposal.desired_results',
+      'initiative.title',
+      'initiative.kind',
+      'initiative.summary',
+      'initiative.division',
+      'initiative.author',
+      '+initiative.memos',
+      'initiative.status',
+      'screening.affected',
+      'screening.changes',
+      'screening.known_disparities',
+      'screening.staff_discretion',
+      'proposal.problem',
+      'proposal.decision',
+      'proposal.desired_results',
       // a required list starts its first entry without asking, and asks its name first
-      '+populations.groups!', 'populations.groups[0].name', 'populations.groups[0].population', 'populations.groups[0].effect',
-      'populations.groups[0].direction', 'populations.groups[0].size', 'populations.groups[0].why', 'populations.groups[0].evidence',
-      'populations.groups[0].data_gap', '+populations.groups',
-      'engagement.engaged', 'engagement.not_engaged_reason', 'engagement.plan',
-      'access.language_access', 'access.translations', 'access.accessible_formats', 'access.technology_barriers', 'access.plain_language', '+access.language_replaced',
-      'mitigation.alternatives', '+mitigation.actions', 'mitigation.actions[0].what', 'mitigation.actions[0].populations', 'mitigation.actions[0].owner',
-      'mitigation.actions[0].due', 'mitigation.actions[0].measure', 'mitigation.actions[0].status', '+mitigation.actions',
-      'mitigation.decision', 'mitigation.justification',
-      '+monitoring.indicators', 'monitoring.review_date', 'monitoring.responsible', 'monitoring.post_review',
+      '+populations.groups!',
+      'populations.groups[0].name',
+      'populations.groups[0].population',
+      'populations.groups[0].effect',
+      'populations.groups[0].direction',
+      'populations.groups[0].size',
+      'populations.groups[0].why',
+      'populations.groups[0].evidence',
+      'populations.groups[0].data_gap',
+      '+populations.groups',
+      'engagement.engaged',
+      'engagement.not_engaged_reason',
+      'engagement.plan',
+      'access.language_access',
+      'access.translations',
+      'access.accessible_formats',
+      'access.technology_barriers',
+      'access.plain_language',
+      '+access.language_replaced',
+      'mitigation.alternatives',
+      '+mitigation.actions',
+      'mitigation.actions[0].what',
+      'mitigation.actions[0].populations',
+      'mitigation.actions[0].owner',
+      'mitigation.actions[0].due',
+      'mitigation.actions[0].measure',
+      'mitigation.actions[0].status',
+      '+mitigation.actions',
+      'mitigation.decision',
+      'mitigation.justification',
+      '+monitoring.indicators',
+      'monitoring.review_date',
+      'monitoring.responsible',
+      'monitoring.post_review',
       '+signoff.reviewers',
     ]);
     const check = checkStatementData(model, { eis: 1, questionnaire: model.ref, ...result.answers }, { today: TODAY });
@@ -92,8 +127,7 @@ group('the interview flow', () => {
     const full = { ...brief, 'screening.known_disparities': 'yes', 'screening.disparities_note': 'Rural parents lose licences more often.' };
     const result = walk(model, {}, { kind: 'resume', fromStart: true }, scripted(full));
     expect(result.asked).toContain('screening.disparities_note');
-    for (const key of ['+data.datasets!', 'analysis.benefits', 'communication.report_back', 'mitigation.alternatives'])
-      expect(result.asked).toContain(key);
+    for (const key of ['+data.datasets!', 'analysis.benefits', 'communication.report_back', 'mitigation.alternatives']) expect(result.asked).toContain(key);
     // size is asked in both levels, but only required in a full assessment
     const size = result.steps.find((s) => s.kind === 'field' && s.field.id === 'size')!;
     expect(size.required).toBe(true);
@@ -156,7 +190,12 @@ group('the interview flow', () => {
     expect(firstMissingRequired(model, answers, TODAY)).toBe('initiative.summary');
     const step = nextStep(model, answers, startState(model, answers, { kind: 'resume' }, TODAY), TODAY)!;
     expect(step).toMatchObject({ kind: 'question', path: ['initiative', 'summary'], current: 'Who is affected is TBD.' });
-    const entry = { ...answers, screening: { affected: ['children'], changes: ['technology'], known_disparities: 'no', staff_discretion: 'no' }, proposal: { problem: 'P', decision: 'D', desired_results: 'R' }, populations: { groups: [{ id: 'rural-parents', name: 'Rural parents', population: 'region', effect: 'direct', direction: 'burden', why: 'No transit (details TODO).' }] } };
+    const entry = {
+      ...answers,
+      screening: { affected: ['children'], changes: ['technology'], known_disparities: 'no', staff_discretion: 'no' },
+      proposal: { problem: 'P', decision: 'D', desired_results: 'R' },
+      populations: { groups: [{ id: 'rural-parents', name: 'Rural parents', population: 'region', effect: 'direct', direction: 'burden', why: 'No transit (details TODO).' }] },
+    };
     entry.initiative = { ...entry.initiative, summary: 'S' };
     expect(firstMissingRequired(model, entry, TODAY)).toBe('populations.groups');
     expect(walk(model, entry, { kind: 'resume' }, scripted(brief)).asked[0]).toBe('populations.groups[0].why');
@@ -183,12 +222,26 @@ group('the interview flow', () => {
   });
 
   it('revisits one section with the current answers as defaults, asking before changing an entry', () => {
-    const answers = { populations: { groups: [{ id: 'rural-parents', name: 'Rural parents', population: 'region', effect: 'direct', direction: 'burden', why: 'W' }, { id: 'survivors', name: 'Survivors' }] } };
+    const answers = {
+      populations: {
+        groups: [
+          { id: 'rural-parents', name: 'Rural parents', population: 'region', effect: 'direct', direction: 'burden', why: 'W' },
+          { id: 'survivors', name: 'Survivors' },
+        ],
+      },
+    };
     const result = walk(model, answers, { kind: 'section', section: 'populations' }, scripted({ '?populations.groups.1': true, 'populations.groups.name': 'Survivors of violence' }));
     expect(result.asked).toEqual([
-      '?populations.groups[0]', '?populations.groups[1]',
-      'populations.groups[1].population', 'populations.groups[1].name', 'populations.groups[1].effect', 'populations.groups[1].direction',
-      'populations.groups[1].size', 'populations.groups[1].why', 'populations.groups[1].evidence', 'populations.groups[1].data_gap',
+      '?populations.groups[0]',
+      '?populations.groups[1]',
+      'populations.groups[1].population',
+      'populations.groups[1].name',
+      'populations.groups[1].effect',
+      'populations.groups[1].direction',
+      'populations.groups[1].size',
+      'populations.groups[1].why',
+      'populations.groups[1].evidence',
+      'populations.groups[1].data_gap',
       '+populations.groups',
     ]);
     const name = result.steps.find((s) => s.kind === 'field' && s.field.id === 'name')!;

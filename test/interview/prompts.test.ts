@@ -98,7 +98,15 @@ describe('the inquirer prompter', () => {
 
   it('offers the entries of the list a reference points into', async () => {
     const { prompter: p } = prompter();
-    const answers = { populations: { groups: [{ id: 'rural-parents', name: 'Rural parents' }, { id: 'survivors', name: 'Survivors' }] }, mitigation: { actions: [{ id: 'plans', what: 'Payment plans' }] } };
+    const answers = {
+      populations: {
+        groups: [
+          { id: 'rural-parents', name: 'Rural parents' },
+          { id: 'survivors', name: 'Survivors' },
+        ],
+      },
+      mitigation: { actions: [{ id: 'plans', what: 'Payment plans' }] },
+    };
     const step = stepFor(answers, (s) => s.kind === 'field' && s.path.join('.') === 'mitigation.actions.0.populations');
     expect(step.kind).toBe('field');
     const answer = askStep(step, p, model);
@@ -111,7 +119,11 @@ describe('the inquirer prompter', () => {
 
   it('asks before adding an entry to an optional list, "no" by default', async () => {
     const { prompter: p } = prompter();
-    const answer = askStep(stepFor({}, (s) => s.kind === 'add' && s.path.join('.') === 'initiative.memos'), p, model);
+    const answer = askStep(
+      stepFor({}, (s) => s.kind === 'add' && s.path.join('.') === 'initiative.memos'),
+      p,
+      model,
+    );
     expect(screen.getScreen()).toBe('? Add an entry to "Memos this statement covers"? (y/N)');
     screen.keypress('enter');
     await expect(answer).resolves.toEqual({ kind: 'no' });

@@ -72,7 +72,15 @@ describe('the interview loop', () => {
     const { prompter, log } = scripted(file, ['Text reminders', 'memo', 'Parents get texts.', 'Customer Services', 'Dana Ruiz', false, 'draft']);
     const result = await run(file, prompter, { kind: 'section', section: 'initiative' });
     expect(result).toEqual({ saved: 6, nothingToDo: false });
-    expect(log.map((l) => l.message)).toEqual(['Title (? for help)', 'Kind of work', 'Plain-language summary (? for help)', 'Division or office (? for help)', 'Author (? for help)', 'Add an entry to "Memos this statement covers"?', 'Status']);
+    expect(log.map((l) => l.message)).toEqual([
+      'Title (? for help)',
+      'Kind of work',
+      'Plain-language summary (? for help)',
+      'Division or office (? for help)',
+      'Author (? for help)',
+      'Add an entry to "Memos this statement covers"?',
+      'Status',
+    ]);
     expect(log[1].fileThen).toContain('title: Text reminders');
     expect(log[2].fileThen).toContain('kind: memo');
     expect(log[6].fileThen).toContain('author: Dana Ruiz');
@@ -106,13 +114,46 @@ describe('the interview loop', () => {
       `${newStatementText(model)}initiative: { title: T, kind: memo, summary: S, division: D, author: A, status: draft }\nscreening: { affected: [children], changes: [technology], known_disparities: no, staff_discretion: no }\nproposal: { problem: P, decision: D, desired_results: R }\n`,
     );
     const replies: Reply[] = [
-      'Rural parents', 'region', 'direct', 'burden', '', 'No transit.', '', // populations entry 1 (size, evidence skipped)
-      true, 'Rural parents', 'region', 'indirect', 'unknown', '', 'Fewer buses.', '', // entry 2: same name, so a new id
+      'Rural parents',
+      'region',
+      'direct',
+      'burden',
+      '',
+      'No transit.',
+      '', // populations entry 1 (size, evidence skipped)
+      true,
+      'Rural parents',
+      'region',
+      'indirect',
+      'unknown',
+      '',
+      'Fewer buses.',
+      '', // entry 2: same name, so a new id
       false,
-      'no', 'No time.', 'Sessions in spring.', // engagement
-      'English and Spanish.', [], '', '', '\u0000skip', false, // access
-      '', true, 'Payment plans', ['rural-parents', 'rural-parents-2'], 'Policy Division', '2027-01-31', '', 'planned', false, 'proceed-adjusted', 'Plans help.', // mitigation
-      false, '2027-06-30', 'Office of Equity', '', // monitoring
+      'no',
+      'No time.',
+      'Sessions in spring.', // engagement
+      'English and Spanish.',
+      [],
+      '',
+      '',
+      '\u0000skip',
+      false, // access
+      '',
+      true,
+      'Payment plans',
+      ['rural-parents', 'rural-parents-2'],
+      'Policy Division',
+      '2027-01-31',
+      '',
+      'planned',
+      false,
+      'proceed-adjusted',
+      'Plans help.', // mitigation
+      false,
+      '2027-06-30',
+      'Office of Equity',
+      '', // monitoring
       false, // sign-off
     ];
     const { prompter, log, notes } = scripted(file, replies);
@@ -120,7 +161,9 @@ describe('the interview loop', () => {
     expect(replies).toEqual([]);
     const answers = data(file);
     expect((answers.populations.groups as Array<{ id: string }>).map((g) => g.id)).toEqual(['rural-parents', 'rural-parents-2']);
-    expect(answers.mitigation.actions).toEqual([{ id: 'payment-plans', what: 'Payment plans', populations: ['rural-parents', 'rural-parents-2'], owner: 'Policy Division', due: '2027-01-31', status: 'planned' }]);
+    expect(answers.mitigation.actions).toEqual([
+      { id: 'payment-plans', what: 'Payment plans', populations: ['rural-parents', 'rural-parents-2'], owner: 'Policy Division', due: '2027-01-31', status: 'planned' },
+    ]);
     expect(notes).toContain('Affected populations, entry 1 (Rural parents) › Data gap (optional): skipped, as "Data gaps" has no entries to pick from yet.');
     expect(notes).toContain('Section 4 of 9: Populations');
     expect(notes).toContain('13 of 20 required answers given · level brief · to do: Populations, Community engagement, Language and access, Mitigation and decision, Monitoring');

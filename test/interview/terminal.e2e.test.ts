@@ -138,13 +138,24 @@ describe.skipIf(missing !== undefined)('the interview in a terminal', () => {
     expect(end).toContain(`${STATEMENT}  equity-impact@1, draft, level brief, 22/22 required answered`);
     expect(end).toContain('✔ 0 errors, 0 warnings in 1 statement');
     // The author's part is done; approval is the reviewers'.
-    expect(end).toContain(`Next: commit the statement with its memo, and ask a reviewer named in the config to approve it (eis signoff ${STATEMENT}); until then eis check reports it as not approved.`);
+    expect(end).toContain(
+      `Next: commit the statement with its memo, and ask a reviewer named in the config to approve it (eis signoff ${STATEMENT}); until then eis check reports it as not approved.`,
+    );
 
     const data = statement();
     expect(data.proposal.decision).toBe('Written in the editor.');
-    expect(data.populations.groups).toEqual([{ id: 'rural-parents', population: 'region', name: 'Rural parents', effect: 'direct', direction: 'burden', why: 'Written in the editor.', evidence: 'Written in the editor.' }]);
+    expect(data.populations.groups).toEqual([
+      { id: 'rural-parents', population: 'region', name: 'Rural parents', effect: 'direct', direction: 'burden', why: 'Written in the editor.', evidence: 'Written in the editor.' },
+    ]);
     expect(data.mitigation.actions).toEqual([
-      { id: 'offer-payment-plans-before-any-referral', what: 'Offer payment plans before any referral', populations: ['rural-parents'], owner: 'Policy Division', due: '2027-01-31', status: 'planned' },
+      {
+        id: 'offer-payment-plans-before-any-referral',
+        what: 'Offer payment plans before any referral',
+        populations: ['rural-parents'],
+        owner: 'Policy Division',
+        due: '2027-01-31',
+        status: 'planned',
+      },
     ]);
     const check = eis(['check', STATEMENT], { cwd: dir });
     expect(check).toEqual({

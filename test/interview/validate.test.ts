@@ -44,7 +44,10 @@ describe('checking one answer', () => {
   });
 
   it('checks picks against the choices', () => {
-    const choices = [{ value: 'yes', label: 'Yes' }, { value: 'no', label: 'No' }];
+    const choices = [
+      { value: 'yes', label: 'Yes' },
+      { value: 'no', label: 'No' },
+    ];
     expect(checkPick(choices, 'no', true)).toEqual({ ok: true, value: 'no' });
     expect(checkPick(choices, 'maybe', true)).toEqual({ ok: false, reason: '"maybe" is not one of the choices.' });
     expect(checkPick(choices, undefined, false)).toEqual({ ok: true, skip: true });

@@ -134,7 +134,7 @@ describe('eis lint', () => {
     try {
       const r = eis(['lint', 'a.eis.yaml', 'b.md'], { cwd: bad.dir });
       expect(r.code).toBe(2);
-      expect(r.stdout).toMatch(/^a\.eis\.yaml\n  \d+:\d+ +error +The YAML cannot be read/);
+      expect(r.stdout).toMatch(/^a\.eis\.yaml\n {2}\d+:\d+ +error +The YAML cannot be read/);
       expect(r.stdout).toContain('b.md\n  1:5     error    Instead of "deadbeat dad", write "parent who is behind on support".  lint/glossary/deadbeat-parent\n');
     } finally {
       bad.cleanup();
@@ -169,7 +169,8 @@ describe('eis check --lint', () => {
     expect(linted.code).toBe(plain.code);
     const before = JSON.parse(plain.stdout);
     const after = JSON.parse(linted.stdout);
-    const lintOf = (list: Array<{ code: string; severity: string; file: string; line: number }>) => list.filter((f) => f.code.startsWith('lint/')).map((f) => `${f.file}:${f.line} ${f.severity} ${f.code}`);
+    const lintOf = (list: Array<{ code: string; severity: string; file: string; line: number }>) =>
+      list.filter((f) => f.code.startsWith('lint/')).map((f) => `${f.file}:${f.line} ${f.severity} ${f.code}`);
     expect(lintOf(before.findings)).toEqual([]);
     expect(lintOf(after.findings)).toEqual([
       'memos/notice.md:1 warning lint/glossary/obligor',

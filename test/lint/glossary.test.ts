@@ -32,7 +32,7 @@ describe('the built-in child-support glossary', () => {
 
   it('has a comment with its source or rationale above every entry', () => {
     const lines = readFileSync(file, 'utf8').split('\n');
-    const entryLines = lines.flatMap((line, i) => (/^  - term:/.test(line) ? [i] : []));
+    const entryLines = lines.flatMap((line, i) => (/^ {2}- term:/.test(line) ? [i] : []));
     expect(entryLines.length).toBe(raw.entries.length);
     for (const i of entryLines) {
       // Either a comment right above, or a blank line under a comment that covers a group of entries.
@@ -72,7 +72,10 @@ describe('the built-in child-support glossary', () => {
       if (!inflectable(term)) return expect(entry.terms.length).toBeGreaterThan(0);
       for (const form of [`${term}s`, `${term}'s`, `${term}’s`, `${term}s'`]) {
         const hits = found(`A ${form} file.`);
-        expect(hits.map((h) => h.text), form).toEqual([form]);
+        expect(
+          hits.map((h) => h.text),
+          form,
+        ).toEqual([form]);
         expect(hits[0].slug).toBe(entry.slug);
       }
     });

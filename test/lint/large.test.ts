@@ -80,25 +80,29 @@ describe('linting a large statement', () => {
     expect(text.slice(...(doc.getIn(['proposal', 'problem'], true) as { range: [number, number] }).range.slice(0, 2))).toBe('The obligor pays late.');
   });
 
-  it('finds every written answer where the whole Document has it, for any statement and big block (property)', () => {
-    let blanked = 0;
-    fc.assert(
-      fc.property(validStatement, fc.nat(), fc.boolean(), (statement, line, inside) => {
-        const text = withBigBlock(statement, line, inside);
-        const fast = fastParse(text);
-        fc.pre(fast !== undefined);
-        const source = answersSource({ file: 's.eis.yaml', text, hash: '', data: fast!.data }, model);
-        if (!source.doc.toString().includes('an-entry-of-the-list')) blanked++;
-        const whole = parseYamlSource(text, 's.eis.yaml');
-        for (const answer of writtenAnswers(model, fast!.data)) {
-          const node = source.doc.getIn(answer.path, true);
-          const expected = whole.doc.getIn(answer.path, true);
-          expect(isScalar(node) && node.range, answer.path.join('.')).toEqual(isScalar(expected) && expected.range);
-          expect(source.lineCounter.linePos(isScalar(node) ? node.range![0] : 0)).toEqual(whole.lineCounter.linePos(isScalar(expected) ? expected.range![0] : 0));
-        }
-      }),
-      { numRuns: RUNS },
-    );
-    expect(blanked).toBeGreaterThan(RUNS * 0.8);
-  }, 60_000 + RUNS * 200);
+  it(
+    'finds every written answer where the whole Document has it, for any statement and big block (property)',
+    () => {
+      let blanked = 0;
+      fc.assert(
+        fc.property(validStatement, fc.nat(), fc.boolean(), (statement, line, inside) => {
+          const text = withBigBlock(statement, line, inside);
+          const fast = fastParse(text);
+          fc.pre(fast !== undefined);
+          const source = answersSource({ file: 's.eis.yaml', text, hash: '', data: fast!.data }, model);
+          if (!source.doc.toString().includes('an-entry-of-the-list')) blanked++;
+          const whole = parseYamlSource(text, 's.eis.yaml');
+          for (const answer of writtenAnswers(model, fast!.data)) {
+            const node = source.doc.getIn(answer.path, true);
+            const expected = whole.doc.getIn(answer.path, true);
+            expect(isScalar(node) && node.range, answer.path.join('.')).toEqual(isScalar(expected) && expected.range);
+            expect(source.lineCounter.linePos(isScalar(node) ? node.range![0] : 0)).toEqual(whole.lineCounter.linePos(isScalar(expected) ? expected.range![0] : 0));
+          }
+        }),
+        { numRuns: RUNS },
+      );
+      expect(blanked).toBeGreaterThan(RUNS * 0.8);
+    },
+    60_000 + RUNS * 200,
+  );
 });

@@ -10,7 +10,9 @@ import { at, lintOptions } from './helpers.js';
 const options = lintOptions();
 const lint = (text: string, kind: 'markdown' | 'text' = 'markdown') => lintDocument(text, kind, 'memo.md', options);
 const brief = (text: string, kind: 'markdown' | 'text' = 'markdown') =>
-  lint(text, kind).findings.filter((f) => f.code !== 'lint/readability').map((f) => `${f.line}:${f.column} ${f.code} ${f.phrase}`);
+  lint(text, kind)
+    .findings.filter((f) => f.code !== 'lint/readability')
+    .map((f) => `${f.line}:${f.column} ${f.code} ${f.phrase}`);
 
 describe('the example memos', () => {
   const license = readFileSync(join(EXAMPLES, 'memos', 'license-suspension-change.md'), 'utf8');
@@ -28,7 +30,10 @@ describe('the example memos', () => {
   it('reports no harmful language (errors) in any example memo', () => {
     for (const name of ['license-suspension-change.md', 'online-application-portal.md', 'text-payment-reminders.md']) {
       const text = readFileSync(join(EXAMPLES, 'memos', name), 'utf8');
-      expect(lint(text).findings.filter((f) => f.severity === 'error'), name).toEqual([]);
+      expect(
+        lint(text).findings.filter((f) => f.severity === 'error'),
+        name,
+      ).toEqual([]);
     }
   });
 
@@ -147,7 +152,11 @@ describe('where findings land', () => {
       const { line, column } = at(text, needle);
       return `${line}:${column} ${code}`;
     });
-    expect(lint(text).findings.filter((f) => f.code !== 'lint/readability').map((f) => `${f.line}:${f.column} ${f.code}`)).toEqual(expected);
+    expect(
+      lint(text)
+        .findings.filter((f) => f.code !== 'lint/readability')
+        .map((f) => `${f.line}:${f.column} ${f.code}`),
+    ).toEqual(expected);
   });
 
   it('counts columns in code points and keeps lines right with Windows line endings', () => {

@@ -52,7 +52,16 @@ describe('paragraph grade', () => {
   });
 
   it(`is not given for paragraphs under ${MIN_PARAGRAPH_WORDS} words`, () => {
-    expect(paragraphGrade(parse(dense.split(' ').slice(0, MIN_PARAGRAPH_WORDS - 2).join(' ') + '.'))).toBeUndefined();
+    expect(
+      paragraphGrade(
+        parse(
+          `${dense
+            .split(' ')
+            .slice(0, MIN_PARAGRAPH_WORDS - 2)
+            .join(' ')}.`,
+        ),
+      ),
+    ).toBeUndefined();
   });
 });
 

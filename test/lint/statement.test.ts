@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { Document, isScalar, LineCounter, parseDocument, Scalar } from 'yaml';
+import { Document, isScalar, LineCounter, parseDocument, type Scalar } from 'yaml';
 import { EXAMPLES } from '../helpers/cli.js';
 import { builtin } from '../helpers/model.js';
 import { lintStatement, writtenAnswers } from '../../src/core/lint/statement.js';
@@ -33,7 +33,7 @@ describe('positions inside answers', () => {
         'initiative:',
         '  title: Notice for the obligor',
         '  summary: "Tell the \\"obligee\\" about\\tthe arrears\\u0021 and the obligor."',
-        '  division: \'The obligor\'\'s office, and the obligee\'',
+        "  division: 'The obligor''s office, and the obligee'",
         'proposal:',
         '  problem: |',
         '    Line one mentions nothing.',
@@ -82,20 +82,18 @@ describe('positions inside answers', () => {
   });
 
   it('lints Markdown answers as Markdown and text answers as text', () => {
-    const text = header + 'initiative:\n  title: "`obligor`"\n  summary: "`obligor` in code, and https://x.gov/obligor"\n';
+    const text = `${header}initiative:\n  title: "\`obligor\`"\n  summary: "\`obligor\` in code, and https://x.gov/obligor"\n`;
     // title is a text answer: backticks are just characters; summary is Markdown: code is skipped.
     expect(brief(text)).toEqual([`${at(text, 'obligor').line}:${at(text, 'obligor').column} lint/glossary/obligor initiative.title`]);
   });
 
   it('leaves an answer alone that is nothing but the words (a record of language replaced)', () => {
-    const text =
-      header +
-      'access:\n  language_replaced:\n    - id: obligor\n      found: Obligor\n      replacement: parent who pays support\n      where: the obligor letters\n';
+    const text = `${header}access:\n  language_replaced:\n    - id: obligor\n      found: Obligor\n      replacement: parent who pays support\n      where: the obligor letters\n`;
     expect(brief(text)).toEqual([`${at(text, 'obligor letters').line}:${at(text, 'obligor letters').column} lint/glossary/obligor access.language_replaced.0.where`]);
   });
 
   it('skips choices, dates, ids and keys that are not questions', () => {
-    const text = header + 'screening:\n  affected: [noncustodial-parents]\ninitiative:\n  author: the obligor\n  obligor: x\n';
+    const text = `${header}screening:\n  affected: [noncustodial-parents]\ninitiative:\n  author: the obligor\n  obligor: x\n`;
     expect(brief(text)).toEqual([`${at(text, 'obligor\n').line}:${at(text, 'obligor\n').column} lint/glossary/obligor initiative.author`]);
   });
 
@@ -129,12 +127,12 @@ describe('waivers in statements', () => {
   });
 
   it('does not take a directive written inside an answer for a YAML comment', () => {
-    const text = header + 'initiative:\n  summary: |\n    # eis-disable-next-line\n    the obligor\n';
+    const text = `${header}initiative:\n  summary: |\n    # eis-disable-next-line\n    the obligor\n`;
     expect(brief(text)).toEqual([`${at(text, 'obligor').line}:${at(text, 'obligor').column} lint/glossary/obligor initiative.summary`]);
   });
 
   it('honours an HTML comment directive inside a Markdown answer, and the config list', () => {
-    const text = header + 'initiative:\n  summary: |\n    <!-- eis-disable-next-line -->\n    the obligor\n\n    the arrears\n';
+    const text = `${header}initiative:\n  summary: |\n    <!-- eis-disable-next-line -->\n    the obligor\n\n    the arrears\n`;
     const result = lintYaml(text, lintOptions({ ignore: ['arrears'] }));
     expect(result.findings).toEqual([]);
     expect(result.suppressed.map((f) => [f.code, f.suppressedBy])).toEqual([
@@ -153,7 +151,13 @@ describe('the example statements', () => {
     // Every finding points at a line that holds the words it quotes.
     const lines = text.split('\n');
     for (const f of result.findings.filter((x) => x.code !== 'lint/readability'))
-      expect(lines[f.line - 1].slice(f.column - 1).toLowerCase().startsWith(f.phrase!.toLowerCase()), f.code).toBe(true);
+      expect(
+        lines[f.line - 1]
+          .slice(f.column - 1)
+          .toLowerCase()
+          .startsWith(f.phrase!.toLowerCase()),
+        f.code,
+      ).toBe(true);
   });
 });
 
@@ -161,8 +165,13 @@ describe('aligning a YAML value with its source', () => {
   // For any text, in any scalar style, every non-space character of the value maps to the same
   // character in the file.
   const styles = ['PLAIN', 'QUOTE_DOUBLE', 'QUOTE_SINGLE', 'BLOCK_LITERAL', 'BLOCK_FOLDED'] as const;
-  const words = fc.stringMatching(/^[A-Za-z0-9'",.é\\\u0007\u00a0😀-]{1,12}$/);
-  const value = fc.array(fc.tuple(words, fc.constantFrom(' ', ' ', '\n', '\n\n', '\t')), { minLength: 1, maxLength: 30 }).map((parts) => parts.map(([w, s]) => w + s).join('').trim());
+  const words = fc.stringMatching(/^[A-Za-z0-9'",.é\\\u0007\u00a0😀-]{1,12}$/u);
+  const value = fc.array(fc.tuple(words, fc.constantFrom(' ', ' ', '\n', '\n\n', '\t')), { minLength: 1, maxLength: 30 }).map((parts) =>
+    parts
+      .map(([w, s]) => w + s)
+      .join('')
+      .trim(),
+  );
 
   it('maps every character of every style exactly', () => {
     fc.assert(

@@ -10,7 +10,11 @@ import { at, lintOptions } from './helpers.js';
 
 const model = builtin();
 const header = 'eis: 1\nquestionnaire: equity-impact@1\n';
-const filler = (chars: number) => 'The office sends a reminder. '.repeat(Math.ceil(chars / 29)).slice(0, chars).trimEnd();
+const filler = (chars: number) =>
+  'The office sends a reminder. '
+    .repeat(Math.ceil(chars / 29))
+    .slice(0, chars)
+    .trimEnd();
 
 describe('a text longer than eis lint analyses', () => {
   it('reports harmful words before the limit, and the rest of the answer as not read, where reading stopped', () => {

@@ -64,7 +64,12 @@ describe('action.yml', () => {
       inputs: { package: packed.tarball, 'github-token': 'a-token' },
       github: { base_ref: 'main', repository: 'agency/policy', event: { pull_request: { number: 7, base: { sha: mainSha } } } },
     });
-    expect(r.steps.map((s) => [s.id ?? s.name, s.outcome])).toEqual([['install', 'success'], ['check', 'failure'], ['diff', 'success'], ['Comment on the pull request', 'success']]);
+    expect(r.steps.map((s) => [s.id ?? s.name, s.outcome])).toEqual([
+      ['install', 'success'],
+      ['check', 'failure'],
+      ['diff', 'success'],
+      ['Comment on the pull request', 'success'],
+    ]);
     expect(r.failed).toBe(true);
     expect(r.step.install!.stdout.trimEnd().split('\n').at(-1)).toBe(`eis ${MANIFEST.version} (${packed.tarball})`);
     expect(r.outputs.base).toBe(mainSha);
@@ -120,16 +125,26 @@ describe('action.yml', () => {
     expect(r.step.install!.stdout).toContain('::error title=eis action::version must be an exact version such as 0.1.0, not "^0.1.0"');
   });
 
-  it('by default installs its own package.json\'s name and version, and checks that version is what it got', () => {
+  it("by default installs its own package.json's name and version, and checks that version is what it got", () => {
     // A stand-in for npm that records its arguments and installs an eis of another version.
     const fake = join(temp, 'fake-npm');
     mkdirSync(fake);
-    const script = ['#!/usr/bin/env bash', 'printf "%s\\n" "$*" > "$NPM_LOG"', 'while [ "$1" != --prefix ]; do shift; done', 'mkdir -p "$2/bin"', "printf '#!/bin/sh\\necho 9.9.9\\n' > \"$2/bin/eis\"", 'chmod +x "$2/bin/eis"', ''];
+    const script = [
+      '#!/usr/bin/env bash',
+      'printf "%s\\n" "$*" > "$NPM_LOG"',
+      'while [ "$1" != --prefix ]; do shift; done',
+      'mkdir -p "$2/bin"',
+      'printf \'#!/bin/sh\\necho 9.9.9\\n\' > "$2/bin/eis"',
+      'chmod +x "$2/bin/eis"',
+      '',
+    ];
     writeFileSync(join(fake, 'npm'), script.join('\n'));
     chmodSync(join(fake, 'npm'), 0o755);
     const log = join(temp, 'npm.log');
     const r = job('default-version', { inputs: {}, github: {}, path: [fake], env: { NPM_LOG: log } });
-    expect(readFileSync(log, 'utf8')).toBe(`install --global --prefix ${join(temp, 'default-version', 'eis-action')} --ignore-scripts --no-audit --no-fund --loglevel error -- ${MANIFEST.name}@${MANIFEST.version}\n`);
+    expect(readFileSync(log, 'utf8')).toBe(
+      `install --global --prefix ${join(temp, 'default-version', 'eis-action')} --ignore-scripts --no-audit --no-fund --loglevel error -- ${MANIFEST.name}@${MANIFEST.version}\n`,
+    );
     expect(r.steps.map((s) => s.outcome)).toEqual(['failure', 'skipped', 'skipped', 'skipped']);
     expect(r.step.install!.stdout).toBe(`::error title=eis action::installed eis 9.9.9, but ${MANIFEST.version} was asked for.\n`);
   });

@@ -7,7 +7,12 @@ import { parse } from 'yaml';
 import { ROOT, eis, tempTree } from '../helpers/cli.js';
 import { MANIFEST } from '../helpers/package.js';
 
-const DOCS = ['README.md', ...readdirSync(join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+const DOCS = [
+  'README.md',
+  ...readdirSync(join(ROOT, 'docs'))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => `docs/${f}`),
+];
 
 function installLines(text: string): string[] {
   return text.split('\n').filter((line) => /\bnpm (install|i) (--global|-g)\b|\bnpx (--package|-p)\b/.test(line));

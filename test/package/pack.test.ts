@@ -41,7 +41,20 @@ describe('the package', { timeout: 60_000 }, () => {
     expect(MANIFEST.name).not.toBe('eis');
     expect(MANIFEST.bin).toEqual({ eis: 'bin/eis.js' });
     expect(packed.tarball).toBe(join(packed.dir, `${MANIFEST.name}-${MANIFEST.version}.tgz`));
-    for (const file of ['bin/eis.js', 'bin/package.json', 'dist/boot.cjs', 'dist/eis.cjs', 'dist/check-worker.cjs', 'dist/index.js', 'schemas/questionnaires/equity-impact.yaml', 'schemas/equity-impact.schema.json', 'templates/statement.md.hbs', 'templates/statement.html.hbs', 'README.md', 'package.json'])
+    for (const file of [
+      'bin/eis.js',
+      'bin/package.json',
+      'dist/boot.cjs',
+      'dist/eis.cjs',
+      'dist/check-worker.cjs',
+      'dist/index.js',
+      'schemas/questionnaires/equity-impact.yaml',
+      'schemas/equity-impact.schema.json',
+      'templates/statement.md.hbs',
+      'templates/statement.html.hbs',
+      'README.md',
+      'package.json',
+    ])
       expect(packed.files).toContain(file);
     expect(packed.files.filter((f) => /^(src|test|scripts|examples)\//.test(f) || f === 'action.yml')).toEqual([]);
   });

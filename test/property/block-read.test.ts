@@ -26,9 +26,43 @@ function agrees(text: string): boolean {
 }
 
 // Block YAML built from parts: keys, nesting, and every way of writing a scalar.
-const words = fc.constantFrom('About 3,000 parents', 'plain text here', '-5', '+7', '1.50', '0x1F', 'a #b', 'a# b', 'x: y', 'ends:', "it's", 'say "hi"', 'yes', 'no', '~', 'null', 'True', '2026-11-23', 'é ü 汉字', '-', '- x', '%', '@x', '[x]', '{}', '[]', 'a,b', 'a  b', ' lead', 'trail ');
+const words = fc.constantFrom(
+  'About 3,000 parents',
+  'plain text here',
+  '-5',
+  '+7',
+  '1.50',
+  '0x1F',
+  'a #b',
+  'a# b',
+  'x: y',
+  'ends:',
+  "it's",
+  'say "hi"',
+  'yes',
+  'no',
+  '~',
+  'null',
+  'True',
+  '2026-11-23',
+  'é ü 汉字',
+  '-',
+  '- x',
+  '%',
+  '@x',
+  '[x]',
+  '{}',
+  '[]',
+  'a,b',
+  'a  b',
+  ' lead',
+  'trail ',
+);
 const scalarText = fc.oneof({ weight: 4, arbitrary: words }, { weight: 1, arbitrary: yamlToken });
-const key = fc.oneof({ weight: 1, arbitrary: fc.constantFrom('id', 'name', 'title', 'a', 'b', 'key_1', 'some-key', 'null', 'true', '__proto__', 'x y', '"q"', '1') }, { weight: 4, arbitrary: fc.stringMatching(/^[a-z][a-z_]{0,6}$/) });
+const key = fc.oneof(
+  { weight: 1, arbitrary: fc.constantFrom('id', 'name', 'title', 'a', 'b', 'key_1', 'some-key', 'null', 'true', '__proto__', 'x y', '"q"', '1') },
+  { weight: 4, arbitrary: fc.stringMatching(/^[a-z][a-z_]{0,6}$/) },
+);
 const indentStep = fc.constantFrom(2, 2, 2, 4, 1);
 
 type Node = { kind: 'scalar'; style: string; text: string; lines: string[] } | { kind: 'map'; entries: Array<[string, Node]> } | { kind: 'seq'; items: Node[] };
@@ -86,7 +120,7 @@ function render(node: Node, indent: string, step: number): string[] {
         const { inline, after } = scalarLines(v, indent);
         return [`${indent}- ${inline}`, ...after];
       }
-      const inner = render(v, indent + '  ', step);
+      const inner = render(v, `${indent}  `, step);
       // A mapping or list in a list: on the dash's line (compact), as YAML writers do.
       return [`${indent}- ${inner[0].trimStart()}`, ...inner.slice(1)];
     });
@@ -110,7 +144,10 @@ describe('the block YAML reader', () => {
   });
 
   it('agrees with the yaml library on mutated statements', { timeout: TIMEOUT }, () => {
-    fc.assert(fc.property(mutatedStatement, (text) => void agrees(text)), { numRuns: RUNS * 5 });
+    fc.assert(
+      fc.property(mutatedStatement, (text) => void agrees(text)),
+      { numRuns: RUNS * 5 },
+    );
   });
 
   it('agrees with the yaml library on block YAML built from every kind of scalar', { timeout: TIMEOUT }, () => {
@@ -126,7 +163,10 @@ describe('the block YAML reader', () => {
   });
 
   it('agrees with the yaml library on fuzzed YAML', { timeout: TIMEOUT }, () => {
-    fc.assert(fc.property(arbitraryYaml, (text) => void agrees(text)), { numRuns: RUNS * 5 });
+    fc.assert(
+      fc.property(arbitraryYaml, (text) => void agrees(text)),
+      { numRuns: RUNS * 5 },
+    );
   });
 
   it.each([

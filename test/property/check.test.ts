@@ -19,7 +19,10 @@ const file = join(tree.dir, 'fuzz.eis.yaml');
 
 /** Lines of the file as bytes: a column counted in characters or in bytes is within the byte length. */
 function lineLengths(bytes: Uint8Array): number[] {
-  return Buffer.from(bytes).toString('latin1').split(/\r\n|\r|\n/).map((l) => l.length);
+  return Buffer.from(bytes)
+    .toString('latin1')
+    .split(/\r\n|\r|\n/)
+    .map((l) => l.length);
 }
 
 /** Every finding names the file and a line and column that exist in it. */

@@ -44,7 +44,10 @@ describe('the fast and the full read of eis check give identical reports', () =>
   });
 
   it(`on ${CORPUS} generated statements with random mutations`, { timeout: TIMEOUT }, () => {
-    fc.assert(fc.property(mutatedStatement, (text) => void expectSame(text)), { numRuns: CORPUS });
+    fc.assert(
+      fc.property(mutatedStatement, (text) => void expectSame(text)),
+      { numRuns: CORPUS },
+    );
   });
 
   it('on statements with placeholders inside their answers, placed at the same lines', { timeout: TIMEOUT }, () => {
@@ -62,7 +65,10 @@ describe('the fast and the full read of eis check give identical reports', () =>
   });
 
   it('on fuzzed YAML', { timeout: TIMEOUT }, () => {
-    fc.assert(fc.property(arbitraryYaml, (text) => void expectSame(text)), { numRuns: RUNS });
+    fc.assert(
+      fc.property(arbitraryYaml, (text) => void expectSame(text)),
+      { numRuns: RUNS },
+    );
   });
 
   it('on a clean statement with one answer replaced by any YAML scalar', { timeout: TIMEOUT }, () => {
@@ -169,7 +175,6 @@ describe('the fast and the full read of eis check give identical reports', () =>
     it(`on a statement with a \`${key}:\` key`, () => {
       expectSame(generatedStatement(7).replace('  author: ', `  ${key}: x\n  author: `));
     });
-
 });
 
 describe('the test that sends a file to the full parser', () => {

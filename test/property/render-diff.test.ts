@@ -74,7 +74,10 @@ const PAYLOADS = [
   '\u0000<script>alert(1)</script>',
 ];
 
-const payload = fc.oneof(fc.constantFrom(...PAYLOADS), fc.tuple(fc.constantFrom(...PAYLOADS), fc.string({ maxLength: 10 })).map(([p, s]) => `${s}${p}${s}`));
+const payload = fc.oneof(
+  fc.constantFrom(...PAYLOADS),
+  fc.tuple(fc.constantFrom(...PAYLOADS), fc.string({ maxLength: 10 })).map(([p, s]) => `${s}${p}${s}`),
+);
 
 /** Every answer place the questionnaire has: plain questions, and fields of the first list entry. */
 const places: Array<{ path: (string | number)[]; type: string }> = model.sections.flatMap((s) =>
@@ -92,7 +95,30 @@ function setIn(data: Record<string, unknown>, path: (string | number)[], value: 
   node[path[path.length - 1]] = value;
 }
 
-const ACTIVE_TAGS = new Set(['script', 'iframe', 'object', 'embed', 'svg', 'math', 'form', 'input', 'button', 'textarea', 'select', 'link', 'meta', 'base', 'img', 'video', 'audio', 'source', 'frame', 'frameset', 'applet', 'details']);
+const ACTIVE_TAGS = new Set([
+  'script',
+  'iframe',
+  'object',
+  'embed',
+  'svg',
+  'math',
+  'form',
+  'input',
+  'button',
+  'textarea',
+  'select',
+  'link',
+  'meta',
+  'base',
+  'img',
+  'video',
+  'audio',
+  'source',
+  'frame',
+  'frameset',
+  'applet',
+  'details',
+]);
 
 /** Active elements, event handlers, unsafe URLs and extra style blocks in rendered HTML. */
 function activeContent(page: string, styleBlocks: number, options: { passiveImages?: boolean } = {}): string[] {
@@ -171,16 +197,21 @@ describe('diff', () => {
   it('diff(a, b) names every changed answer', { timeout: TIMEOUT }, () => {
     const simple = places.filter((p) => p.path.length === 2 && ['text', 'markdown', 'date', 'number', 'choice', 'yes-no'].includes(p.type));
     fc.assert(
-      fc.property(validStatement, fc.uniqueArray(fc.constantFrom(...simple), { minLength: 1, maxLength: 5, selector: (p) => p.path.join('.') }), fc.string({ minLength: 1, maxLength: 20 }), (text, changed, word) => {
-        const before = dataOf(text)!;
-        const after = structuredClone(before);
-        for (const place of changed) setIn(after, place.path, `changed ${word}`);
-        const d = compareStatements(model, { file: 's.eis.yaml', before, after }, { today });
-        const keys = new Set(d.sections.flatMap((s) => s.changes.map((c) => c.key)));
-        for (const place of changed) expect(keys, place.path.join('.')).toContain(place.path.join('.'));
-        // And nothing else.
-        expect([...keys].sort()).toEqual(changed.map((p) => p.path.join('.')).sort());
-      }),
+      fc.property(
+        validStatement,
+        fc.uniqueArray(fc.constantFrom(...simple), { minLength: 1, maxLength: 5, selector: (p) => p.path.join('.') }),
+        fc.string({ minLength: 1, maxLength: 20 }),
+        (text, changed, word) => {
+          const before = dataOf(text)!;
+          const after = structuredClone(before);
+          for (const place of changed) setIn(after, place.path, `changed ${word}`);
+          const d = compareStatements(model, { file: 's.eis.yaml', before, after }, { today });
+          const keys = new Set(d.sections.flatMap((s) => s.changes.map((c) => c.key)));
+          for (const place of changed) expect(keys, place.path.join('.')).toContain(place.path.join('.'));
+          // And nothing else.
+          expect([...keys].sort()).toEqual(changed.map((p) => p.path.join('.')).sort());
+        },
+      ),
       { numRuns: RUNS },
     );
   });

@@ -64,7 +64,11 @@ describe('schema findings from the sections that may be wrong', () => {
     expect(agrees(broken)).toBe(true);
     expect(wholeFindings(broken).length).toBeGreaterThanOrEqual(3);
     // A wrong top level takes the whole statement to zod.
-    for (const top of [{ ...broken, eis: 2 }, { ...broken, nonsense: 1 }, { ...broken, questionnaire: 7 }]) {
+    for (const top of [
+      { ...broken, eis: 2 },
+      { ...broken, nonsense: 1 },
+      { ...broken, questionnaire: 7 },
+    ]) {
       expect(nonConformingSections(model, top)).toBeUndefined();
       expect(agrees(top)).toBe(false);
     }

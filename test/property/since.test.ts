@@ -29,19 +29,39 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ kind: fc.constant('edit-config' as const) }),
 );
 
-async function run(cwd: string, options: { since?: string; policyFrom?: string }): Promise<{ code: number; report: { statements: Array<{ file: string; findings: unknown[] }>; findings: Array<{ file: string; code: string }> } }> {
+async function run(
+  cwd: string,
+  options: { since?: string; policyFrom?: string },
+): Promise<{ code: number; report: { statements: Array<{ file: string; findings: unknown[] }>; findings: Array<{ file: string; code: string }> } }> {
   let out = '';
-  const ctx: Context = { cwd, env: {}, stdout: (t) => void (out += t), stderr: () => {}, color: plainColors, stderrColor: plainColors, interactive: false, debug: false, today: '2026-11-23', version: 'test' };
+  const ctx: Context = {
+    cwd,
+    env: {},
+    stdout: (t) => void (out += t),
+    stderr: () => {},
+    color: plainColors,
+    stderrColor: plainColors,
+    interactive: false,
+    debug: false,
+    today: '2026-11-23',
+    version: 'test',
+  };
   const code = await check(ctx, [], { format: 'json', cache: false, ...options });
   return { code, report: JSON.parse(out) };
 }
 
-const memos = (dir: string) => git(dir, 'ls-files', 'memos').split('\n').filter((f) => f.endsWith('.md'));
-const statements = (dir: string) => git(dir, 'ls-files', '--others', '--cached', 'memos').split('\n').filter((f) => f.endsWith('.eis.yaml'));
+const memos = (dir: string) =>
+  git(dir, 'ls-files', 'memos')
+    .split('\n')
+    .filter((f) => f.endsWith('.md'));
+const statements = (dir: string) =>
+  git(dir, 'ls-files', '--others', '--cached', 'memos')
+    .split('\n')
+    .filter((f) => f.endsWith('.eis.yaml'));
 
 function apply(dir: string, o: Op, step: number): void {
   const list = memos(dir);
-  const pick = <T,>(xs: T[], i: number) => xs[i % xs.length];
+  const pick = <T>(xs: T[], i: number) => xs[i % xs.length];
   switch (o.kind) {
     case 'edit-memo':
       if (list.length) appendFileSync(join(dir, pick(list, o.which)), `\nEdit ${step}.\n`);
@@ -110,7 +130,11 @@ describe('--since is a filter on work, never on truth', () => {
           expect([...s.keys()].sort()).toEqual(expected);
           for (const file of expected) expect(s.get(file)).toEqual(f.get(file));
           // Coverage (an initiative without a statement) is reported for every memo the branch touched.
-          const missing = (r: typeof full) => r.report.findings.filter((x) => x.code === 'coverage/missing').map((x) => x.file).sort();
+          const missing = (r: typeof full) =>
+            r.report.findings
+              .filter((x) => x.code === 'coverage/missing')
+              .map((x) => x.file)
+              .sort();
           expect(missing(since)).toEqual(missing(full).filter((m) => all || files.has(m.replace(/\.md$/, '.eis.yaml'))));
           // The gate fails whenever the full check fails on something the branch affects.
           if (expected.some((file) => (f.get(file)!.findings as Array<{ severity: string }>).some((x) => x.severity === 'error'))) expect(since.code).not.toBe(0);

@@ -28,7 +28,12 @@ export function generatedStatement(seed: number): string {
   return generator.statementText(rand, seed % 100000);
 }
 
-export const EXAMPLE_STATEMENTS = ['examples/memos/text-payment-reminders.eis.yaml', 'examples/memos/online-application-portal.eis.yaml', 'test/fixtures/race-forward/complete.eis.yaml', 'test/fixtures/race-forward/gaps.eis.yaml'].map((f) => ({
+export const EXAMPLE_STATEMENTS = [
+  'examples/memos/text-payment-reminders.eis.yaml',
+  'examples/memos/online-application-portal.eis.yaml',
+  'test/fixtures/race-forward/complete.eis.yaml',
+  'test/fixtures/race-forward/gaps.eis.yaml',
+].map((f) => ({
   name: f,
   text: readFileSync(join(ROOT, f), 'utf8'),
 }));
@@ -41,11 +46,90 @@ export const validStatement: fc.Arbitrary<string> = fc.oneof(
 
 /** Tokens that mean something to a YAML parser, to splice into statements. */
 const YAML_TOKENS = [
-  '', ' ', '~', 'null', 'Null', 'NULL', 'true', 'True', 'FALSE', 'yes', 'no', 'on', 'off', '0', '-0', '+1', '007', '0o17', '0x1F', '0b11', '1_000', '1e3', '.5', '-.inf', '.NaN', '.nan',
-  '2026-11-23', '2026-11-23T10:00:00Z', '12:30:00', 'TBD', 'N/A', '?', '[]', '{}', '[a, b]', '{a: 1}', '- x', '"quoted"', "'single'", '"esc \\u00e9 \\x41 \\t"', '|', '|-', '>', '>+2',
-  '&anchor x', '*anchor', '!!str 1', '!!int x', '!!binary aGk=', '!!python/object:os.system', '!ruby/object:Foo', '!!js/function "function(){}"', '!local x', '<<: *anchor',
-  '#', ' # comment', ':', ': x', 'a: b: c', '---', '...', '%YAML 1.2', '%TAG ! tag:x,2000:', '? key', '@', '`', '\t', '\r', '\n', '\r\n', '\u2028', '\u0085', '\ufeff', '\u00a0',
-  '__proto__', 'constructor', 'prototype', 'toString', '__proto__: {polluted: 1}', 'constructor: {prototype: {polluted: 1}}', 'é', '汉字', '😀', '\ud800',
+  '',
+  ' ',
+  '~',
+  'null',
+  'Null',
+  'NULL',
+  'true',
+  'True',
+  'FALSE',
+  'yes',
+  'no',
+  'on',
+  'off',
+  '0',
+  '-0',
+  '+1',
+  '007',
+  '0o17',
+  '0x1F',
+  '0b11',
+  '1_000',
+  '1e3',
+  '.5',
+  '-.inf',
+  '.NaN',
+  '.nan',
+  '2026-11-23',
+  '2026-11-23T10:00:00Z',
+  '12:30:00',
+  'TBD',
+  'N/A',
+  '?',
+  '[]',
+  '{}',
+  '[a, b]',
+  '{a: 1}',
+  '- x',
+  '"quoted"',
+  "'single'",
+  '"esc \\u00e9 \\x41 \\t"',
+  '|',
+  '|-',
+  '>',
+  '>+2',
+  '&anchor x',
+  '*anchor',
+  '!!str 1',
+  '!!int x',
+  '!!binary aGk=',
+  '!!python/object:os.system',
+  '!ruby/object:Foo',
+  '!!js/function "function(){}"',
+  '!local x',
+  '<<: *anchor',
+  '#',
+  ' # comment',
+  ':',
+  ': x',
+  'a: b: c',
+  '---',
+  '...',
+  '%YAML 1.2',
+  '%TAG ! tag:x,2000:',
+  '? key',
+  '@',
+  '`',
+  '\t',
+  '\r',
+  '\n',
+  '\r\n',
+  '\u2028',
+  '\u0085',
+  '\ufeff',
+  '\u00a0',
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  '__proto__: {polluted: 1}',
+  'constructor: {prototype: {polluted: 1}}',
+  'é',
+  '汉字',
+  '😀',
+  '\ud800',
 ];
 
 export const yamlToken = fc.oneof(fc.constantFrom(...YAML_TOKENS), fc.string({ maxLength: 12 }), fc.string({ unit: 'grapheme', maxLength: 8 }));
@@ -54,36 +138,57 @@ type Mutation = (text: string) => string;
 
 /** Text-level damage, as a person's typo or a bad merge does it. */
 const textMutation: fc.Arbitrary<Mutation> = fc.oneof(
-  fc.tuple(fc.nat(), fc.nat({ max: 40 })).map(([at, len]): Mutation => (t) => {
-    const i = at % (t.length + 1);
-    return t.slice(0, i) + t.slice(i + len);
-  }),
-  fc.tuple(fc.nat(), yamlToken).map(([at, token]): Mutation => (t) => {
-    const i = at % (t.length + 1);
-    return t.slice(0, i) + token + t.slice(i);
-  }),
-  fc.nat().map((at): Mutation => (t) => t.slice(0, at % (t.length + 1))),
-  fc.tuple(fc.nat(), fc.constantFrom('delete', 'duplicate', 'indent', 'dedent', 'swap')).map(([at, op]): Mutation => (t) => {
-    const lines = t.split('\n');
-    const i = at % lines.length;
-    const j = (at * 7 + 3) % lines.length;
-    if (op === 'delete') lines.splice(i, 1);
-    else if (op === 'duplicate') lines.splice(i, 0, lines[i]);
-    else if (op === 'indent') lines[i] = `  ${lines[i]}`;
-    else if (op === 'dedent') lines[i] = lines[i].replace(/^ {1,2}/, '');
-    else [lines[i], lines[j]] = [lines[j], lines[i]];
-    return lines.join('\n');
-  }),
+  fc.tuple(fc.nat(), fc.nat({ max: 40 })).map(
+    ([at, len]): Mutation =>
+      (t) => {
+        const i = at % (t.length + 1);
+        return t.slice(0, i) + t.slice(i + len);
+      },
+  ),
+  fc.tuple(fc.nat(), yamlToken).map(
+    ([at, token]): Mutation =>
+      (t) => {
+        const i = at % (t.length + 1);
+        return t.slice(0, i) + token + t.slice(i);
+      },
+  ),
+  fc.nat().map(
+    (at): Mutation =>
+      (t) =>
+        t.slice(0, at % (t.length + 1)),
+  ),
+  fc.tuple(fc.nat(), fc.constantFrom('delete', 'duplicate', 'indent', 'dedent', 'swap')).map(
+    ([at, op]): Mutation =>
+      (t) => {
+        const lines = t.split('\n');
+        const i = at % lines.length;
+        const j = (at * 7 + 3) % lines.length;
+        if (op === 'delete') lines.splice(i, 1);
+        else if (op === 'duplicate') lines.splice(i, 0, lines[i]);
+        else if (op === 'indent') lines[i] = `  ${lines[i]}`;
+        else if (op === 'dedent') lines[i] = lines[i].replace(/^ {1,2}/, '');
+        else [lines[i], lines[j]] = [lines[j], lines[i]];
+        return lines.join('\n');
+      },
+  ),
   // Replace the value after a `key: ` with a token.
-  fc.tuple(fc.nat(), yamlToken).map(([at, token]): Mutation => (t) => {
-    const lines = t.split('\n');
-    const candidates = lines.map((l, i) => (/^\s*-?\s*[\w-]+:\s\S/.test(l) ? i : -1)).filter((i) => i >= 0);
-    if (!candidates.length) return t;
-    const i = candidates[at % candidates.length];
-    lines[i] = lines[i].replace(/^(\s*-?\s*[\w-]+:\s).*$/, (_m, head: string) => head + token);
-    return lines.join('\n');
-  }),
-  fc.constantFrom<Mutation>((t) => t.replace(/\n/g, '\r\n'), (t) => `\ufeff${t}`, (t) => t.replace(/^ {2}/gm, '\t'), (t) => `${t}\n---\n${t}`),
+  fc.tuple(fc.nat(), yamlToken).map(
+    ([at, token]): Mutation =>
+      (t) => {
+        const lines = t.split('\n');
+        const candidates = lines.map((l, i) => (/^\s*-?\s*[\w-]+:\s\S/.test(l) ? i : -1)).filter((i) => i >= 0);
+        if (!candidates.length) return t;
+        const i = candidates[at % candidates.length];
+        lines[i] = lines[i].replace(/^(\s*-?\s*[\w-]+:\s).*$/, (_m, head: string) => head + token);
+        return lines.join('\n');
+      },
+  ),
+  fc.constantFrom<Mutation>(
+    (t) => t.replace(/\n/g, '\r\n'),
+    (t) => `\ufeff${t}`,
+    (t) => t.replace(/^ {2}/gm, '\t'),
+    (t) => `${t}\n---\n${t}`,
+  ),
 );
 
 /** JSON-like values to put in answers. */
@@ -97,16 +202,17 @@ const jsonValue: fc.Arbitrary<unknown> = fc.oneof(
 
 /** Data-level damage: the YAML stays valid, the answers are wrong (fast path and checks get exercised). */
 const dataMutation: fc.Arbitrary<Mutation> = fc.tuple(fc.array(fc.tuple(fc.nat(), fc.nat(), fc.nat(), fc.oneof(fc.constant(undefined), jsonValue)), { minLength: 1, maxLength: 4 })).map(
-  ([edits]): Mutation => (t) => {
-    let data: Record<string, unknown>;
-    try {
-      data = JSON.parse(JSON.stringify(jsYamlLike(t)));
-    } catch {
-      return t;
-    }
-    for (const [a, b, c, value] of edits) mutateAt(data, [a, b, c], value);
-    return stringify(data, { lineWidth: 0 });
-  },
+  ([edits]): Mutation =>
+    (t) => {
+      let data: Record<string, unknown>;
+      try {
+        data = JSON.parse(JSON.stringify(jsYamlLike(t)));
+      } catch {
+        return t;
+      }
+      for (const [a, b, c, value] of edits) mutateAt(data, [a, b, c], value);
+      return stringify(data, { lineWidth: 0 });
+    },
 );
 
 /** The yaml library's own parse, for mutation only: warnings about odd tags do not matter here. */
@@ -142,7 +248,9 @@ export const mutatedStatement: fc.Arbitrary<string> = fc.tuple(validStatement, f
 /** Arbitrary YAML: any JSON-ish value dumped, or token soup on lines. */
 export const arbitraryYaml: fc.Arbitrary<string> = fc.oneof(
   fc.jsonValue().map((v) => stringify(v, { lineWidth: 0 })),
-  fc.array(fc.tuple(fc.nat({ max: 6 }), yamlToken, fc.option(yamlToken)), { maxLength: 20 }).map((lines) => lines.map(([indent, a, b]) => `${' '.repeat(indent)}${a}${b === null ? '' : `: ${b}`}`).join('\n')),
+  fc
+    .array(fc.tuple(fc.nat({ max: 6 }), yamlToken, fc.option(yamlToken)), { maxLength: 20 })
+    .map((lines) => lines.map(([indent, a, b]) => `${' '.repeat(indent)}${a}${b === null ? '' : `: ${b}`}`).join('\n')),
   fc.string({ unit: 'binary', maxLength: 200 }),
 );
 

@@ -100,7 +100,9 @@ describe('eis render', () => {
     cleanups.push(tree.cleanup);
     const result = eis(['render', 'x.eis.yaml'], { cwd: tree.dir });
     expect(result).toMatchObject({ code: 2, stdout: '' });
-    expect(result.stderr).toBe('eis: x.eis.yaml:2:1: the statement answers questionnaire "gare-tool", but the config requires equity-impact@1. Answer equity-impact@1 ("questionnaire: equity-impact@1"); the questionnaire a statement answers is the config\'s to choose.\n');
+    expect(result.stderr).toBe(
+      'eis: x.eis.yaml:2:1: the statement answers questionnaire "gare-tool", but the config requires equity-impact@1. Answer equity-impact@1 ("questionnaire: equity-impact@1"); the questionnaire a statement answers is the config\'s to choose.\n',
+    );
   });
 
   it('works as a git textconv driver on a file with any name', () => {
@@ -145,7 +147,9 @@ describe('eis render with other templates', () => {
     const dir = examples();
     writeFileSync(join(dir, 'mine.md.hbs'), '{{title}} ({{completeness.percent}}%)\n{{#each sections}}* {{title}}\n{{/each}}');
     const result = eis(['render', COMPLETE, '--template', 'mine.md.hbs'], { cwd: dir });
-    expect(result.stdout).toBe('Text-message payment reminders (100%)\n* Screening\n* The proposal\n* Populations\n* Data\n* Community engagement\n* Analysis\n* Language and access\n* Mitigation and decision\n* Monitoring\n* Reporting back\n* Sign-off\n');
+    expect(result.stdout).toBe(
+      'Text-message payment reminders (100%)\n* Screening\n* The proposal\n* Populations\n* Data\n* Community engagement\n* Analysis\n* Language and access\n* Mitigation and decision\n* Monitoring\n* Reporting back\n* Sign-off\n',
+    );
   });
 
   it('uses partials from the folder the config names, over the built-in ones', () => {
@@ -171,7 +175,9 @@ describe('eis render with other templates', () => {
     writeFileSync(join(dir, 'bad.md.hbs'), '# {{title}}\n\n{{upper title}}\n');
     const result = eis(['render', COMPLETE, '--template', 'bad.md.hbs'], { cwd: dir });
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^eis: bad\.md\.hbs:3:1: the template calls "upper", which is not a helper eis has\. Helpers: eq, not, and, or, join, cell, plural, colon, inc and the Handlebars built-ins/);
+    expect(result.stderr).toMatch(
+      /^eis: bad\.md\.hbs:3:1: the template calls "upper", which is not a helper eis has\. Helpers: eq, not, and, or, join, cell, plural, colon, inc and the Handlebars built-ins/,
+    );
   });
 
   it('names a field the view model does not have, in the partial that uses it', () => {

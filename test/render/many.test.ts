@@ -39,8 +39,18 @@ describe('eis render with many statements', { timeout: 120_000 }, () => {
     const run = eis(['render', '--format', 'html', '--out', 'broken', ...names], { cwd: tree.dir, timeout: 60_000 });
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(new RegExp(`^eis: ${join(tree.dir, broken).replace(/[.\\]/g, '\\$&')}:3:1: the YAML cannot be read`));
-    expect(run.stdout).toBe(names.slice(0, 250).map((n) => `broken/${html(n.replace('memos/', ''))}\n`).join(''));
-    expect(readdirSync(join(tree.dir, 'broken')).sort()).toEqual(names.slice(0, 250).map((n) => html(n.replace('memos/', ''))).sort());
+    expect(run.stdout).toBe(
+      names
+        .slice(0, 250)
+        .map((n) => `broken/${html(n.replace('memos/', ''))}\n`)
+        .join(''),
+    );
+    expect(readdirSync(join(tree.dir, 'broken')).sort()).toEqual(
+      names
+        .slice(0, 250)
+        .map((n) => html(n.replace('memos/', '')))
+        .sort(),
+    );
     expect(existsSync(join(tree.dir, 'broken', html(names[251].replace('memos/', ''))))).toBe(false);
   });
 
@@ -52,7 +62,10 @@ describe('eis render with many statements', { timeout: 120_000 }, () => {
     const given = [...refused, ...names.filter((n, i) => i !== 250 && i !== 290 && !refused.includes(n))];
     const run = eis(['render', '--format', 'md', '--strict', '--out', 'strict', ...given], { cwd: tree.dir, timeout: 60_000 });
     expect(run.code).toBe(1);
-    const written = run.stdout.split('\n').filter(Boolean).map((line) => line.replace(/^strict\//, 'memos/').replace(/\.md$/, '.yaml'));
+    const written = run.stdout
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => line.replace(/^strict\//, 'memos/').replace(/\.md$/, '.yaml'));
     const notRendered = [...run.stderr.matchAll(/^eis: (.+) was not rendered: it has \d+ problems? \(--strict\)\.$/gm)].map((m) => m[1]);
     expect(notRendered.slice(0, 2)).toEqual(refused);
     // Every statement once, on one list or the other, and each list in the order given.

@@ -5,7 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { tidyHtml } from '../../src/core/render/render.js';
 import { RUNS } from '../property/support.js';
 
-const reference = (text: string) => `${text.split(/(<pre[\s>][\s\S]*?<\/pre>)/).map((part, i) => (i % 2 ? part : part.replace(/^[ \t]*\n/gm, ''))).join('').trim()}\n`;
+const reference = (text: string) =>
+  `${text
+    .split(/(<pre[\s>][\s\S]*?<\/pre>)/)
+    .map((part, i) => (i % 2 ? part : part.replace(/^[ \t]*\n/gm, '')))
+    .join('')
+    .trim()}\n`;
 const pieces = ['\n', ' ', '\t', '  \n', '\t\n', 'a', '<p>', '</p>', '<pre>', '<pre class="x">', '</pre>', '<prefix>', '\r', '\r\n', '\u2028', '\u2029', '\u00a0', '   x  '];
 
 describe('tidyHtml', () => {

@@ -8,8 +8,57 @@ import { neutralizeMarkdown } from '../../src/core/render/safe-markdown.js';
 import { Marked, type Token } from 'marked';
 import { CORPUS } from './xss-corpus.js';
 
-
-const ALLOWED_TAGS = new Set(['html', 'head', 'meta', 'title', 'style', 'body', 'a', 'header', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'span', 'dl', 'div', 'dt', 'dd', 'time', 'nav', 'ol', 'ul', 'li', 'main', 'section', 'strong', 'em', 'b', 'i', 'del', 's', 'code', 'pre', 'blockquote', 'br', 'hr', 'table', 'caption', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td', 'footer', 'sup', 'sub']);
+const ALLOWED_TAGS = new Set([
+  'html',
+  'head',
+  'meta',
+  'title',
+  'style',
+  'body',
+  'a',
+  'header',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'p',
+  'span',
+  'dl',
+  'div',
+  'dt',
+  'dd',
+  'time',
+  'nav',
+  'ol',
+  'ul',
+  'li',
+  'main',
+  'section',
+  'strong',
+  'em',
+  'b',
+  'i',
+  'del',
+  's',
+  'code',
+  'pre',
+  'blockquote',
+  'br',
+  'hr',
+  'table',
+  'caption',
+  'thead',
+  'tbody',
+  'tfoot',
+  'tr',
+  'th',
+  'td',
+  'footer',
+  'sup',
+  'sub',
+]);
 
 /** Every tag and attribute in the page, to check against what the templates themselves use. */
 function assertInert(html: string): void {
@@ -24,7 +73,10 @@ function assertInert(html: string): void {
       const name = attr[1].toLowerCase();
       const value = (attr[2] ?? '').replace(/^["']|["']$/g, '');
       expect(name, `attribute ${name} on <${tag}>`).not.toMatch(/^on/);
-      expect(['href', 'id', 'class', 'rel', 'scope', 'colspan', 'lang', 'charset', 'name', 'content', 'datetime', 'aria-hidden', 'aria-labelledby', 'style', 'start'], `attribute ${name} on <${tag}>`).toContain(name);
+      expect(
+        ['href', 'id', 'class', 'rel', 'scope', 'colspan', 'lang', 'charset', 'name', 'content', 'datetime', 'aria-hidden', 'aria-labelledby', 'style', 'start'],
+        `attribute ${name} on <${tag}>`,
+      ).toContain(name);
       if (name === 'href') expect(isSafeUrl(value), `href ${value}`).toBe(true);
       if (name === 'style') expect(value, 'style attribute').toMatch(/^width: \d+%$/);
       if (name === 'rel') expect(value).toBe('noopener noreferrer');

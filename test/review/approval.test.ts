@@ -44,7 +44,7 @@ describe('approval state', () => {
     expect(approvalState(model, data, policy, 'brief', () => now(data)).state).toBe('approved');
   });
 
-  it('counts each reviewer\'s latest decision: a later changes-requested withdraws an approval (finding 3)', () => {
+  it("counts each reviewer's latest decision: a later changes-requested withdraws an approval (finding 3)", () => {
     const data = complete();
     data.signoff.reviewers.push(entry('sam', 'changes-requested', '2026-05-01', data));
     const s = state(data);
@@ -135,13 +135,38 @@ describe('memo hashes', () => {
 
   it('several memos: one line per path, so swapping their contents is a change (finding 6)', () => {
     const recorded = 'a.md sha256:aa\nb.md sha256:bb';
-    expect(memoChanges(recorded, [{ path: 'a.md', hash: 'sha256:aa' }, { path: 'b.md', hash: 'sha256:bb' }])).toEqual([]);
-    expect(memoChanges(recorded, [{ path: 'a.md', hash: 'sha256:bb' }, { path: 'b.md', hash: 'sha256:aa' }])).toEqual(['memo a.md changed', 'memo b.md changed']);
+    expect(
+      memoChanges(recorded, [
+        { path: 'a.md', hash: 'sha256:aa' },
+        { path: 'b.md', hash: 'sha256:bb' },
+      ]),
+    ).toEqual([]);
+    expect(
+      memoChanges(recorded, [
+        { path: 'a.md', hash: 'sha256:bb' },
+        { path: 'b.md', hash: 'sha256:aa' },
+      ]),
+    ).toEqual(['memo a.md changed', 'memo b.md changed']);
     expect(memoChanges(recorded, [{ path: 'a.md', hash: 'sha256:aa' }])).toEqual(['memo b.md is no longer covered']);
     // Moved (same content under a new path): still covered. Moved and changed: not.
-    expect(memoChanges(recorded, [{ path: 'a.md', hash: 'sha256:aa' }, { path: 'sub/b.md', hash: 'sha256:bb' }])).toEqual([]);
-    expect(memoChanges(recorded, [{ path: 'a.md', hash: 'sha256:aa' }, { path: 'sub/b.md', hash: 'sha256:b2' }])).toEqual(['memo sub/b.md was added', 'memo b.md is no longer covered']);
-    expect(memoChanges('sha256:aa', [{ path: 'a.md', hash: 'sha256:aa' }, { path: 'c.md', hash: 'sha256:cc' }])).toEqual(['the statement now covers 2 memos (a.md, c.md)']);
+    expect(
+      memoChanges(recorded, [
+        { path: 'a.md', hash: 'sha256:aa' },
+        { path: 'sub/b.md', hash: 'sha256:bb' },
+      ]),
+    ).toEqual([]);
+    expect(
+      memoChanges(recorded, [
+        { path: 'a.md', hash: 'sha256:aa' },
+        { path: 'sub/b.md', hash: 'sha256:b2' },
+      ]),
+    ).toEqual(['memo sub/b.md was added', 'memo b.md is no longer covered']);
+    expect(
+      memoChanges('sha256:aa', [
+        { path: 'a.md', hash: 'sha256:aa' },
+        { path: 'c.md', hash: 'sha256:cc' },
+      ]),
+    ).toEqual(['the statement now covers 2 memos (a.md, c.md)']);
   });
 
   it('an approval is stale when the memo hash was written by hand to match a changed memo but the answers were not', () => {

@@ -35,7 +35,7 @@ const group = (s: Statement, id: string) => s.populations.groups.find((g: { id: 
 const action = (s: Statement, id: string) => s.mitigation.actions.find((a: { id: string }) => a.id === id);
 
 describe('1. a move towards what a rule flags (a burden)', () => {
-  it('unknown -> burden, by the choice field\'s severityOrder', () => {
+  it("unknown -> burden, by the choice field's severityOrder", () => {
     const after = base();
     group(after, 'limited-english-parents').direction = 'burden';
     expect(messages(concerns(base(), after))).toEqual(['flagged-entry: Affected populations: "Parents with limited English": Effect: Unknown -> Burden.']);
@@ -87,11 +87,13 @@ describe('3. evidence or a data gap removed from a flagged entry', () => {
     ]);
   });
 
-  it('a placeholder is no evidence; the evidence of a benefit is not a rule\'s concern', () => {
+  it("a placeholder is no evidence; the evidence of a benefit is not a rule's concern", () => {
     const after = base();
     group(after, 'limited-english-parents').evidence = 'TBD';
     delete group(after, 'rural-parents').evidence;
-    expect(messages(concerns(base(), after))).toEqual(['evidence-removed: Affected populations: "Parents with limited English": Evidence removed (was "2025 case data - mobile numbers on file for 49% (Spanish) and 38% (other languages).").']);
+    expect(messages(concerns(base(), after))).toEqual([
+      'evidence-removed: Affected populations: "Parents with limited English": Evidence removed (was "2025 case data - mobile numbers on file for 49% (Spanish) and 38% (other languages).").',
+    ]);
   });
 });
 
@@ -99,7 +101,9 @@ describe('4. the decision moving to one that justifies a burden', () => {
   it('proceed with adjustments -> proceed with a justified burden', () => {
     const after = base();
     after.mitigation.decision = 'proceed-justified-burden';
-    expect(messages(concerns(base(), after))).toEqual(['burden-justified: Decision: Proceed with adjustments -> Proceed with a justified burden. With this answer a burden may stand without a mitigation action.']);
+    expect(messages(concerns(base(), after))).toEqual([
+      'burden-justified: Decision: Proceed with adjustments -> Proceed with a justified burden. With this answer a burden may stand without a mitigation action.',
+    ]);
   });
 
   it('from one justifying answer to another, or to proceed, is not', () => {
@@ -156,7 +160,10 @@ describe('7. the status moving back', () => {
   });
 
   it('approved -> changes requested, a choice listed before approved', () => {
-    const model = variant('          - { value: approved, label: Approved }\n', '          - { value: changes-requested, label: Changes requested }\n          - { value: approved, label: Approved }\n');
+    const model = variant(
+      '          - { value: approved, label: Approved }\n',
+      '          - { value: changes-requested, label: Changes requested }\n          - { value: approved, label: Approved }\n',
+    );
     const after = base();
     after.initiative.status = 'changes-requested';
     expect(messages(concerns(base(), after, model))).toEqual(['status-back: Status moved back: Approved -> Changes requested.']);
@@ -187,14 +194,20 @@ describe('9. any change to the sign-off list, named by the reviewer', () => {
   it('a decision, a date or an unknown key edited', () => {
     const after = signed();
     Object.assign(after.signoff.reviewers[0], { decision: 'changes-requested', date: '2026-05-01', 'x-ticket': 'EQ-3' });
-    expect(messages(concerns(signed(), after))).toEqual(['signoff-edited: Reviewers: the sign-off by "Morgan Lee" was edited: Decision: Approve -> Changes requested, Date: 2026-04-02 -> 2026-05-01, x-ticket: nothing -> EQ-3.']);
+    expect(messages(concerns(signed(), after))).toEqual([
+      'signoff-edited: Reviewers: the sign-off by "Morgan Lee" was edited: Decision: Approve -> Changes requested, Date: 2026-04-02 -> 2026-05-01, x-ticket: nothing -> EQ-3.',
+    ]);
   });
 
   it('an entry added, also without an id, or in a new statement', () => {
     const after = signed();
     after.signoff.reviewers.push({ name: 'Ari Cohen', role: 'Deputy Director', decision: 'approve', date: '2026-11-20' });
     expect(messages(concerns(signed(), after))).toEqual(['signoff-added: Reviewers: a sign-off by "Ari Cohen" was added (Approve, 2026-11-20); check that the reviewer recorded it.']);
-    expect(concerns(undefined, signed()).filter((c) => c.kind === 'signoff-added').map((c) => c.message)).toEqual([
+    expect(
+      concerns(undefined, signed())
+        .filter((c) => c.kind === 'signoff-added')
+        .map((c) => c.message),
+    ).toEqual([
       'Reviewers: a sign-off by "Morgan Lee" was added (Approve, 2026-04-02); check that the reviewer recorded it.',
       'Reviewers: a sign-off by "Sam Ortiz" was added (Approve, 2026-04-03); check that the reviewer recorded it.',
     ]);
@@ -203,7 +216,10 @@ describe('9. any change to the sign-off list, named by the reviewer', () => {
   it('an entry removed', () => {
     const after = signed();
     after.signoff.reviewers = [];
-    expect(messages(concerns(signed(), after))).toEqual(['signoff-removed: Reviewers: the sign-off by "Morgan Lee" was removed.', 'signoff-removed: Reviewers: the sign-off by "Sam Ortiz" was removed.']);
+    expect(messages(concerns(signed(), after))).toEqual([
+      'signoff-removed: Reviewers: the sign-off by "Morgan Lee" was removed.',
+      'signoff-removed: Reviewers: the sign-off by "Sam Ortiz" was removed.',
+    ]);
   });
 });
 

@@ -48,7 +48,14 @@ describe('compareStatements', () => {
     const after = base();
     after.mitigation.actions[0].populations = ['limited-english-parents', 'rural-parents'];
     const [section] = compare(base(), after).sections;
-    expect(section.changes).toMatchObject([{ kind: 'entry', name: 'Send reminders in Spanish from the first day, tested with native speakers', op: 'changed', fields: [{ label: 'Populations it addresses', added: ['Parents in rural counties'], before: 'Parents with limited English', after: 'Parents with limited English, Parents in rural counties' }] }]);
+    expect(section.changes).toMatchObject([
+      {
+        kind: 'entry',
+        name: 'Send reminders in Spanish from the first day, tested with native speakers',
+        op: 'changed',
+        fields: [{ label: 'Populations it addresses', added: ['Parents in rural counties'], before: 'Parents with limited English', after: 'Parents with limited English, Parents in rural counties' }],
+      },
+    ]);
   });
 
   it('word diffs keep the unchanged words', () => {

@@ -233,7 +233,10 @@ describe('eis diff --git: the changes a reviewer must see', () => {
   beforeAll(() => {
     signed = exampleRepo();
     // The first sign-off, with a memo hash that is easy to read in the output.
-    edit(signed.dir, REMINDERS, ['      comments: Approved with the adjustments above.\n      memo_hash: sha256:00d02d4c8e1b2493fcc2b2e440df4bc157a3da7d5d5de936de73aedda1a576d8\n', `      comments: Approved with the adjustments above.\n      memo_hash: ${HASH('1')}\n`]);
+    edit(signed.dir, REMINDERS, [
+      '      comments: Approved with the adjustments above.\n      memo_hash: sha256:00d02d4c8e1b2493fcc2b2e440df4bc157a3da7d5d5de936de73aedda1a576d8\n',
+      `      comments: Approved with the adjustments above.\n      memo_hash: ${HASH('1')}\n`,
+    ]);
     git(signed.dir, 'commit', '-qam', 'signed off');
   });
 
@@ -249,7 +252,7 @@ describe('eis diff --git: the changes a reviewer must see', () => {
     }
   }
 
-  it('a memo changed and the reviewer\'s memo hash overwritten by hand', () => {
+  it("a memo changed and the reviewer's memo hash overwritten by hand", () => {
     const r = diffAfter(() => {
       edit(signed.dir, 'memos/text-payment-reminders.md', ['Texts', 'Texts and emails']);
       edit(signed.dir, REMINDERS, [`memo_hash: ${HASH('1')}`, `memo_hash: ${HASH('2')}`]);

@@ -25,7 +25,15 @@ const PAT = { name: 'Pat Author', email: 'pat@example.gov' };
 /** Commits everything as this person (author and committer). */
 function commitAs(who: { name: string; email: string }, message: string): void {
   git(repo.dir, 'add', '-A');
-  const env = { ...process.env, GIT_AUTHOR_NAME: who.name, GIT_AUTHOR_EMAIL: who.email, GIT_COMMITTER_NAME: who.name, GIT_COMMITTER_EMAIL: who.email, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' };
+  const env = {
+    ...process.env,
+    GIT_AUTHOR_NAME: who.name,
+    GIT_AUTHOR_EMAIL: who.email,
+    GIT_COMMITTER_NAME: who.name,
+    GIT_COMMITTER_EMAIL: who.email,
+    GIT_CONFIG_GLOBAL: '/dev/null',
+    GIT_CONFIG_NOSYSTEM: '1',
+  };
   const r = spawnSync('git', ['-c', 'commit.gpgsign=false', 'commit', '-qm', message], { cwd: repo.dir, env, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(r.stderr);
 }
@@ -89,7 +97,12 @@ describe('the gate (eis check --since main) fails each bypass, saying why', () =
 
   it('2b. a status typed as approved, with a sign-off typed by the author, fails', () => {
     const statement = newInitiative('child-care-credit');
-    edit(repo.dir, statement, ['  status: draft', '  status: approved'], ['  reviewers: []', '  reviewers:\n    - id: x\n      name: Morgan Lee\n      role: equity-office\n      decision: approve\n      date: 2026-11-01']);
+    edit(
+      repo.dir,
+      statement,
+      ['  status: draft', '  status: approved'],
+      ['  reviewers: []', '  reviewers:\n    - id: x\n      name: Morgan Lee\n      role: equity-office\n      decision: approve\n      date: 2026-11-01'],
+    );
     commitAs(PAT, 'approved, honest');
     const r = gate('--verify-signoffs');
     expect(r.code).toBe(1);
@@ -104,10 +117,12 @@ describe('the gate (eis check --since main) fails each bypass, saying why', () =
     commitAs(PAT, 'relax');
     const r = gate();
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/eis\.config\.yaml\n +\d+:3 +error +This branch loosens the policy it is checked against, so the gate checks with main's: rules\.required: default -> off; rules\.stale: default -> off; rules\.approval\/required: default -> warning\. +policy\/loosened/);
+    expect(r.stdout).toMatch(
+      /eis\.config\.yaml\n +\d+:3 +error +This branch loosens the policy it is checked against, so the gate checks with main's: rules\.required: default -> off; rules\.stale: default -> off; rules\.approval\/required: default -> warning\. +policy\/loosened/,
+    );
     // Checked with main's rules: the stale approval is still an error.
     expect(r.stdout).toMatch(/error +Morgan Lee's approval .* +stale/);
-    expect(r.stderr).toBe("eis: the policy (config and questionnaire) is read from main (main:eis.config.yaml).\n");
+    expect(r.stderr).toBe('eis: the policy (config and questionnaire) is read from main (main:eis.config.yaml).\n');
   });
 
   it('3b. a config-only change re-checks every statement', () => {
@@ -121,7 +136,7 @@ describe('the gate (eis check --since main) fails each bypass, saying why', () =
     expect(report.findings.map((f: { code: string }) => f.code)).toContain('policy/loosened');
   });
 
-  it('3c. a copy of the questionnaire with every required removed is a loosening, and main\'s questionnaire applies', () => {
+  it("3c. a copy of the questionnaire with every required removed is a loosening, and main's questionnaire applies", () => {
     git(repo.dir, 'checkout', '-q', 'main');
     mkdirSync(join(repo.dir, 'policy'));
     copyFileSync(join(ROOT, 'schemas/questionnaires/equity-impact.yaml'), join(repo.dir, 'policy/agency.yaml'));
@@ -138,7 +153,7 @@ describe('the gate (eis check --since main) fails each bypass, saying why', () =
     expect(r.stdout).toMatch(/"What results do we want for the communities we serve\?" holds the placeholder "TBD"/);
   });
 
-  it('3d. a loosening passes once a policy owner named in main\'s config approves it, in their own commit', () => {
+  it("3d. a loosening passes once a policy owner named in main's config approves it, in their own commit", () => {
     edit(repo.dir, 'eis.config.yaml', ['rules:\n', 'rules:\n  burden-evidence: off\n']);
     commitAs(PAT, 'no overdue warnings');
     expect(gate(REMINDERS)).toMatchObject({ code: 1, stdout: expect.stringContaining('policy/loosened') });
@@ -155,7 +170,7 @@ describe('the gate (eis check --since main) fails each bypass, saying why', () =
     expect(gate(REMINDERS).stdout).toContain('policy/loosened');
   });
 
-  it('3e. a policy approval is held to its owner\'s commit by --verify-signoffs', () => {
+  it("3e. a policy approval is held to its owner's commit by --verify-signoffs", () => {
     edit(repo.dir, 'eis.config.yaml', ['rules:\n', 'rules:\n  burden-evidence: off\n']);
     commitAs(PAT, 'no evidence needed');
     eis(['signoff', '--policy', '--decision', 'approve', '--as', MORGAN.email], { cwd: repo.dir });
@@ -216,7 +231,9 @@ describe('the gate (eis check --since main) fails each bypass, saying why', () =
     commitAs(PAT, 'widen it');
     let r = gate('--verify-signoffs');
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/Morgan Lee's approval of 2026-11-23 no longer covers the statement: the answers changed \("What is being decided\?"; see eis diff --git [0-9a-f]{10} memos\/child-care-credit\.eis\.yaml\)\. +stale/);
+    expect(r.stdout).toMatch(
+      /Morgan Lee's approval of 2026-11-23 no longer covers the statement: the answers changed \("What is being decided\?"; see eis diff --git [0-9a-f]{10} memos\/child-care-credit\.eis\.yaml\)\. +stale/,
+    );
     // The author rewrites the hashes by hand to match: --verify-signoffs sees who wrote them.
     const text = readFileSync(join(repo.dir, statement), 'utf8');
     const fresh = answersHash(builtin(), readYaml(join(repo.dir, statement)));

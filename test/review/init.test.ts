@@ -46,7 +46,9 @@ describe('eis init', () => {
     // The eis action, with the exact version of this eis, and inputs it has.
     expect(steps.at(-1)).toEqual({ uses: DEFAULT_ACTION, with: { version: MANIFEST.version, 'github-token': '${{ github.token }}' } });
     for (const input of Object.keys(steps.at(-1)!.with!)) expect(ACTION.inputs).toHaveProperty([input]);
-    expect(parseYamlSource(readFileSync(join(dir, '.pre-commit-config.example.yaml'), 'utf8'), 'x').data).toMatchObject({ repos: [{ repo: 'local', hooks: [{ id: 'eis-check', entry: 'eis check --since HEAD', pass_filenames: false }] }] });
+    expect(parseYamlSource(readFileSync(join(dir, '.pre-commit-config.example.yaml'), 'utf8'), 'x').data).toMatchObject({
+      repos: [{ repo: 'local', hooks: [{ id: 'eis-check', entry: 'eis check --since HEAD', pass_filenames: false }] }],
+    });
     // The config it wrote works: the memos without statements are reported.
     const check = eis(['check'], { cwd: dir });
     expect(check.code).toBe(1);
@@ -132,4 +134,3 @@ describe('git diff through the eis textconv driver', () => {
   });
   if (!existsSync(renderer)) console.log(`skipped the textconv test: ${renderer} is not there yet, so eis render cannot run`);
 });
-

@@ -118,14 +118,19 @@ describe('eis signoff', () => {
 
   it('refuses anyone the config does not name, and what it cannot record', () => {
     const stranger = eis(['signoff', PORTAL, '--as', 'pat@example.gov', '--decision', 'changes-requested'], { cwd: repo.dir });
-    expect(stranger).toMatchObject({ code: 2, stderr: expect.stringContaining('eis: eis.config.yaml: pat@example.gov is not a reviewer named in the config, so eis will not record a sign-off by them.') });
+    expect(stranger).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('eis: eis.config.yaml: pat@example.gov is not a reviewer named in the config, so eis will not record a sign-off by them.'),
+    });
     const nobody = eis(['signoff', PORTAL, '--decision', 'approve'], { cwd: repo.dir, env: NO_GIT_IDENTITY });
     expect(nobody).toMatchObject({ code: 2, stderr: expect.stringContaining('eis cannot tell who you are: git has no user.email here.') });
     const wrongRole = eis(['signoff', PORTAL, ...SAM, '--role', 'equity-office', '--decision', 'changes-requested'], { cwd: repo.dir });
     expect(wrongRole).toMatchObject({ code: 2, stderr: expect.stringContaining('Sam Ortiz does not hold the role "equity-office" in the config.') });
     const r = eis(['signoff', PORTAL, ...SAM, '--decision', 'changes-requested'], { cwd: repo.dir });
     expect(r.code).toBe(0);
-    expect(readFileSync(join(repo.dir, PORTAL), 'utf8')).toMatch(/reviewers:\n {4}- id: sam-ortiz\n {6}name: Sam Ortiz\n {6}email: sam\.ortiz@example\.gov\n {6}role: language-access\n {6}decision: changes-requested\n/);
+    expect(readFileSync(join(repo.dir, PORTAL), 'utf8')).toMatch(
+      /reviewers:\n {4}- id: sam-ortiz\n {6}name: Sam Ortiz\n {6}email: sam\.ortiz@example\.gov\n {6}role: language-access\n {6}decision: changes-requested\n/,
+    );
     const bad = eis(['signoff', PORTAL, ...SAM, '--decision', 'maybe'], { cwd: repo.dir });
     expect(bad).toMatchObject({ code: 2, stderr: 'eis: "maybe" is not a decision equity-impact@1 knows. Use --decision approve or changes-requested.\n' });
   });

@@ -23,7 +23,12 @@ describe.skipIf(chromiumMissing)('eis status --format html in Chromium', () => {
     expect(await page.locator('script').count()).toBe(0);
     // Each chart is an image with a name and a description, followed by a table with its numbers.
     const charts = await page.locator('svg[role="img"]').evaluateAll((svgs) =>
-      svgs.map((svg) => (svg.getAttribute('aria-labelledby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent).join(' | ')),
+      svgs.map((svg) =>
+        (svg.getAttribute('aria-labelledby') ?? '')
+          .split(' ')
+          .map((id) => document.getElementById(id)?.textContent)
+          .join(' | '),
+      ),
     );
     expect(charts).toEqual([
       'By status | Draft: 1; In review: 0; Changes requested: 0; Approved: 1; Superseded: 0; No statement: 1',

@@ -8,7 +8,7 @@ export const answerCommand = (program: Command) =>
     .description(
       'Continue the interview of a statement: starts at the first required question without an answer. Each answer is saved the moment it is given. Without a terminal (or with CI set) nothing is asked: give the answers with --answers.',
     )
-    .argument('<statement>', "the statement file (*.eis.yaml), or its memo or initiative folder")
+    .argument('<statement>', 'the statement file (*.eis.yaml), or its memo or initiative folder')
     .option('-s, --section <id>', 'walk this section again, current answers as defaults')
     .option('-a, --all', 'walk every question of every section, current answers as defaults')
     .option('--answers <file>', 'take answers from a YAML or JSON file in the statement\'s shape ("-" for stdin) instead of asking')

@@ -17,7 +17,9 @@ function policyFiles(...configs: Config[]): string[] {
   return configs.flatMap((c) => [
     ...(c.file ? [resolve(c.file)] : []),
     ...[questionnaireFile(c.questionnaire, c.root)].filter((f): f is string => Boolean(f)),
-    ...Object.values(c.templates).filter((t): t is string => Boolean(t)).map((t) => resolve(c.root, t)),
+    ...Object.values(c.templates)
+      .filter((t): t is string => Boolean(t))
+      .map((t) => resolve(c.root, t)),
   ]);
 }
 
@@ -47,7 +49,7 @@ export async function check(ctx: Context, paths: string[], options: CheckOptions
     const { registryFor } = await import('../../edge/questionnaire/registry.js');
     explainStaleAnswers(report, ctx.cwd, registryFor({ config, questionnaireSource }), { reviewers: config.reviewers, approvals: config.approvals });
   }
-  report.findings.push(...policyFindings.map((f) => ({ ...f, file: f.file && f.file.startsWith('/') ? displayPath(f.file, ctx.cwd) : f.file })));
+  report.findings.push(...policyFindings.map((f) => ({ ...f, file: f.file?.startsWith('/') ? displayPath(f.file, ctx.cwd) : f.file })));
   if (options.verifySignoffs || options.requireSigned) {
     const { verifySignoffs } = await import('../../edge/git/verify-signoffs.js');
     report.findings.push(...verifySignoffs(report, { config, cwd: ctx.cwd, requireSigned: Boolean(options.requireSigned), questionnaireSource }));

@@ -6,9 +6,9 @@ export const diffCommand = (program: Command) =>
     .command('diff')
     .summary('compare statements answer by answer')
     .description(
-      'Compare two versions of a statement answer by answer, by section, with the questionnaire\'s labels. ' +
-        'Changes that need a reviewer\'s attention come first: a move towards a burden, a population, evidence or a mitigation removed, a justified burden, a later due or review date, ' +
-          'a status moving back, a lower level, and any sign-off added, edited or removed (docs/ci.md lists them).',
+      "Compare two versions of a statement answer by answer, by section, with the questionnaire's labels. " +
+        "Changes that need a reviewer's attention come first: a move towards a burden, a population, evidence or a mitigation removed, a justified burden, a later due or review date, " +
+        'a status moving back, a lower level, and any sign-off added, edited or removed (docs/ci.md lists them).',
     )
     .argument('[files-or-paths...]', 'OLD NEW statement files; with --git, folders or statements to limit the comparison to')
     .option('--git <ref>', 'compare every statement that changed since REF (a commit, branch or tag) with the working tree; REF..REF2 compares two commits')

@@ -46,7 +46,11 @@ export async function diff(ctx: Context, args: string[], options: DiffOptions): 
     const before = pair.before ? dataOf(pair.before) : undefined;
     const after = pair.after ? dataOf(pair.after) : undefined;
     const model = modelFor(pair, before, after, known);
-    const d = compareStatements(model, { file: pair.file, oldFile: pair.oldFile, before: pair.before ? (before ?? {}) : undefined, after: pair.after ? (after ?? {}) : undefined }, { today: ctx.today });
+    const d = compareStatements(
+      model,
+      { file: pair.file, oldFile: pair.oldFile, before: pair.before ? (before ?? {}) : undefined, after: pair.after ? (after ?? {}) : undefined },
+      { today: ctx.today },
+    );
     if (hasChanges(d)) diffs.push(d);
   }
 
@@ -60,7 +64,10 @@ function dataOf(side: Side): unknown {
 }
 
 function filePairs(ctx: Context, args: string[]): Pair[] {
-  if (args.length !== 2) throw new EisError(`eis diff compares two statement files; ${args.length} ${args.length === 1 ? 'was' : 'were'} given.`, { hint: 'Write eis diff OLD NEW, or eis diff --git REF [paths...] for what changed in git.' });
+  if (args.length !== 2)
+    throw new EisError(`eis diff compares two statement files; ${args.length} ${args.length === 1 ? 'was' : 'were'} given.`, {
+      hint: 'Write eis diff OLD NEW, or eis diff --git REF [paths...] for what changed in git.',
+    });
   const [a, b] = args.map((arg) => readStatementText(resolve(ctx.cwd, arg)));
   return [{ file: displayPath(b.file, ctx.cwd), before: { name: args[0], data: a.data }, after: { name: args[1], data: b.data } }];
 }
@@ -95,7 +102,13 @@ function modelFor(pair: Pair, before: unknown, after: unknown, known: (id: strin
     if (a && b && (a.id !== b.id || a.version !== b.version))
       throw new EisError(
         `cannot compare the two versions answer by answer: the old one answers ${a.id}@${a.version} and the new one ${b.id}@${b.version}, and eis has no migration between them, so their questions cannot be matched.`,
-        { file: pair.file, hint: a.id === b.id ? `Move the old statement to ${b.id}@${b.version} first (review its answers and change its pin), or compare the files as text with git diff.` : 'A statement moved to another questionnaire reads as a new statement; review it whole with eis render.' },
+        {
+          file: pair.file,
+          hint:
+            a.id === b.id
+              ? `Move the old statement to ${b.id}@${b.version} first (review its answers and change its pin), or compare the files as text with git diff.`
+              : 'A statement moved to another questionnaire reads as a new statement; review it whole with eis render.',
+        },
       );
   }
   const side = pair.after ? { data: after, name: pair.after.name } : { data: before, name: pair.before!.name };

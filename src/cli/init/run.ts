@@ -1,7 +1,7 @@
 // eis init: a commented config fitted to the repository, the git diff driver, an example CI
 // workflow and pre-commit hook; --eject copies the questionnaire and templates to edit. It never
 // replaces a file that exists: it says which it skipped.
-import { appendFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import type { Context } from '../../edge/context.js';
 import type { InitOptions } from './flags.js';
@@ -20,9 +20,12 @@ const EJECT_DIR = 'eis';
 export async function init(ctx: Context, options: InitOptions): Promise<number> {
   const action = options.action ?? DEFAULT_ACTION;
   if (!ACTION_REF.test(action))
-    throw new EisError(`--action ${JSON.stringify(action)} is not a GitHub Action reference.`, { hint: 'Name it as OWNER/REPO@REF (for example my-agency/eis@v1), or ./PATH for one in this repository.' });
+    throw new EisError(`--action ${JSON.stringify(action)} is not a GitHub Action reference.`, {
+      hint: 'Name it as OWNER/REPO@REF (for example my-agency/eis@v1), or ./PATH for one in this repository.',
+    });
   const root = gitRoot(ctx.cwd);
-  if (options.gitConfig && !root) throw new EisError('--git-config needs a git repository, and this folder is not inside one.', { file: ctx.cwd, hint: 'Run git init first, or leave out --git-config.' });
+  if (options.gitConfig && !root)
+    throw new EisError('--git-config needs a git repository, and this folder is not inside one.', { file: ctx.cwd, hint: 'Run git init first, or leave out --git-config.' });
   const repo = root ?? ctx.cwd;
   const subdir = relative(repo, ctx.cwd).split(sep).join('/');
   const done: string[] = [];
@@ -92,7 +95,14 @@ export async function init(ctx: Context, options: InitOptions): Promise<number> 
   const out = [...done];
   if (skipped.length) out.push(`skipped ${skipped.length === 1 ? 'a file that exists' : 'files that exist'}, unchanged: ${skipped.join(', ')}`);
   if (options.eject && configExists)
-    out.push(`${CONFIG_NAMES.find((n) => existsSync(join(ctx.cwd, n)))} was not changed; to use the copies, set in it:`, `  questionnaire: ${choices.questionnaire}`, '  templates:', ...Object.entries(choices.templates ?? {}).filter(([, v]) => v).map(([k, v]) => `    ${k}: ${v}`));
+    out.push(
+      `${CONFIG_NAMES.find((n) => existsSync(join(ctx.cwd, n)))} was not changed; to use the copies, set in it:`,
+      `  questionnaire: ${choices.questionnaire}`,
+      '  templates:',
+      ...Object.entries(choices.templates ?? {})
+        .filter(([, v]) => v)
+        .map(([k, v]) => `    ${k}: ${v}`),
+    );
   if (!choices.memoGlobs.length && !configExists) out.push('No memo folders found: name yours under initiatives.memos in eis.config.yaml.');
   if (textconvNote) out.push(textconvNote);
   out.push('Next: eis check, then eis new <memo> for each memo without a statement. CI set-up: docs/ci.md.');
@@ -118,9 +128,9 @@ function gitConfigValue(key: string, cwd: string): string | undefined {
 
 function listFiles(dir: string, prefix = ''): string[] {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? listFiles(join(dir, e.name), `${prefix}${e.name}/`) : e.isFile() ? [`${prefix}${e.name}`] : [],
-  ).sort();
+  return readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? listFiles(join(dir, e.name), `${prefix}${e.name}/`) : e.isFile() ? [`${prefix}${e.name}`] : []))
+    .sort();
 }
 
 /** Globs for the folders that hold memos (Markdown files that are not a README or the like). */
@@ -135,8 +145,7 @@ export function memoGlobs(base: string): string[] {
     }
     if (rel && entries.some((e) => e.isFile() && MEMO_LIKE.test(e.name) && !NOT_MEMOS.test(e.name))) found.push(rel);
     if (depth >= 5) return;
-    for (const e of entries)
-      if (e.isDirectory() && !e.name.startsWith('.') && !SKIP_DIRS.has(e.name.toLowerCase())) walk(join(dir, e.name), rel ? `${rel}/${e.name}` : e.name, depth + 1);
+    for (const e of entries) if (e.isDirectory() && !e.name.startsWith('.') && !SKIP_DIRS.has(e.name.toLowerCase())) walk(join(dir, e.name), rel ? `${rel}/${e.name}` : e.name, depth + 1);
   };
   walk(base, '', 0);
   // One recursive glob per top memo folder, for every memo-like extension: a memo added later in a

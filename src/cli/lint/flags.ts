@@ -6,7 +6,7 @@ export const lintCommand = (program: Command) =>
     .command('lint')
     .summary('harmful, barrier and hard-to-read language in memos and answers')
     .description(
-      'Look for harmful, barrier and hard-to-read language in memos (Markdown, plain text) and in the written answers of statements: inclusive language, profanity, reading grade per paragraph, and the glossary (built-in child-support terms plus the agency\'s own from eis.config.yaml).',
+      "Look for harmful, barrier and hard-to-read language in memos (Markdown, plain text) and in the written answers of statements: inclusive language, profanity, reading grade per paragraph, and the glossary (built-in child-support terms plus the agency's own from eis.config.yaml).",
     )
     .argument('[files...]', 'memos (.md, .txt), statements (.eis.yaml) or folders (default: the memos the config names and every statement under the current folder)')
     .addOption(new Option('-f, --format <formats>', 'one or more of text, json, github, junit, sarif, comma-separated').default('text'))

@@ -7,11 +7,11 @@ export const mvCommand = (program: Command) =>
     .description(
       'Move a memo and its statement together: the statement gets the name the config gives the new memo, and paths in its memo list ' +
         'follow. When the memo was already moved (with git mv or mv), only the statement moves. Files git tracks are moved with git mv. ' +
-        'Sign-offs are left as they are: they record a hash of the memo\'s content, not its name, so an approval stays valid when the content did not change. ' +
+        "Sign-offs are left as they are: they record a hash of the memo's content, not its name, so an approval stays valid when the content did not change. " +
         'Nothing is ever overwritten: eis mv refuses when a target exists, the memo is missing, or a path is outside the repository.',
     )
     .argument('<old-memo>', 'the memo as it is named now (or was named, if it was moved already)')
-    .argument('<new-memo>', 'the memo\'s new path')
+    .argument('<new-memo>', "the memo's new path")
     .addHelpText(
       'after',
       `

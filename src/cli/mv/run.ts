@@ -3,7 +3,7 @@
 import { linkSync, mkdirSync, renameSync, statSync, unlinkSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { isScalar } from 'yaml';
-import { type Config } from '../../core/config/config.js';
+import type { Config } from '../../core/config/config.js';
 import { loadConfig } from '../../edge/config/load.js';
 import type { Context } from '../../edge/context.js';
 import { EisError } from '../../core/errors.js';
@@ -40,18 +40,28 @@ export async function mv(ctx: Context, from: string, to: string): Promise<number
 
   const root = repositoryRoot(config.root);
   const newArg = newMemo === resolve(ctx.cwd, to) ? to : shown(newMemo);
-  for (const [arg, abs] of [[from, oldMemo], [newArg, newMemo]] as const) {
+  for (const [arg, abs] of [
+    [from, oldMemo],
+    [newArg, newMemo],
+  ] as const) {
     if (arg.startsWith('-')) throw new EisError(`"${arg}" looks like an option, not a path.`, { hint: `Write ./${arg} if it is a file name.` });
     if (!isWithin(realPathOf(abs), root)) throw new EisError('the path is outside the repository; eis mv moves files within it.', { file: arg, hint: `Give paths inside ${root}.` });
-    if (isStatementName(abs)) throw new EisError('this is a statement; eis mv takes the memo, and its statement moves with it.', { file: arg, hint: 'Name the memo files, e.g. eis mv memos/a.md memos/b.md.' });
+    if (isStatementName(abs))
+      throw new EisError('this is a statement; eis mv takes the memo, and its statement moves with it.', { file: arg, hint: 'Name the memo files, e.g. eis mv memos/a.md memos/b.md.' });
   }
   if (oldMemo === newMemo) throw new EisError('the old and the new path are the same; nothing to move.', { file: from });
 
   const oldKind = kindOf(oldMemo);
   const newKind = kindOf(newMemo);
-  if (oldKind === 'folder') throw new EisError('this is a folder; eis mv moves one memo and its statement.', { file: from, hint: 'Move an initiative folder with git mv: its statement is inside it.' });
-  if (oldKind === 'file' && newKind !== 'none') throw new EisError('the target exists; eis mv never replaces a file.', { file: newArg, hint: 'Choose another name, or move the file that is there first.' });
-  if (oldKind === 'none' && newKind !== 'file') throw new EisError('the memo does not exist (and nothing is at the new path either).', { file: from, hint: 'Check the spelling; eis mv also takes a memo already moved, when the new path exists.' });
+  if (oldKind === 'folder')
+    throw new EisError('this is a folder; eis mv moves one memo and its statement.', { file: from, hint: 'Move an initiative folder with git mv: its statement is inside it.' });
+  if (oldKind === 'file' && newKind !== 'none')
+    throw new EisError('the target exists; eis mv never replaces a file.', { file: newArg, hint: 'Choose another name, or move the file that is there first.' });
+  if (oldKind === 'none' && newKind !== 'file')
+    throw new EisError('the memo does not exist (and nothing is at the new path either).', {
+      file: from,
+      hint: 'Check the spelling; eis mv also takes a memo already moved, when the new path exists.',
+    });
   const memoMoved = oldKind === 'none';
 
   const oldStatement = statementPathForMemo(config, oldMemo);
@@ -62,7 +72,11 @@ export async function mv(ctx: Context, from: string, to: string): Promise<number
       file: from,
       hint: memoMoved ? 'The memo has moved already, so nothing is left to do.' : 'Move a memo without a statement with git mv (or mv).',
     });
-  if (statementMoves && kindOf(newStatement) !== 'none') throw new EisError('the new memo\'s statement exists already; eis mv never replaces a file.', { file: shown(newStatement), hint: 'Keep one of the two statements, then move the memo with git mv.' });
+  if (statementMoves && kindOf(newStatement) !== 'none')
+    throw new EisError("the new memo's statement exists already; eis mv never replaces a file.", {
+      file: shown(newStatement),
+      hint: 'Keep one of the two statements, then move the memo with git mv.',
+    });
   if (!isWithin(realPathOf(newStatement), root)) throw new EisError('the statement would be outside the repository.', { file: shown(newStatement) });
 
   // Read and changed before anything moves: a statement eis cannot read stops the move here.
@@ -154,7 +168,12 @@ function trackedFiles(root: string, files: string[]): Set<string> {
   } catch {
     return new Set();
   }
-  const listed = new Set(out.split('\0').filter(Boolean).map((f) => resolve(root, f)));
+  const listed = new Set(
+    out
+      .split('\0')
+      .filter(Boolean)
+      .map((f) => resolve(root, f)),
+  );
   return new Set(files.filter((f) => listed.has(realPathOf(f))));
 }
 

@@ -1,7 +1,7 @@
 // eis new: create the statement beside a memo (or inside an initiative folder), then interview.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { type Config } from '../../core/config/config.js';
+import type { Config } from '../../core/config/config.js';
 import { loadConfig } from '../../edge/config/load.js';
 import type { Context } from '../../edge/context.js';
 import type { NewOptions } from './flags.js';
@@ -46,7 +46,9 @@ export async function newStatement(ctx: Context, target: string, options: NewOpt
 
   if (existsSync(file)) {
     if (!ctx.interactive || options.answers !== undefined)
-      throw new EisError(`the statement ${shown} exists already; eis new does not overwrite it.`, { hint: `Continue it with: eis answer ${shown}${options.answers !== undefined ? ` --answers ${options.answers}` : ''}` });
+      throw new EisError(`the statement ${shown} exists already; eis new does not overwrite it.`, {
+        hint: `Continue it with: eis answer ${shown}${options.answers !== undefined ? ` --answers ${options.answers}` : ''}`,
+      });
     ctx.stderr(`${shown} exists already.\n`);
     const { confirm } = await import('@inquirer/prompts');
     let resume: boolean;
@@ -103,7 +105,9 @@ export async function newStatement(ctx: Context, target: string, options: NewOpt
  */
 function assertInitiativeFolder(ctx: Context, config: Config, folder: string, target: string): void {
   if (findInitiatives(config, [folder]).some((i) => i.kind === 'folder' && i.path === folder)) return;
-  const memo = readdirSync(folder).filter((f) => /\.(md|markdown|txt)$/i.test(f)).sort()[0];
+  const memo = readdirSync(folder)
+    .filter((f) => /\.(md|markdown|txt)$/i.test(f))
+    .sort()[0];
   const example = memo ? `eis new ${join(target, memo).split(sep).join('/')}` : 'eis new memos/child-care-credit.md';
   const where = config.file ? displayPath(config.file, ctx.cwd) : undefined;
   const why = !where

@@ -8,6 +8,6 @@ export const questionsCommand = (program: Command) =>
     .description("List the active questionnaire's questions: ids, types, and when each is required.")
     .option('-f, --format <format>', 'text or json', 'text')
     .option('-q, --questionnaire <id-or-file>', 'a questionnaire other than the configured one')
-    .addHelpText('after', '\nExamples:\n  $ eis questions\n  $ eis questions --format json | jq \'.sections[].questions[].key\'\n');
+    .addHelpText('after', "\nExamples:\n  $ eis questions\n  $ eis questions --format json | jq '.sections[].questions[].key'\n");
 
 export type QuestionsOptions = OptionsOf<typeof questionsCommand>;

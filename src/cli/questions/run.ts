@@ -19,12 +19,20 @@ export async function questions(ctx: Context, options: QuestionsOptions): Promis
   const c = ctx.color;
   const out: string[] = [`${c.bold(model.title)} (${model.ref})`, ''];
   for (const computed of model.computed)
-    out.push(`${c.dim('computed')} ${computed.id}: ${computed.values.map((v) => v.value).join(' | ')}`, ...computed.cases.map((k) => `  ${k.value} when ${describeCondition(k.when)}`), `  otherwise ${computed.otherwise}`, '');
+    out.push(
+      `${c.dim('computed')} ${computed.id}: ${computed.values.map((v) => v.value).join(' | ')}`,
+      ...computed.cases.map((k) => `  ${k.value} when ${describeCondition(k.when)}`),
+      `  otherwise ${computed.otherwise}`,
+      '',
+    );
   for (const section of described.sections) {
     out.push(`${c.bold(section.id)}  ${section.title}${section.required !== 'always' ? c.dim(`  (counts when ${section.required})`) : ''}`);
     for (const q of section.questions) {
-      out.push(`  ${q.key.padEnd(34)} ${q.type.padEnd(12)} ${q.required === 'never' ? c.dim('optional') : q.required === 'always' ? 'required' : `required when ${q.required}`}${q.when ? c.dim(`  shown when ${q.when}`) : ''}`);
-      for (const f of q.fields ?? []) out.push(`    ${c.dim('- ')}${f.id.padEnd(30)} ${f.type.padEnd(12)} ${f.required === 'never' ? c.dim('optional') : f.required === 'always' ? 'required' : `required when ${f.required}`}`);
+      out.push(
+        `  ${q.key.padEnd(34)} ${q.type.padEnd(12)} ${q.required === 'never' ? c.dim('optional') : q.required === 'always' ? 'required' : `required when ${q.required}`}${q.when ? c.dim(`  shown when ${q.when}`) : ''}`,
+      );
+      for (const f of q.fields ?? [])
+        out.push(`    ${c.dim('- ')}${f.id.padEnd(30)} ${f.type.padEnd(12)} ${f.required === 'never' ? c.dim('optional') : f.required === 'always' ? 'required' : `required when ${f.required}`}`);
     }
     out.push('');
   }

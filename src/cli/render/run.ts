@@ -2,7 +2,7 @@
 // templates; the view model and the templates do the rest.
 import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { type Config } from '../../core/config/config.js';
+import type { Config } from '../../core/config/config.js';
 import { loadConfig } from '../../edge/config/load.js';
 import type { Context } from '../../edge/context.js';
 import type { RenderOptions } from './flags.js';
@@ -86,7 +86,9 @@ export function loadTemplates(format: Format, config: Config, cwd: string, optio
       // Named on the command line: the person running eis chose it, wherever it is.
       main = readTemplate('statement', resolve(cwd, flag), flag);
     } else {
-      const names = readdirSync(builtin).filter((f) => f.endsWith(suffix)).map((f) => f.slice(0, -suffix.length));
+      const names = readdirSync(builtin)
+        .filter((f) => f.endsWith(suffix))
+        .map((f) => f.slice(0, -suffix.length));
       if (!names.includes(flag)) throw new EisError(`there is no built-in ${format} template "${flag}".`, { hint: `Built-in: ${names.join(', ')}; or give the path of a .hbs file.` });
       main = readTemplate('statement', join(builtin, `${flag}${suffix}`), `templates/${flag}${suffix}`);
     }
@@ -145,7 +147,8 @@ function readTemplate(name: string, file: string, shown: string): TemplateSource
  */
 function configPath(config: Config, path: string, key: string, cwd: string, allowExternal: boolean | undefined): string {
   const file = isAbsolute(path) ? path : resolve(config.root, path);
-  if (!existsSync(file)) throw new EisError(`"${key}" in the config names ${path}, which does not exist.`, { file: configFile(config, cwd), hint: 'Paths in the config are relative to the config file.' });
+  if (!existsSync(file))
+    throw new EisError(`"${key}" in the config names ${path}, which does not exist.`, { file: configFile(config, cwd), hint: 'Paths in the config are relative to the config file.' });
   if (allowExternal) return file;
   const root = repositoryRoot(config.root);
   const real = realpathSync(file);
@@ -157,8 +160,6 @@ function configPath(config: Config, path: string, key: string, cwd: string, allo
   return file;
 }
 
-
 function configFile(config: Config, cwd: string): string | undefined {
   return config.file ? displayPath(resolve(cwd, config.file), cwd) : undefined;
 }
-

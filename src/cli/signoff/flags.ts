@@ -11,7 +11,7 @@ export const signoffCommand = (program: Command) =>
         'The reviewer is the one the config names with your git user.email (or --as). A later change to a memo or an answer makes the approval stale.',
     )
     .argument('[statement]', 'the statement file (not with --policy)')
-    .option('--decision <decision>', 'approve or changes-requested (the choices of the questionnaire\'s decision field)')
+    .option('--decision <decision>', "approve or changes-requested (the choices of the questionnaire's decision field)")
     .option('--comment <text>', 'a comment to record with the decision')
     .option('--role <role>', 'sign in one of your roles (default: every role the config gives you)')
     .option('--as <email>', 'sign as the reviewer with this email instead of git config user.email')

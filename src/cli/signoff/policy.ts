@@ -13,14 +13,17 @@ import { policyHash, workingPolicy } from '../../edge/git/policy.js';
 import { findReviewer } from '../../core/review/approval.js';
 
 export function signoffPolicy(ctx: Context, config: Config, decision: string, who: { name: string; email?: string }): number {
-  if (decision !== 'approve') throw new EisError('a policy change is approved or left unapproved; there is nothing to record for it.', { hint: 'Use --policy --decision approve, or say what to change in the pull request.' });
+  if (decision !== 'approve')
+    throw new EisError('a policy change is approved or left unapproved; there is nothing to record for it.', { hint: 'Use --policy --decision approve, or say what to change in the pull request.' });
   if (!config.file) throw new EisError('there is no eis.config.yaml here to approve.', { hint: 'Run eis init to write one.' });
   const shown = displayPath(config.file, ctx.cwd);
   const reviewer = who.email ? findReviewer(config.reviewers, { email: who.email }) : undefined;
-  if (!reviewer || !reviewer.roles.some((r) => config.policyOwners.includes(r)))
+  if (!reviewer?.roles.some((r) => config.policyOwners.includes(r)))
     throw new EisError(`${who.name}${who.email ? ` <${who.email}>` : ''} is not a policy owner in ${shown}, so eis will not record a policy approval by them.`, {
       file: shown,
-      hint: config.policyOwners.length ? `Policy owners hold the role ${config.policyOwners.join(' or ')}; the gate reads them from the base branch.` : 'Name the roles under policyOwners: in the config (on the base branch).',
+      hint: config.policyOwners.length
+        ? `Policy owners hold the role ${config.policyOwners.join(' or ')}; the gate reads them from the base branch.`
+        : 'Name the roles under policyOwners: in the config (on the base branch).',
     });
   const hash = policyHash(workingPolicy(config));
   const file = readStatementText(config.file);

@@ -2,7 +2,7 @@
 // and the hashes of the memos and the answers it covers; the status follows from every reviewer's
 // latest decision. Who signs is read from git (or --as) and must be a reviewer the config names.
 import { resolve } from 'node:path';
-import { type Config } from '../../core/config/config.js';
+import type { Config } from '../../core/config/config.js';
 import { loadConfig } from '../../edge/config/load.js';
 import type { Context } from '../../edge/context.js';
 import type { SignoffOptions } from './flags.js';

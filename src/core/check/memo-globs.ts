@@ -21,12 +21,14 @@ export function globBase(glob: string): string {
   const scan = picomatch.scan(glob);
   // A plain path names one file (or folder): it starts from the folder that holds it.
   const base = scan.isGlob ? scan.base : glob.replace(/\/+$/, '').replace(/\/?[^/]*$/, '');
-  return base.replace(/^(\.\/)+/, '').replace(/^\.$/, '').replace(/\/+$/, '');
+  return base
+    .replace(/^(\.\/)+/, '')
+    .replace(/^\.$/, '')
+    .replace(/\/+$/, '');
 }
 
 export function configGlobs(initiatives: { memos: string[]; folders: string[] }): ConfigGlob[] {
-  const list = (key: 'memos' | 'folders') =>
-    initiatives[key].flatMap((glob, index) => (glob.startsWith('!') ? [] : [{ key, index, glob, base: globBase(glob) }]));
+  const list = (key: 'memos' | 'folders') => initiatives[key].flatMap((glob, index) => (glob.startsWith('!') ? [] : [{ key, index, glob, base: globBase(glob) }]));
   return [...list('memos'), ...list('folders')];
 }
 

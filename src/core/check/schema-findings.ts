@@ -95,7 +95,12 @@ export function schemaFindings(model: Questionnaire, data: unknown, issues: z.co
       const what = path[path.length - 1] === 'id' ? 'an entry id: lowercase letters, digits and "-", like "limited-english-parents"' : field ? typeNames[field.type] : 'valid';
       findings.push({ code: 'schema/format', severity: 'error', path, message: `${label}: "${String(value)}" is not ${what}.` });
     } else if (issue.code === 'too_small' || issue.code === 'too_big') {
-      findings.push({ code: 'schema/range', severity: 'error', path, message: `${label}: ${String(value)} is ${issue.code === 'too_small' ? `below the least allowed, ${String(issue.minimum)}` : `above the most allowed, ${String(issue.maximum)}`}.` });
+      findings.push({
+        code: 'schema/range',
+        severity: 'error',
+        path,
+        message: `${label}: ${String(value)} is ${issue.code === 'too_small' ? `below the least allowed, ${String(issue.minimum)}` : `above the most allowed, ${String(issue.maximum)}`}.`,
+      });
     } else {
       findings.push({ code: 'schema/invalid', severity: 'error', path, message: `${label}: ${issue.message}.` });
     }

@@ -39,7 +39,14 @@ export function reportStatement<Extra>(
 ): StatementChecked<Extra> {
   const data = read.data;
   if (data === null || data === undefined)
-    return { report: { file: shown, findings: [{ code: 'file/empty', severity: 'error', file: shown, path: [], line: 1, column: 1, message: 'The statement is empty.', hint: 'Fill it in with eis answer, or delete it.', fatal: true }] } };
+    return {
+      report: {
+        file: shown,
+        findings: [
+          { code: 'file/empty', severity: 'error', file: shown, path: [], line: 1, column: 1, message: 'The statement is empty.', hint: 'Fill it in with eis answer, or delete it.', fatal: true },
+        ],
+      },
+    };
   try {
     let model: Questionnaire;
     try {
@@ -71,7 +78,7 @@ export function fatalFinding(error: EisError, file: string, line = error.line ??
  * thousand reports held ten thousand files, which the garbage collector then copied over and over.
  */
 function ownCopy(text: string): string {
-  return (' ' + text).slice(1);
+  return (` ${text}`).slice(1);
 }
 
 function statementReport(file: string, model: Questionnaire, data: unknown, completeness: Completeness, findings: Finding[], approval?: ApprovalSummary): StatementReport {

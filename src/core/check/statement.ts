@@ -59,7 +59,14 @@ export function statementSchemaIssues(model: Questionnaire, data: unknown): z.co
 export function checkStatementData(model: Questionnaire, data: unknown, options: CheckOptions): StatementCheck {
   const findings: RawFinding[] = [];
   if (!isPlainObject(data)) {
-    findings.push({ code: 'schema/type', severity: 'error', path: [], message: `The statement should be a mapping of sections, not ${data === null || data === undefined ? 'empty' : 'a ' + (Array.isArray(data) ? 'list' : typeof data)}.`, hint: `Start it with "eis: 1" and "questionnaire: ${model.ref}".`, fatal: data === null || data === undefined ? undefined : true });
+    findings.push({
+      code: 'schema/type',
+      severity: 'error',
+      path: [],
+      message: `The statement should be a mapping of sections, not ${data === null || data === undefined ? 'empty' : `a ${Array.isArray(data) ? 'list' : typeof data}`}.`,
+      hint: `Start it with "eis: 1" and "questionnaire: ${model.ref}".`,
+      fatal: data === null || data === undefined ? undefined : true,
+    });
     return { findings, completeness: { answered: 0, required: countRequiredTop(model), level: undefined }, computed: {} };
   }
   // A loop, not push(...): a list of a million bad entries gives a million findings, more than
@@ -88,16 +95,28 @@ export function checkStatementData(model: Questionnaire, data: unknown, options:
         const entries = Array.isArray(value) ? value : [];
         const min = q.minEntries ?? 1;
         if (required && entries.length < min)
-          findings.push({ code: 'required', severity: 'error', path, message: `"${q.label}" needs at least ${min} ${min === 1 ? 'entry' : 'entries'}${entries.length ? `; it has ${entries.length}` : ''}.` });
+          findings.push({
+            code: 'required',
+            severity: 'error',
+            path,
+            message: `"${q.label}" needs at least ${min} ${min === 1 ? 'entry' : 'entries'}${entries.length ? `; it has ${entries.length}` : ''}.`,
+          });
         complete = entries.length >= (required ? min : 0) && entries.length > 0;
         const seen = new Map<string, number>();
         entries.forEach((entry, i) => {
           if (!isPlainObject(entry)) return;
           if (typeof entry.id === 'string') {
-            if (seen.has(entry.id)) findings.push({ code: 'schema/duplicate-id', severity: 'error', path: [...path, i, 'id'], message: `Two entries of "${q.label}" have the id "${entry.id}"; ids must be unique.` });
+            if (seen.has(entry.id))
+              findings.push({ code: 'schema/duplicate-id', severity: 'error', path: [...path, i, 'id'], message: `Two entries of "${q.label}" have the id "${entry.id}"; ids must be unique.` });
             seen.set(entry.id, i);
           } else if (entry.id === undefined) {
-            findings.push({ code: 'schema/missing-id', severity: 'error', path: [...path, i], message: `Entry ${i + 1} of "${q.label}" has no id.`, hint: 'Add "id:" with a short slug such as "limited-english-parents".' });
+            findings.push({
+              code: 'schema/missing-id',
+              severity: 'error',
+              path: [...path, i],
+              message: `Entry ${i + 1} of "${q.label}" has no id.`,
+              hint: 'Add "id:" with a short slug such as "limited-english-parents".',
+            });
           }
           const { counts, fields } = states[i]!;
           for (const f of q.fields ?? []) {
@@ -114,7 +133,13 @@ export function checkStatementData(model: Questionnaire, data: unknown, options:
           }
         });
       } else if (required && !complete && !placeholder) {
-        findings.push({ code: 'required', severity: 'error', path, message: `"${q.label}" is required and not answered.`, hint: q.example !== undefined ? `For example: ${truncate(String(q.example))}` : undefined });
+        findings.push({
+          code: 'required',
+          severity: 'error',
+          path,
+          message: `"${q.label}" is required and not answered.`,
+          hint: q.example !== undefined ? `For example: ${truncate(String(q.example))}` : undefined,
+        });
       }
       if (q.type === 'reference') for (const r of referenceFindings(model, data, q, value, path)) findings.push(r);
       if (required) {
@@ -165,7 +190,15 @@ function referenceFindings(model: Questionnaire, data: Record<string, unknown>, 
   const refs = Array.isArray(value) ? value : [value];
   return refs.flatMap((ref, i) =>
     typeof ref === 'string' && !ids.has(ref) && !isPlaceholder(model, ref)
-      ? [{ code: 'reference/unknown', severity: 'error' as const, path: Array.isArray(value) ? [...path, i] : path, message: `"${field.label}" refers to "${ref}", which is not an entry of "${target?.label ?? field.to}".`, hint: ids.size ? `Known ids: ${[...ids].join(', ')}.` : `Add the entry to ${field.to} first.` }]
+      ? [
+          {
+            code: 'reference/unknown',
+            severity: 'error' as const,
+            path: Array.isArray(value) ? [...path, i] : path,
+            message: `"${field.label}" refers to "${ref}", which is not an entry of "${target?.label ?? field.to}".`,
+            hint: ids.size ? `Known ids: ${[...ids].join(', ')}.` : `Add the entry to ${field.to} first.`,
+          },
+        ]
       : [],
   );
 }

@@ -28,9 +28,16 @@ export const configSchema = z.strictObject({
   statements: z
     .strictObject({
       /** The statement for memo `{name}.md`, beside it. */
-      memo: z.string().regex(/\{name\}/, 'must contain {name}').regex(/\.eis\.ya?ml$/, 'must end in .eis.yaml').default('{name}.eis.yaml'),
+      memo: z
+        .string()
+        .regex(/\{name\}/, 'must contain {name}')
+        .regex(/\.eis\.ya?ml$/, 'must end in .eis.yaml')
+        .default('{name}.eis.yaml'),
       /** The statement inside an initiative folder. */
-      folder: z.string().regex(/\.eis\.ya?ml$/, 'must end in .eis.yaml').default('equity-impact.eis.yaml'),
+      folder: z
+        .string()
+        .regex(/\.eis\.ya?ml$/, 'must end in .eis.yaml')
+        .default('equity-impact.eis.yaml'),
     })
     .default({ memo: '{name}.eis.yaml', folder: 'equity-impact.eis.yaml' }),
   /** Severity per finding code or rule id: error, warning or off. Keys are checked in rule-keys.ts. */
@@ -40,7 +47,10 @@ export const configSchema = z.strictObject({
     .array(
       z.strictObject({
         name: z.string().trim().min(1),
-        email: z.string().trim().regex(/^[^\s@]+@[^\s@]+$/, 'should be an email address'),
+        email: z
+          .string()
+          .trim()
+          .regex(/^[^\s@]+@[^\s@]+$/, 'should be an email address'),
         roles: z.array(z.string().trim().min(1)).min(1),
       }),
     )
@@ -72,9 +82,7 @@ export const configSchema = z.strictObject({
     .default({}),
   lint: z
     .strictObject({
-      glossary: z
-        .array(z.strictObject({ term: z.union([z.string(), z.array(z.string())]), use: z.string().optional(), why: z.string() }))
-        .default([]),
+      glossary: z.array(z.strictObject({ term: z.union([z.string(), z.array(z.string())]), use: z.string().optional(), why: z.string() })).default([]),
       ignore: z.array(z.string()).default([]),
       grade: z.number().min(1).max(20).default(8),
       builtinGlossary: z.boolean().default(true),
@@ -113,11 +121,14 @@ export function parseConfigSource(text: string, file: string, root = dirname(fil
       throw new EisError(`"${key}" is not a config setting${best ? `; did you mean "${best}"?` : '.'}`, { file, ...pos, hint: 'See docs/config.md.' });
     }
     const pos = positionOf(source, path);
-    throw new EisError(`${path.length ? `"${path.join('.')}" ` : ''}${issue.message.replace(/^Invalid input: /, '').replace(/^expected/, 'should be')}.`, { file, ...pos, hint: 'See docs/config.md.' });
+    throw new EisError(`${path.length ? `"${path.join('.')}" ` : ''}${issue.message.replace(/^Invalid input: /, '').replace(/^expected/, 'should be')}.`, {
+      file,
+      ...pos,
+      hint: 'See docs/config.md.',
+    });
   }
   // Rule ids are checked later, with the questionnaire (edge/config/load.ts).
   const problem = ruleKeyProblem(ruleKeysIn(source, parsed.data.rules));
   if (problem) throw ruleKeyError(problem, source, file);
   return { config: { ...parsed.data, file, root }, source };
 }
-

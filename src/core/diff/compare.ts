@@ -70,7 +70,13 @@ export function compareStatements(model: Questionnaire, input: CompareInput, opt
     computed,
     sections,
   };
-  diff.concerns = findConcerns(model, { before: input.before === undefined ? undefined : before, after: input.after === undefined ? undefined : after, computedBefore: cb, computedAfter: ca, today: options.today });
+  diff.concerns = findConcerns(model, {
+    before: input.before === undefined ? undefined : before,
+    after: input.after === undefined ? undefined : after,
+    computedBefore: cb,
+    computedAfter: ca,
+    today: options.today,
+  });
   return diff;
 }
 

@@ -5,17 +5,7 @@
 import type { Field, Questionnaire } from '../questionnaire/model.js';
 import { entriesOf, entryName, getAnswer, isAnswered, type Entry } from '../questionnaire/answers.js';
 import { holds, type ConditionContext } from '../questionnaire/conditions.js';
-import {
-  actionLists,
-  addressingFields,
-  burdenJustifications,
-  evidenceFields,
-  flaggedEntries,
-  reviewDates,
-  severityRank,
-  signoffList,
-  statusQuestions,
-} from '../review/conventions.js';
+import { actionLists, addressingFields, burdenJustifications, evidenceFields, flaggedEntries, reviewDates, severityRank, signoffList, statusQuestions } from '../review/conventions.js';
 import type { Concern, ConcernKind } from './types.js';
 import { display, displayList, same } from './values.js';
 
@@ -296,7 +286,12 @@ function signoffChanges(v: Versions, op: 'added' | 'edited' | 'removed'): Concer
       const decision = display(v.model, field(list, signoff.decision), entry[signoff.decision], v.after);
       const date = display(v.model, field(list, signoff.date), entry[signoff.date], v.after);
       const what = [decision, date].filter(Boolean).join(', ');
-      out.push({ ...base, kind: 'signoff-added', entry: idOf(entry), message: `${list.label}: a sign-off by ${who(entry, v.after)} was added${what ? ` (${what})` : ''}; check that the reviewer recorded it.` });
+      out.push({
+        ...base,
+        kind: 'signoff-added',
+        entry: idOf(entry),
+        message: `${list.label}: a sign-off by ${who(entry, v.after)} was added${what ? ` (${what})` : ''}; check that the reviewer recorded it.`,
+      });
     }
   if (op === 'edited')
     for (const [key, entry] of newEntries) {

@@ -14,7 +14,10 @@ export function formatMarkdown(diffs: StatementDiff[]): string {
   if (!diffs.length) return `${[...out, 'No changes to statements.'].join('\n')}\n`;
   out.push(escape(summaryLine(diffs)), '');
   for (const d of diffs) append(out, statement(d));
-  return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trim()}\n`;
+  return `${out
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim()}\n`;
 }
 
 function statement(d: StatementDiff): string[] {
@@ -31,7 +34,14 @@ function statement(d: StatementDiff): string[] {
   for (const section of d.sections) {
     body.push(`#### ${escape(section.title)}`, '');
     const answers = section.changes.filter((c): c is Extract<Change, { kind: 'answer' }> => c.kind === 'answer');
-    if (answers.length) append(body, [...table('Question', answers.map((a) => [a.label, a])), '']);
+    if (answers.length)
+      append(body, [
+        ...table(
+          'Question',
+          answers.map((a) => [a.label, a]),
+        ),
+        '',
+      ]);
     const entries = section.changes.filter((c): c is EntryChange => c.kind === 'entry');
     const twins = twinNames(section.changes);
     for (const e of entries) append(body, entry(e, twins.has(`${e.key}\0${e.name}`)));
@@ -56,7 +66,14 @@ function entry(e: EntryChange, showId: boolean): string[] {
   const title = `**${escape(e.list)}: ${escape(e.name)}**${showId ? ` (id ${code(e.id)})` : ''}`;
   if (e.op === 'removed') return [`${title}: removed.`, ''];
   const out = [`${title}: ${e.op === 'added' ? 'new entry' : 'changed'}.`, ''];
-  if (e.fields.length) out.push(...table('Field', e.fields.map((f: FieldChange) => [f.label, f])), '');
+  if (e.fields.length)
+    out.push(
+      ...table(
+        'Field',
+        e.fields.map((f: FieldChange) => [f.label, f]),
+      ),
+      '',
+    );
   return out;
 }
 

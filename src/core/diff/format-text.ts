@@ -57,8 +57,7 @@ function changeLines(change: Change, c: Colorizer, twins: Set<string>): string[]
 
 function valueLines(label: string, v: ValueChange, c: Colorizer, indent: string): string[] {
   // Long or multi-line text goes under its label, where the word diff has room.
-  if (v.words && (v.before!.length > 60 || v.after!.length > 60 || v.words.some((w) => w.text.includes('\n'))))
-    return [`${indent}${label}:`, ...indentLines(words(v.words, c), `${indent}  `)];
+  if (v.words && (v.before!.length > 60 || v.after!.length > 60 || v.words.some((w) => w.text.includes('\n')))) return [`${indent}${label}:`, ...indentLines(words(v.words, c), `${indent}  `)];
   const text = valueText(v, c);
   return text.includes('\n') ? [`${indent}${label}:`, ...indentLines(text, `${indent}  `)] : [`${indent}${label}: ${text}`];
 }
@@ -67,8 +66,7 @@ function valueText(v: ValueChange, c: Colorizer): string {
   if (v.op === 'added') return `${c.green(`{+${v.after}+}`)}`;
   if (v.op === 'removed') return `${c.red(`[-${v.before}-]`)}`;
   if (v.words) return words(v.words, c);
-  if (v.added?.length || v.removed?.length)
-    return [...(v.added ?? []).map((x) => c.green(`{+${x}+}`)), ...(v.removed ?? []).map((x) => c.red(`[-${x}-]`))].join(' ');
+  if (v.added?.length || v.removed?.length) return [...(v.added ?? []).map((x) => c.green(`{+${x}+}`)), ...(v.removed ?? []).map((x) => c.red(`[-${x}-]`))].join(' ');
   return `${v.before} -> ${v.after}`;
 }
 

@@ -42,8 +42,7 @@ function displayOne(model: Questionnaire, field: Field | undefined, value: unkno
     if (v === true) return 'Yes';
     if (v === false) return 'No';
   }
-  if ((field?.type === 'choice' || field?.type === 'multi-choice') && field.choices)
-    return field.choices.find((c) => c.value === String(value))?.label ?? String(value);
+  if ((field?.type === 'choice' || field?.type === 'multi-choice') && field.choices) return field.choices.find((c) => c.value === String(value))?.label ?? String(value);
   if (field?.type === 'reference' && field.to && isPlainObject(data)) {
     const target = model.questions.get(field.to);
     const entry = entriesOf(getAnswer(data, field.to)).find((e) => e.id === value);

@@ -49,11 +49,20 @@ export function answerProblems(model: Questionnaire, source: YamlSource): Answer
   const data = source.data;
   if (!isPlainObject(data)) {
     const pos = positionOf(source, []);
-    return [{ ...pos, message: `the answers should be a mapping of sections, like the statement itself, not ${data === null || data === undefined ? 'nothing' : Array.isArray(data) ? 'a list' : typeof data}.` }];
+    return [
+      {
+        ...pos,
+        message: `the answers should be a mapping of sections, like the statement itself, not ${data === null || data === undefined ? 'nothing' : Array.isArray(data) ? 'a list' : typeof data}.`,
+      },
+    ];
   }
   const problems: AnswerProblem[] = [];
   if (data.questionnaire !== undefined && data.questionnaire !== model.ref)
-    problems.push({ ...positionOf(source, ['questionnaire']), message: `the answers are for "${String(data.questionnaire)}", but the statement answers ${model.ref}.`, hint: 'Remove the questionnaire line from the answers, or answer the right questionnaire.' });
+    problems.push({
+      ...positionOf(source, ['questionnaire']),
+      message: `the answers are for "${String(data.questionnaire)}", but the statement answers ${model.ref}.`,
+      hint: 'Remove the questionnaire line from the answers, or answer the right questionnaire.',
+    });
   const candidate = { eis: STATEMENT_FORMAT_VERSION, questionnaire: model.ref, ...withIds(model, data) };
   const { findings } = checkStatementData(model, candidate, { today: '1970-01-01' });
   for (const f of findings) {

@@ -258,11 +258,7 @@ function anyFresh(state: FlowState, listKey: string): boolean {
   return false;
 }
 
-export type Response =
-  | { kind: 'answer'; value: unknown }
-  | { kind: 'skip' }
-  | { kind: 'yes' }
-  | { kind: 'no' };
+export type Response = { kind: 'answer'; value: unknown } | { kind: 'skip' } | { kind: 'yes' } | { kind: 'no' };
 
 /**
  * The state after the person responded to a step. Answers themselves are written by the caller

@@ -28,7 +28,10 @@ export function progressAt(model: Questionnaire, answers: Record<string, unknown
     section: sections[at],
     answered: completeness.answered,
     required: completeness.required,
-    remaining: sections.slice(at).filter((s) => missing.has(s.id)).map((s) => s.title),
+    remaining: sections
+      .slice(at)
+      .filter((s) => missing.has(s.id))
+      .map((s) => s.title),
     level: completeness.level,
   };
 }

@@ -22,7 +22,10 @@ export function stripEditorNote(text: string): string {
     const end = text.indexOf(EDITOR_NOTE_END, start);
     out = text.slice(0, start) + (end === -1 ? '' : text.slice(end + EDITOR_NOTE_END.length));
   }
-  return out.replace(/\r\n/g, '\n').replace(/\s+$/, '').replace(/^\s*\n/, '');
+  return out
+    .replace(/\r\n/g, '\n')
+    .replace(/\s+$/, '')
+    .replace(/^\s*\n/, '');
 }
 
 function placeholderReason(value: string, required: boolean): string {

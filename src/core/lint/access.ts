@@ -47,7 +47,13 @@ export function replacementEntries(
   fields: { found: string; replacement: string; where?: string },
   existing: Array<Record<string, unknown>> = [],
 ): Array<Record<string, string>> {
-  const recorded = new Set(existing.map((e) => String(e[fields.found] ?? '').trim().toLowerCase()));
+  const recorded = new Set(
+    existing.map((e) =>
+      String(e[fields.found] ?? '')
+        .trim()
+        .toLowerCase(),
+    ),
+  );
   return replacements
     .filter((r) => !recorded.has(r.found.toLowerCase()))
     .map((r) => ({ [fields.found]: r.found, [fields.replacement]: r.replacement, ...(fields.where ? { [fields.where]: r.where } : {}) }));

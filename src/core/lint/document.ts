@@ -31,7 +31,12 @@ export function lintDocument(text: string, kind: DocumentKind, file: string, opt
   const { hits, comments } = analyzeText(source, kind, options);
   const starts = lineStarts(source);
   const directives = directivesOf(comments, source, starts);
-  return place(hits, options, (hit) => ({ file, path: [], ...positionAt(source, starts, hit.start) }), (hit, line) => waiverFor(hit, line, directives, options.ignore));
+  return place(
+    hits,
+    options,
+    (hit) => ({ file, path: [], ...positionAt(source, starts, hit.start) }),
+    (hit, line) => waiverFor(hit, line, directives, options.ignore),
+  );
 }
 
 export function directivesOf(comments: DocComment[], text: string, starts: number[]): Directive[] {

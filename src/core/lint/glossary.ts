@@ -95,13 +95,16 @@ export function termPattern(terms: string[]): RegExp {
   const alternatives = [...terms]
     .sort((a, b) => b.length - a.length)
     .map((term) => {
-      const words = term.trim().split(/\s+/).map((word) =>
-        word
-          .split(/[-\u2010\u2011]/)
-          .map((part) => escape(part).replace(/['’]/g, "['’]"))
-          // "non-compliant" also matches "noncompliant", "non compliant" and a hyphen at a line break.
-          .join(`(?:${HYPHEN}\\s*|\\s+)?`),
-      );
+      const words = term
+        .trim()
+        .split(/\s+/)
+        .map((word) =>
+          word
+            .split(/[-\u2010\u2011]/)
+            .map((part) => escape(part).replace(/['’]/g, "['’]"))
+            // "non-compliant" also matches "noncompliant", "non compliant" and a hyphen at a line break.
+            .join(`(?:${HYPHEN}\\s*|\\s+)?`),
+        );
       return `${words.join(`(?:\\s+|\\s*${HYPHEN}\\s*)`)}${INFLECTION}`;
     });
   return new RegExp(`${BEFORE}(?:${alternatives.join('|')})${AFTER}`, 'gi');

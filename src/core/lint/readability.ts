@@ -84,6 +84,9 @@ export function nodeText(node: NlcstNode): string {
 }
 
 function opening(sentence: Sentence): string {
-  const words = nodeText(sentence).replace(/\s+([,.;:!?])/g, '$1').trim().split(/\s+/);
+  const words = nodeText(sentence)
+    .replace(/\s+([,.;:!?])/g, '$1')
+    .trim()
+    .split(/\s+/);
   return words.length > 8 ? `${words.slice(0, 8).join(' ')}…` : words.join(' ');
 }

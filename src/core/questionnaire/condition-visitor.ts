@@ -41,20 +41,19 @@ export function matchCondition<T, A>(cond: Condition | boolean | undefined, case
  * the condition (`['all', 0, 'not']`) and whether a `not` is above it. It does not go into a test's
  * `some`: that condition is about each entry of a list, and the caller decides what that means.
  */
-export function forEachLeaf(
-  cond: Condition | boolean | undefined,
-  visit: (leaf: ConditionLeaf, path: ConditionPath, negated: boolean) => void,
-  path: ConditionPath = [],
-  negated = false,
-): void {
-  matchCondition(cond, {
-    constant: () => undefined,
-    all: (conds) => conds.forEach((c, i) => forEachLeaf(c, visit, [...path, 'all', i], negated)),
-    any: (conds) => conds.forEach((c, i) => forEachLeaf(c, visit, [...path, 'any', i], negated)),
-    not: (c) => forEachLeaf(c, visit, [...path, 'not'], true),
-    referencedBy: (leaf) => visit(leaf, path, negated),
-    test: (test) => visit(test, path, negated),
-  }, undefined);
+export function forEachLeaf(cond: Condition | boolean | undefined, visit: (leaf: ConditionLeaf, path: ConditionPath, negated: boolean) => void, path: ConditionPath = [], negated = false): void {
+  matchCondition(
+    cond,
+    {
+      constant: () => undefined,
+      all: (conds) => conds.forEach((c, i) => forEachLeaf(c, visit, [...path, 'all', i], negated)),
+      any: (conds) => conds.forEach((c, i) => forEachLeaf(c, visit, [...path, 'any', i], negated)),
+      not: (c) => forEachLeaf(c, visit, [...path, 'not'], true),
+      referencedBy: (leaf) => visit(leaf, path, negated),
+      test: (test) => visit(test, path, negated),
+    },
+    undefined,
+  );
 }
 
 /** Every leaf of a condition (not inside a test's `some`). */

@@ -3,7 +3,7 @@
 import type { Condition } from './format.js';
 import type { Questionnaire } from './model.js';
 import { matchCondition, type ConditionCases, type ConditionTest } from './condition-visitor.js';
-import { entriesOf, getAnswer, isAnswered, isPlainObject, type Entry } from './answers.js';
+import { entriesOf, getAnswer, isAnswered, type Entry } from './answers.js';
 
 export interface ConditionContext {
   model: Questionnaire;
@@ -44,8 +44,7 @@ function passes(cond: ConditionTest, ctx: ConditionContext): boolean {
   if (cond.equals !== undefined) return same(value, cond.equals);
   if (cond.in !== undefined) return cond.in.some((v) => same(value, v));
   if (cond.includes !== undefined) return Array.isArray(value) && value.some((v) => same(v, cond.includes!));
-  if (cond.includesAny !== undefined)
-    return Array.isArray(value) && value.some((v) => cond.includesAny!.some((w) => same(v, w)));
+  if (cond.includesAny !== undefined) return Array.isArray(value) && value.some((v) => cond.includesAny!.some((w) => same(v, w)));
   if (cond.before !== undefined || cond.after !== undefined) {
     if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
     const limit = (cond.before ?? cond.after)!.replace('today', ctx.today);
@@ -86,4 +85,3 @@ export function computeValues(model: Questionnaire, answers: Record<string, unkn
   }
   return computed;
 }
-

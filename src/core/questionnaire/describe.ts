@@ -71,7 +71,13 @@ export function describeQuestionnaire(model: Questionnaire) {
     version: model.version,
     ref: model.ref,
     title: model.title,
-    computed: model.computed.map((c) => ({ id: c.id, label: c.label, values: c.values.map((v) => v.value), cases: c.cases.map((k) => ({ value: k.value, when: describeCondition(k.when) })), otherwise: c.otherwise })),
+    computed: model.computed.map((c) => ({
+      id: c.id,
+      label: c.label,
+      values: c.values.map((v) => v.value),
+      cases: c.cases.map((k) => ({ value: k.value, when: describeCondition(k.when) })),
+      otherwise: c.otherwise,
+    })),
     sections: model.sections.map((s) => ({
       id: s.id,
       title: s.title,

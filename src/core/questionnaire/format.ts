@@ -2,9 +2,7 @@
 // small JSON-like trees interpreted by conditions.ts, never code.
 import { z } from 'zod';
 
-const id = z
-  .string()
-  .regex(/^[a-z][a-z0-9_-]*$/, 'ids are lowercase letters, digits, "-" and "_", starting with a letter');
+const id = z.string().regex(/^[a-z][a-z0-9_-]*$/, 'ids are lowercase letters, digits, "-" and "_", starting with a letter');
 
 const scalar = z.union([z.string(), z.number(), z.boolean()]);
 
@@ -61,13 +59,9 @@ export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
       .refine((c) => [c.question, c.field, c.computed].filter((v) => v !== undefined).length === 1, {
         message: 'a condition names exactly one of question, field or computed',
       })
-      .refine(
-        (c) =>
-          ['equals', 'in', 'includes', 'includesAny', 'answered', 'before', 'after', 'some'].filter(
-            (k) => (c as Record<string, unknown>)[k] !== undefined,
-          ).length === 1,
-        { message: 'a condition makes exactly one test: equals, in, includes, includesAny, answered, before, after or some' },
-      ),
+      .refine((c) => ['equals', 'in', 'includes', 'includesAny', 'answered', 'before', 'after', 'some'].filter((k) => (c as Record<string, unknown>)[k] !== undefined).length === 1, {
+        message: 'a condition makes exactly one test: equals, in, includes, includesAny, answered, before, after or some',
+      }),
   ]),
 ) as z.ZodType<Condition>;
 
@@ -76,17 +70,7 @@ const choice = z.union([
   z.strictObject({ value: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/), label: z.string(), help: z.string().optional() }),
 ]);
 
-export const answerTypes = [
-  'text',
-  'markdown',
-  'choice',
-  'multi-choice',
-  'yes-no',
-  'date',
-  'number',
-  'list',
-  'reference',
-] as const;
+export const answerTypes = ['text', 'markdown', 'choice', 'multi-choice', 'yes-no', 'date', 'number', 'list', 'reference'] as const;
 export type AnswerType = (typeof answerTypes)[number];
 
 const questionBase = {
@@ -182,9 +166,7 @@ export const questionnaireSchema = z.strictObject({
   /** Answers that do not count as answers: whole answers in any case; inside longer text, see answers.ts placeholderSearch. */
   placeholders: z.array(z.string()).default(['TBD', 'TBA', 'N/A', 'NA', 'TODO', '?', '??', '???', '-', '...', 'XXX']),
   /** Which questions play a part every statement has: its title, status and summary (`section.question`). */
-  roles: z
-    .strictObject({ title: z.string().optional(), status: z.string().optional(), summary: z.string().optional() })
-    .default({}),
+  roles: z.strictObject({ title: z.string().optional(), status: z.string().optional(), summary: z.string().optional() }).default({}),
   computed: z.array(computedSchema).default([]),
   sections: z.array(sectionSchema).min(1),
   rules: z.array(ruleSchema).default([]),

@@ -13,7 +13,10 @@ export function parseQuestionnaireInput(text: string, file: string): Questionnai
   const yaml = parseYamlSource(text, file);
   const parsed = questionnaireSchema.safeParse(yaml.data);
   const fail = (path: ReadonlyArray<PropertyKey>, message: string, more: number): never => {
-    const pos = positionOf(yaml, path.map((p) => (typeof p === 'number' ? p : String(p))));
+    const pos = positionOf(
+      yaml,
+      path.map((p) => (typeof p === 'number' ? p : String(p))),
+    );
     const text = message.replace(/[.]$/, '');
     const tail = `${more ? ` (and ${more} more problem${more === 1 ? '' : 's'})` : ''}${/\?$/.test(text) && !more ? '' : '.'}`;
     throw new EisError(`questionnaire ${text}${tail}`, {
@@ -26,7 +29,10 @@ export function parseQuestionnaireInput(text: string, file: string): Questionnai
   if (!parsed.success) {
     const issue = deepestIssue(parsed.error.issues);
     const where = issue.path.length ? `at ${issue.path.map(String).join('.')}` : 'at the top level';
-    const detail = issue.code === 'unrecognized_keys' ? `has unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}` : issue.message.replace(/^Invalid input: /, '').toLowerCase();
+    const detail =
+      issue.code === 'unrecognized_keys'
+        ? `has unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`
+        : issue.message.replace(/^Invalid input: /, '').toLowerCase();
     fail(issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]] : issue.path, `${where}: ${detail}`, parsed.error.issues.length - 1);
   }
   const problems = findModelProblems(compileQuestionnaire(parsed.data!, file));

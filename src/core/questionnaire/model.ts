@@ -101,8 +101,7 @@ export function findModelProblems(model: Questionnaire): ModelProblem[] {
   const computedIds = new Set(model.computed.map((c) => c.id));
   const seenSections = new Set<string>();
 
-  const checkCondition = (cond: Condition | boolean | undefined, path: Array<string | number>, entryOf?: Field) =>
-    forEachLeaf(cond, (leaf, at) => checkLeaf(leaf, [...path, ...at], entryOf));
+  const checkCondition = (cond: Condition | boolean | undefined, path: Array<string | number>, entryOf?: Field) => forEachLeaf(cond, (leaf, at) => checkLeaf(leaf, [...path, ...at], entryOf));
 
   const checkLeaf = (cond: ConditionLeaf, path: Array<string | number>, entryOf?: Field) => {
     if ('referencedBy' in cond) {
@@ -110,7 +109,7 @@ export function findModelProblems(model: Questionnaire): ModelProblem[] {
       const list = model.questions.get(`${s}.${q}`);
       const ref = list?.fields?.find((x) => x.id === f);
       if (!entryOf) problems.push({ path: [...path, 'referencedBy'], message: 'referencedBy can only be used inside a list entry (in `fields` or a rule with `each`)' });
-      else if (!ref || ref.type !== 'reference') problems.push({ path: [...path, 'referencedBy'], message: `"${cond.referencedBy}" is not a reference field of a list (write section.list.field)` });
+      else if (ref?.type !== 'reference') problems.push({ path: [...path, 'referencedBy'], message: `"${cond.referencedBy}" is not a reference field of a list (write section.list.field)` });
       return;
     }
     if (cond.question !== undefined) {
@@ -124,7 +123,10 @@ export function findModelProblems(model: Questionnaire): ModelProblem[] {
     if (cond.field !== undefined) {
       if (!entryOf) problems.push({ path: [...path, 'field'], message: '"field" can only be used inside a list entry (in `fields` or a rule with `each`)' });
       else if (!entryOf.fields?.some((f) => f.id === cond.field) && cond.field !== 'id')
-        problems.push({ path: [...path, 'field'], message: `condition names field "${cond.field}", which "${entryOf.key}" does not have${suggest(cond.field, entryOf.fields?.map((f) => f.id) ?? [])}` });
+        problems.push({
+          path: [...path, 'field'],
+          message: `condition names field "${cond.field}", which "${entryOf.key}" does not have${suggest(cond.field, entryOf.fields?.map((f) => f.id) ?? [])}`,
+        });
     }
     if (cond.computed !== undefined && !computedIds.has(cond.computed))
       problems.push({ path: [...path, 'computed'], message: `condition names computed value "${cond.computed}", which does not exist${suggest(cond.computed, [...computedIds])}` });
@@ -135,12 +137,9 @@ export function findModelProblems(model: Questionnaire): ModelProblem[] {
   };
 
   const checkField = (field: Field, path: Array<string | number>, entryOf?: Field) => {
-    if ((field.type === 'choice' || field.type === 'multi-choice') && !field.choices)
-      problems.push({ path: [...path, 'choices'], message: `a ${field.type} question needs a list of choices` });
-    if (field.type === 'list' && !field.fields)
-      problems.push({ path: [...path, 'fields'], message: 'a list question needs the fields of its entries' });
-    if (field.type !== 'list' && field.fields)
-      problems.push({ path: [...path, 'fields'], message: 'only list questions have fields' });
+    if ((field.type === 'choice' || field.type === 'multi-choice') && !field.choices) problems.push({ path: [...path, 'choices'], message: `a ${field.type} question needs a list of choices` });
+    if (field.type === 'list' && !field.fields) problems.push({ path: [...path, 'fields'], message: 'a list question needs the fields of its entries' });
+    if (field.type !== 'list' && field.fields) problems.push({ path: [...path, 'fields'], message: 'only list questions have fields' });
     if (field.type === 'list' && field.labelField && !field.fields?.some((f) => f.id === field.labelField))
       problems.push({ path: [...path, 'labelField'], message: `labelField "${field.labelField}" is not one of this list's fields` });
     if (field.severityOrder) {
@@ -156,7 +155,7 @@ export function findModelProblems(model: Questionnaire): ModelProblem[] {
     }
     if (field.type === 'reference') {
       const target = field.to ? model.questions.get(field.to) : undefined;
-      if (!target || target.type !== 'list')
+      if (target?.type !== 'list')
         problems.push({ path: [...path, 'to'], message: `a reference names the list it points into with "to: section.question"${field.to ? `; "${field.to}" is not a list question` : ''}` });
     }
     const seen = new Set<string>();
@@ -173,8 +172,7 @@ export function findModelProblems(model: Questionnaire): ModelProblem[] {
   model.sections.forEach((section, si) => {
     if (seenSections.has(section.id)) problems.push({ path: ['sections', si, 'id'], message: `section id "${section.id}" is used twice` });
     seenSections.add(section.id);
-    if (['eis', 'questionnaire'].includes(section.id))
-      problems.push({ path: ['sections', si, 'id'], message: `"${section.id}" is reserved for the statement's header` });
+    if (['eis', 'questionnaire'].includes(section.id)) problems.push({ path: ['sections', si, 'id'], message: `"${section.id}" is reserved for the statement's header` });
     checkCondition(section.required, ['sections', si, 'required']);
     checkCondition(section.when, ['sections', si, 'when']);
     const seen = new Set<string>();
@@ -199,10 +197,9 @@ export function findModelProblems(model: Questionnaire): ModelProblem[] {
     let entryOf: Field | undefined;
     if (rule.each !== undefined) {
       entryOf = model.questions.get(rule.each);
-      if (!entryOf || entryOf.type !== 'list') problems.push({ path: ['rules', ri, 'each'], message: `"each" names a list question; "${rule.each}" is not one` });
+      if (entryOf?.type !== 'list') problems.push({ path: ['rules', ri, 'each'], message: `"each" names a list question; "${rule.each}" is not one` });
     }
-    if (rule.at !== undefined && !model.questions.has(rule.at))
-      problems.push({ path: ['rules', ri, 'at'], message: `"at" names question "${rule.at}", which does not exist` });
+    if (rule.at !== undefined && !model.questions.has(rule.at)) problems.push({ path: ['rules', ri, 'at'], message: `"at" names question "${rule.at}", which does not exist` });
     checkCondition(rule.when, ['rules', ri, 'when']);
     checkCondition(rule.where, ['rules', ri, 'where'], entryOf);
     checkCondition(rule.require, ['rules', ri, 'require'], entryOf);

@@ -77,8 +77,7 @@ export function visibility(model: Questionnaire, data: unknown, options: Visibil
       if (q.type === 'list') {
         const value = given?.[q.id];
         const hidden = qShown ? undefined : hiddenFields(q);
-        if (Array.isArray(value))
-          for (let i = 0; i < value.length; i++) state.entries.push(isPlainObject(value[i]) ? entryShown(model, q, state, value[i] as Entry, i, context, hidden) : undefined);
+        if (Array.isArray(value)) for (let i = 0; i < value.length; i++) state.entries.push(isPlainObject(value[i]) ? entryShown(model, q, state, value[i] as Entry, i, context, hidden) : undefined);
         state.blank = entryShown(model, q, state, {}, state.entries.length, context, hidden);
       }
       questions.set(q.key, state);

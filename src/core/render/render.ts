@@ -17,7 +17,10 @@ export function createRenderer(templates: TemplateSet, format: Format): (view: S
 
 /** Templates are easier to write with blank lines to spare: no trailing spaces, no runs of blank lines. */
 function tidyMarkdown(text: string): string {
-  return `${text.replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').trim()}\n`;
+  return `${text
+    .replace(/[ \t]+$/gm, '')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim()}\n`;
 }
 
 const PRE = /(<pre[\s>][\s\S]*?<\/pre>)/;
@@ -26,10 +29,18 @@ const OTHER_BREAKS = /[\r\u2028\u2029]/;
 /** Lines that are all whitespace go, except inside <pre>, where every line counts. */
 export function tidyHtml(text: string): string {
   // Line breaks other than \n start a line for the pattern too; such pages take the pattern.
-  if (OTHER_BREAKS.test(text)) return `${text.split(PRE).map((part, i) => (i % 2 ? part : part.replace(/^[ \t]*\n/gm, ''))).join('').trim()}\n`;
+  if (OTHER_BREAKS.test(text))
+    return `${text
+      .split(PRE)
+      .map((part, i) => (i % 2 ? part : part.replace(/^[ \t]*\n/gm, '')))
+      .join('')
+      .trim()}\n`;
   if (!text.includes('<pre')) return `${dropBlankLines(text).trim()}\n`;
   const parts = text.split(PRE);
-  return `${parts.map((part, i) => (i % 2 ? part : dropBlankLines(part))).join('').trim()}\n`;
+  return `${parts
+    .map((part, i) => (i % 2 ? part : dropBlankLines(part)))
+    .join('')
+    .trim()}\n`;
 }
 
 /** The same as part.replace(/^[ \t]*\n/gm, ''), a line at a time: a regular expression tried at every position of every page. */

@@ -2,12 +2,14 @@
 
 /** Shows text as written inside a GitHub comment (also inside a table cell). */
 export function escape(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/([\\`*_[\]|~#!])/g, '\\$1')
-    // An @ that could start a mention, even across word-diff runs, never notifies anyone.
-    .replace(/@/g, '@\u200b')
-    .replace(/\r?\n/g, '<br>');
+  return (
+    text
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/([\\`*_[\]|~#!])/g, '\\$1')
+      // An @ that could start a mention, even across word-diff runs, never notifies anyone.
+      .replace(/@/g, '@\u200b')
+      .replace(/\r?\n/g, '<br>')
+  );
 }

@@ -62,7 +62,9 @@ export function approvalFindings(model: Questionnaire, state: ApprovalState, sta
       severity: 'error',
       path: statusPath ?? listPath,
       message: claimsApproved ? `The status says approved, but the statement still needs ${need}${why}.` : `The statement is not approved: it needs ${need}${why}.`,
-      hint: claimsApproved ? 'Approval is recorded by reviewers with eis signoff, which sets the status; set it back to in-review meanwhile.' : 'A reviewer named in eis.config.yaml records it with eis signoff.',
+      hint: claimsApproved
+        ? 'Approval is recorded by reviewers with eis signoff, which sets the status; set it back to in-review meanwhile.'
+        : 'A reviewer named in eis.config.yaml records it with eis signoff.',
     });
   }
   return findings;

@@ -171,7 +171,10 @@ export function changesSince(decision: Decision, content: CurrentContent): strin
  * bare hash is compared with a single memo whatever its path, so moving a memo keeps the approval.
  */
 export function memoChanges(recorded: string, memos: CurrentContent['memos']): string[] {
-  const lines = recorded.split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = recorded
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   const pairs = lines.map((l) => /^(.+?)\s+(\S+)$/.exec(l));
   if (lines.length === 1 && !pairs[0]) {
     if (memos.length === 1) return sameHash(lines[0], memos[0].hash) ? [] : [`memo ${memos[0].path} changed`];
@@ -201,12 +204,19 @@ export function memoChanges(recorded: string, memos: CurrentContent['memos']): s
 export function formatMemoHashes(memos: CurrentContent['memos']): string | undefined {
   if (!memos.length) return undefined;
   if (memos.length === 1) return memos[0].hash;
-  return [...memos].sort((a, b) => (a.path < b.path ? -1 : 1)).map((m) => `${m.path} ${m.hash}`).join('\n');
+  return [...memos]
+    .sort((a, b) => (a.path < b.path ? -1 : 1))
+    .map((m) => `${m.path} ${m.hash}`)
+    .join('\n');
 }
 
 /** `sha256:abc` and `abc` are the same hash. */
 export function sameHash(a: string, b: string): boolean {
-  const bare = (h: string) => h.trim().toLowerCase().replace(/^sha256:/, '');
+  const bare = (h: string) =>
+    h
+      .trim()
+      .toLowerCase()
+      .replace(/^sha256:/, '');
   return bare(a) === bare(b);
 }
 
@@ -243,7 +253,6 @@ export function changedQuestions(model: Questionnaire, before: unknown, after: u
     return canonicalAnswers({ v }, { status: [] });
   };
   const labels: string[] = [];
-  for (const section of model.sections)
-    for (const q of section.questions) if (!skip.has(q.key) && value(before, q.key) !== value(after, q.key)) labels.push(`"${q.label}"`);
+  for (const section of model.sections) for (const q of section.questions) if (!skip.has(q.key) && value(before, q.key) !== value(after, q.key)) labels.push(`"${q.label}"`);
   return labels;
 }

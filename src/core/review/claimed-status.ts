@@ -10,4 +10,3 @@ export function isApproved(model: Questionnaire, data: unknown, today: string): 
   if (!cond || !isPlainObject(data)) return false;
   return holds(cond, { model, answers: data, computed: computeValues(model, data, today), today });
 }
-

@@ -121,7 +121,7 @@ export function reviewDates(model: Questionnaire): { questions: Field[]; rules: 
     const tests = leaves(rule.when).filter((c) => 'question' in c && c.question && c.before === 'today');
     for (const t of tests) {
       const q = model.questions.get((t as { question: string }).question);
-      if (q?.type === 'date') (keys.add(q.key), rules.includes(rule.id) || rules.push(rule.id));
+      if (q?.type === 'date') keys.add(q.key), rules.includes(rule.id) || rules.push(rule.id);
     }
   }
   const named = role(model, 'reviewDate');
@@ -171,7 +171,7 @@ export function flaggedEntries(model: Questionnaire): Array<{ list: Field; where
   for (const rule of model.rules) {
     if (rule.severity === 'off' || !rule.each || !rule.where) continue;
     const list = model.questions.get(rule.each);
-    if (!list || list.type !== 'list') continue;
+    if (list?.type !== 'list') continue;
     const key = `${rule.each} ${JSON.stringify(rule.where)}`;
     const fields = leaves(rule.where).flatMap((c) => ('field' in c && c.field ? [c.field] : []));
     if (!byList.has(key)) byList.set(key, { list, where: rule.where, fields });

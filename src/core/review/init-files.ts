@@ -18,7 +18,7 @@ export interface InitChoices {
 export const DEFAULT_ACTION = 'equity-impact-statements/eis@v1';
 
 /** OWNER/REPO@REF, OWNER/REPO/PATH@REF, or ./PATH for an action inside the repository itself. */
-export const ACTION_REF = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\/[A-Za-z0-9._-]+(?:\/[A-Za-z0-9._\/-]+)?@[A-Za-z0-9._\/-]+|\.\/[A-Za-z0-9._\/-]*)$/;
+export const ACTION_REF = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\/[A-Za-z0-9._-]+(?:\/[A-Za-z0-9._/-]+)?@[A-Za-z0-9._/-]+|\.\/[A-Za-z0-9._/-]*)$/;
 
 const quote = (s: string) => JSON.stringify(s);
 
@@ -57,7 +57,7 @@ export function configText(c: InitChoices): string {
     '',
     '# Who may approve statements, and in which roles (like CODEOWNERS): eis signoff takes the reviewer',
     '# from git config user.email, and eis check --verify-signoffs holds each sign-off to their commit.',
-    '# Until reviewers are named here, anyone\'s sign-off counts. See docs/review.md.',
+    "# Until reviewers are named here, anyone's sign-off counts. See docs/review.md.",
     'reviewers: []',
     '#  - name: Morgan Lee',
     '#    email: morgan.lee@example.gov',

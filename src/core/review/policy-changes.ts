@@ -57,7 +57,9 @@ export function policyChanges(before: PolicyView, after: PolicyView): PolicyChan
     }
   }
   // With no reviewers left, anyone's sign-off counts: removing the last one opens the door.
-  for (const [email, r] of pa) if (!pb.has(email)) changes.push({ what: `reviewer removed: ${r.name} <${r.email}>${pb.size ? '' : ' (no reviewers are left, so anyone could approve)'}`, loosens: pb.size === 0, path: ['reviewers'] });
+  for (const [email, r] of pa)
+    if (!pb.has(email))
+      changes.push({ what: `reviewer removed: ${r.name} <${r.email}>${pb.size ? '' : ' (no reviewers are left, so anyone could approve)'}`, loosens: pb.size === 0, path: ['reviewers'] });
 
   const levels = new Set([...Object.keys(a.approvals ?? {}), ...Object.keys(b.approvals ?? {})]);
   if (a.approvals && !b.approvals) changes.push({ what: 'approvals: removed (one approval by any reviewer is enough now)', loosens: true, path: [] });
@@ -105,13 +107,15 @@ export function questionnaireChanges(a: Questionnaire, b: Questionnaire): Policy
       changes.push({ what: `questionnaire section ${id} removed`, loosens: true });
       continue;
     }
-    if (semantic({ ...s, questions: undefined }) !== semantic({ ...t, questions: undefined })) changes.push({ what: `questionnaire section ${id} changed (when it is shown or required)`, loosens: true });
+    if (semantic({ ...s, questions: undefined }) !== semantic({ ...t, questions: undefined }))
+      changes.push({ what: `questionnaire section ${id} changed (when it is shown or required)`, loosens: true });
     const qa = new Map(s.questions.map((q) => [q.id, q]));
     const qb = new Map(t.questions.map((q) => [q.id, q]));
     for (const [qid, q] of qa) {
       const r = qb.get(qid);
       if (!r) changes.push({ what: `question ${id}.${qid} removed`, loosens: true });
-      else if (semantic(q) !== semantic(r)) changes.push({ what: `question ${id}.${qid} changed${semantic(q.required) !== semantic(r.required) ? ` (required: ${describe(q.required)} -> ${describe(r.required)})` : ''}`, loosens: true });
+      else if (semantic(q) !== semantic(r))
+        changes.push({ what: `question ${id}.${qid} changed${semantic(q.required) !== semantic(r.required) ? ` (required: ${describe(q.required)} -> ${describe(r.required)})` : ''}`, loosens: true });
     }
     for (const qid of qb.keys()) if (!qa.has(qid)) changes.push({ what: `question ${id}.${qid} added`, loosens: false });
   }
@@ -121,7 +125,8 @@ export function questionnaireChanges(a: Questionnaire, b: Questionnaire): Policy
   for (const [id, r] of ra) {
     const s = rb.get(id);
     if (!s) changes.push({ what: `rule ${id} removed`, loosens: true });
-    else if (semantic(r) !== semantic(s)) changes.push({ what: `rule ${id} changed${r.severity !== s.severity ? ` (severity ${r.severity ?? 'error'} -> ${s.severity ?? 'error'})` : ''}`, loosens: true });
+    else if (semantic(r) !== semantic(s))
+      changes.push({ what: `rule ${id} changed${r.severity !== s.severity ? ` (severity ${r.severity ?? 'error'} -> ${s.severity ?? 'error'})` : ''}`, loosens: true });
   }
   for (const id of rb.keys()) if (!ra.has(id)) changes.push({ what: `rule ${id} added`, loosens: false });
   if (semantic(a.computed) !== semantic(b.computed)) changes.push({ what: 'questionnaire computed values changed (how the level is worked out)', loosens: true });

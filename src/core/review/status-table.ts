@@ -49,7 +49,11 @@ export function summaryText(report: StatusReport): string {
 export function formatStatusTable(report: StatusReport, c: Colorizer): string {
   const rows = report.rows.map(statusCells);
   const widths = STATUS_COLUMNS.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => cells.map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(widths[i]))).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(widths[i])))
+      .join('  ')
+      .trimEnd();
   const out = [c.bold(line([...STATUS_COLUMNS]))];
   report.rows.forEach((row, i) => {
     const text = line(rows[i]);

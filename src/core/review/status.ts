@@ -90,11 +90,13 @@ export function statementRow(
   if (report.approval?.state === 'changes-requested') row.changesRequested = true;
   const dates = reviewDates(model);
   row.overdue = report.findings.some((f) => dates.rules.some((id) => f.code === `rule/${id}`));
-  const next = dates.questions.map((q) => getAnswer(data, q.key)).filter((v): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)).sort()[0];
+  const next = dates.questions
+    .map((q) => getAnswer(data, q.key))
+    .filter((v): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v))
+    .sort()[0];
   if (next) row.nextReview = next;
   const lists = actionLists(model);
-  if (lists.length)
-    row.openActions = lists.reduce((n, { list, status }) => n + entriesOf(getAnswer(data, list.key)).filter((e) => !CLOSED_STATUSES.has(String(e[status.id] ?? ''))).length, 0);
+  if (lists.length) row.openActions = lists.reduce((n, { list, status }) => n + entriesOf(getAnswer(data, list.key)).filter((e) => !CLOSED_STATUSES.has(String(e[status.id] ?? ''))).length, 0);
   return row;
 }
 

@@ -10,10 +10,10 @@ import { deepEqual } from '../equal.js';
 import type { Document } from 'yaml';
 import { isPlainObject } from '../questionnaire/answers.js';
 import { fastParse } from '../yaml/fast.js';
-import { parseYamlSource, positionOf, type Position, type YamlSource } from '../yaml/source.js';
+import { parseYamlSource, type Position, type YamlSource } from '../yaml/source.js';
 import { documentText } from './edit.js';
 import { readerOf, readStatement } from './reader.js';
-import { decodeLines, withCrlf } from '../yaml/line-endings.js';
+import { withCrlf } from '../yaml/line-endings.js';
 
 export { lineEndings } from '../yaml/line-endings.js';
 
@@ -229,8 +229,7 @@ export function blankBlocks(text: string, wanted: (path: string[]) => boolean): 
     if (first > block.last) continue;
     const indent = lines[first].length - lines[first].trimStart().length;
     if (indent === 0) continue;
-    for (const inner of keyBlocks(lines, first, block.last + 1, indent) ?? [])
-      if (!wanted([block.key, inner.key]) && blockChars(lines, inner) >= SET_ASIDE_CHARS) blank.push(inner);
+    for (const inner of keyBlocks(lines, first, block.last + 1, indent) ?? []) if (!wanted([block.key, inner.key]) && blockChars(lines, inner) >= SET_ASIDE_CHARS) blank.push(inner);
   }
   if (!blank.length) return undefined;
   for (const block of blank) {

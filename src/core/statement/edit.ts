@@ -1,7 +1,7 @@
 // Changing answers in a statement's YAML Document: comments, unknown keys and the person's key
 // order survive; new keys go where the questionnaire puts them.
 import { deepEqual } from '../equal.js';
-import { Document, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type YAMLMap, type Pair, type Node } from 'yaml';
+import { type Document, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type YAMLMap, type Pair, type Node } from 'yaml';
 import { sourceTexts } from '../yaml/source.js';
 import type { Questionnaire } from '../questionnaire/model.js';
 import { STATEMENT_FORMAT_VERSION } from '../questionnaire/statement-schema.js';

@@ -20,7 +20,11 @@ export function parsePin(value: unknown): Pin | undefined {
  */
 export function questionnaireFor(data: unknown, known: ((id: string) => Questionnaire | undefined) & { main?: Questionnaire }): Questionnaire {
   const raw = isPlainObject(data) ? data.questionnaire : undefined;
-  if (raw === undefined) throw new EisError('the statement does not say which questionnaire it answers.', { code: 'file/questionnaire', hint: 'Add a line "questionnaire: equity-impact@1" at the top (or the id@version of your questionnaire).' });
+  if (raw === undefined)
+    throw new EisError('the statement does not say which questionnaire it answers.', {
+      code: 'file/questionnaire',
+      hint: 'Add a line "questionnaire: equity-impact@1" at the top (or the id@version of your questionnaire).',
+    });
   const pin = parsePin(raw);
   if (!pin) throw new EisError(`"questionnaire: ${String(raw)}" is not written id@version.`, { code: 'file/questionnaire', hint: 'Write it like "questionnaire: equity-impact@1".' });
   const model = known(pin.id);
@@ -29,10 +33,20 @@ export function questionnaireFor(data: unknown, known: ((id: string) => Question
       code: 'questionnaire/not-allowed',
       hint: `Answer ${known.main.ref} ("questionnaire: ${known.main.ref}"); the questionnaire a statement answers is the config's to choose.`,
     });
-  if (!model) throw new EisError(`the statement answers questionnaire "${pin.id}", which eis does not know here.`, { code: 'file/questionnaire', hint: 'Name its file under "questionnaire:" in eis.config.yaml.' });
+  if (!model)
+    throw new EisError(`the statement answers questionnaire "${pin.id}", which eis does not know here.`, {
+      code: 'file/questionnaire',
+      hint: 'Name its file under "questionnaire:" in eis.config.yaml.',
+    });
   if (pin.version > model.version)
-    throw new EisError(`the statement answers ${pin.id}@${pin.version}, newer than the ${model.ref} eis has.`, { code: 'file/questionnaire', hint: 'Update eis or the questionnaire file, then run again.' });
+    throw new EisError(`the statement answers ${pin.id}@${pin.version}, newer than the ${model.ref} eis has.`, {
+      code: 'file/questionnaire',
+      hint: 'Update eis or the questionnaire file, then run again.',
+    });
   if (pin.version < model.version)
-    throw new EisError(`the statement answers ${pin.id}@${pin.version}, but the questionnaire is now ${model.ref} and has no migration from version ${pin.version}.`, { code: 'file/questionnaire', hint: `Review the answers against ${model.ref} and change the pin.` });
+    throw new EisError(`the statement answers ${pin.id}@${pin.version}, but the questionnaire is now ${model.ref} and has no migration from version ${pin.version}.`, {
+      code: 'file/questionnaire',
+      hint: `Review the answers against ${model.ref} and change the pin.`,
+    });
   return model;
 }

@@ -251,12 +251,14 @@ class Reader {
     let value: unknown;
     const first = source.charCodeAt(from);
     if (first === 124 || first === 62) return this.blockScalar(source.slice(from, end), indent); // | >
-    if (first === 91) value = flowList(source.slice(from, end)); // [
+    if (first === 91)
+      value = flowList(source.slice(from, end)); // [
     else if (first === 123) {
       // {
       if (stop - start !== 2 || !source.startsWith('{}', start)) throw GIVE_UP;
       value = {};
-    } else if (first === 34 || first === 39) value = quoted(source.slice(from, end)); // " '
+    } else if (first === 34 || first === 39)
+      value = quoted(source.slice(from, end)); // " '
     else {
       const plain = source.slice(start, stop);
       if (startsWithIndicator(plain) || plain.includes(': ') || plain.endsWith(':')) throw GIVE_UP;

@@ -112,7 +112,7 @@ function jsYamlWouldDiffer(text: string): boolean {
         const indent = indentAt(text, lineStart);
         const next = text.charCodeAt(lineStart + indent);
         // Blank lines do not count; a later line must sit inside the block that holds the collection.
-        if (next !== 10 && next === next && (openedAtStart ? indent < openIndent : indent <= openIndent)) return true;
+        if (next !== 10 && !Number.isNaN(next) && (openedAtStart ? indent < openIndent : indent <= openIndent)) return true;
       } else depth = 0;
     }
   }

@@ -85,7 +85,7 @@ function yamlErrorMessage(code: string, message: string): string {
  */
 export function positionOf(source: Pick<YamlSource, 'doc' | 'lineCounter'>, path: ReadonlyArray<string | number>): Position {
   let node: unknown = source.doc.contents;
-  let at: Node | undefined = undefined;
+  let at: Node | undefined;
   for (const segment of path) {
     if (isMap(node)) {
       const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment));

@@ -161,6 +161,16 @@ function looksLikeReport(report: unknown): report is StatementReport {
   return (
     typeof file === 'string' &&
     Array.isArray(findings) &&
-    findings.every((f) => f && typeof f === 'object' && typeof f.code === 'string' && typeof f.message === 'string' && typeof f.file === 'string' && Number.isInteger(f.line) && Number.isInteger(f.column) && Array.isArray(f.path))
+    findings.every(
+      (f) =>
+        f &&
+        typeof f === 'object' &&
+        typeof f.code === 'string' &&
+        typeof f.message === 'string' &&
+        typeof f.file === 'string' &&
+        Number.isInteger(f.line) &&
+        Number.isInteger(f.column) &&
+        Array.isArray(f.path),
+    )
   );
 }

@@ -11,7 +11,11 @@ import type { RunCheckOptions } from './plan.js';
 export async function checkWithCache(files: string[], known: Registry, options: RunCheckOptions, fileOptions: CheckFileOptions): Promise<StatementReport[]> {
   const cache = CheckCache.open(options.config, options.cwd, options.today);
   const { statements, misses } = cachedReports(cache, files, options);
-  const checked = await checkFilesInParallel(misses.map((i) => files[i]), known, fileOptions);
+  const checked = await checkFilesInParallel(
+    misses.map((i) => files[i]),
+    known,
+    fileOptions,
+  );
   checked.forEach(({ report, hash, memos }, j) => {
     const file = files[misses[j]];
     statements[misses[j]] = report;

@@ -51,8 +51,7 @@ export function coverageFindings(input: CoverageInput): Finding[] {
   if (empty.length && config.file) {
     const shown = displayPath(config.file, cwd);
     const source = parseYamlSource(decodeText(readBytes(config.file, 'config file'), shown), shown);
-    for (const g of empty)
-      add({ code: 'coverage/glob-empty', file: shown, ...positionOf(source, ['initiatives', g.key, g.index]), ...emptyGlobMessage(g, config.root) });
+    for (const g of empty) add({ code: 'coverage/glob-empty', file: shown, ...positionOf(source, ['initiatives', g.key, g.index]), ...emptyGlobMessage(g, config.root) });
   }
 
   for (const { file, near } of scan.uncovered) {
@@ -67,7 +66,12 @@ export function coverageFindings(input: CoverageInput): Finding[] {
     });
   }
 
-  for (const orphan of orphanFindings(input, scan.globs.filter((g) => g.key === 'memos'), scan.uncovered.map((u) => u.file))) add(orphan);
+  for (const orphan of orphanFindings(
+    input,
+    scan.globs.filter((g) => g.key === 'memos'),
+    scan.uncovered.map((u) => u.file),
+  ))
+    add(orphan);
   return findings;
 }
 
@@ -76,7 +80,11 @@ function emptyGlobMessage(g: ConfigGlob, root: string): { message: string; hint:
   const base = resolve(root, g.base);
   if (g.base && !isFolder(base)) {
     const parent = dirname(base);
-    const folders = isFolder(parent) ? readdirSync(parent, { withFileTypes: true }).filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => e.name) : [];
+    const folders = isFolder(parent)
+      ? readdirSync(parent, { withFileTypes: true })
+          .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
+          .map((e) => e.name)
+      : [];
     const near = closest(basename(base), folders);
     const suggestion = near ? `${g.base.slice(0, g.base.length - basename(base).length)}${near}${g.glob.slice(g.base.length)}` : undefined;
     return {
@@ -218,12 +226,10 @@ function orphanFindings(input: CoverageInput, memoGlobs: ConfigGlob[], uncovered
 function moveCandidates(input: CoverageInput, uncovered: string[], moves: FileMoves | undefined): Array<{ file: string; id: () => string }> {
   if (!moves?.deleted.size) return [];
   const files = new Set([...input.missing.filter((f) => f.code === 'coverage/missing').map((f) => resolve(input.cwd, f.file)), ...uncovered]);
-  return [...files]
-    .filter(isFile)
-    .map((file) => {
-      let id: string | undefined;
-      return { file, id: () => (id ??= moves.blobId(readFileSync(file))) };
-    });
+  return [...files].filter(isFile).map((file) => {
+    let id: string | undefined;
+    return { file, id: () => (id ??= moves.blobId(readFileSync(file))) };
+  });
 }
 
 function escapeRegExp(text: string): string {

@@ -88,4 +88,3 @@ function assertQuestionnaireInside(config: Config, source: YamlSource, shown: st
     hint: 'Move the questionnaire into the repository, or run with --allow-external-questionnaire if you trust this config.',
   });
 }
-

@@ -15,7 +15,9 @@ export function setBuildId(value: string): void {
 export function buildId(): string {
   if (id === undefined) {
     try {
-      id = createHash('sha1').update(readFileSync(join(packageRoot(), 'dist', 'eis.cjs'), 'utf8')).digest('hex');
+      id = createHash('sha1')
+        .update(readFileSync(join(packageRoot(), 'dist', 'eis.cjs'), 'utf8'))
+        .digest('hex');
     } catch {
       id = '';
     }

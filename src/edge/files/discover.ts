@@ -40,8 +40,7 @@ export function findStatements(paths: string[]): string[] {
   for (const path of paths) {
     // A folder named like a statement is reported as what it is rather than searched.
     if (statSync(path).isDirectory() && !isStatementName(path)) {
-      for (const file of globSync(STATEMENT_GLOB, { cwd: path, absolute: true, ignore: IGNORE, followSymbolicLinks: false, dot: false, expandDirectories: false }))
-        found.add(resolve(file));
+      for (const file of globSync(STATEMENT_GLOB, { cwd: path, absolute: true, ignore: IGNORE, followSymbolicLinks: false, dot: false, expandDirectories: false })) found.add(resolve(file));
     } else found.add(path);
   }
   return [...found].sort();

@@ -49,7 +49,11 @@ function scan_(config: Config): MemoScan {
 
   // Folders first: files inside an initiative folder are its statement's, never uncovered.
   const folderRel = new Map<ConfigGlob, string[]>();
-  for (const g of folderGlobs) folderRel.set(g, globSync(g.glob, { ...options, onlyDirectories: true }).map((f) => f.replace(/\/+$/, '')));
+  for (const g of folderGlobs)
+    folderRel.set(
+      g,
+      globSync(g.glob, { ...options, onlyDirectories: true }).map((f) => f.replace(/\/+$/, '')),
+    );
   const folderSet = [...new Set([...folderRel.values()].flat())].sort();
   const inFolder = (rel: string) => folderSet.some((f) => rel.startsWith(`${f}/`));
 
@@ -75,7 +79,10 @@ function scan_(config: Config): MemoScan {
       continue;
     }
     if (!MEMO_LIKE.test(rel) || inFolder(rel)) continue;
-    const near = nearestGlob(rel, globs.filter((g) => (g.base === '' ? !rel.includes('/') : isUnder(rel, g.base))));
+    const near = nearestGlob(
+      rel,
+      globs.filter((g) => (g.base === '' ? !rel.includes('/') : isUnder(rel, g.base))),
+    );
     if (near) uncovered.push({ file: resolve(config.root, rel), near });
   }
   for (const [g, list] of folderRel) if (list.length) taken.add(g);

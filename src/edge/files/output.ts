@@ -47,9 +47,11 @@ function holdsAlready(file: string, text: string): boolean {
 
 /** The formats of `--format a,b`, each one known. */
 export function parseFormats(value: string, known: string[]): string[] {
-  const formats = value.split(',').map((f) => f.trim()).filter(Boolean);
-  for (const f of formats)
-    if (!known.includes(f)) throw new EisError(`"${f}" is not an output format.`, { hint: `Use one or more of ${known.join(', ')}, separated by commas.` });
+  const formats = value
+    .split(',')
+    .map((f) => f.trim())
+    .filter(Boolean);
+  for (const f of formats) if (!known.includes(f)) throw new EisError(`"${f}" is not an output format.`, { hint: `Use one or more of ${known.join(', ')}, separated by commas.` });
   if (!formats.length) throw new EisError('--format needs at least one format.', { hint: `Use one or more of ${known.join(', ')}.` });
   return formats;
 }

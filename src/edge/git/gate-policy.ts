@@ -37,14 +37,27 @@ export function gatePolicy(ref: string, cwd: string, working: Config): GatePolic
   const at = locate(working.file, (loosened[0] ?? changes[0]).path);
   const list = (items: PolicyChange[]) => items.map((c) => c.what).join('; ');
   if (!loosened.length)
-    return { policy, changed, findings: [{ code: 'policy/changed', severity: 'warning', file: shown, path: [], ...at, message: `This branch changes the policy; it takes effect once merged: ${list(changes)}.` }] };
+    return {
+      policy,
+      changed,
+      findings: [{ code: 'policy/changed', severity: 'warning', file: shown, path: [], ...at, message: `This branch changes the policy; it takes effect once merged: ${list(changes)}.` }],
+    };
 
   const approval = policyApproval(policy.config, current);
   if (approval)
     return {
       policy,
       changed,
-      findings: [{ code: 'policy/changed', severity: 'warning', file: shown, path: [], ...at, message: `This branch loosens the policy, approved by ${approval.name} on ${approval.date}; it takes effect once merged: ${list(loosened)}.` }],
+      findings: [
+        {
+          code: 'policy/changed',
+          severity: 'warning',
+          file: shown,
+          path: [],
+          ...at,
+          message: `This branch loosens the policy, approved by ${approval.name} on ${approval.date}; it takes effect once merged: ${list(loosened)}.`,
+        },
+      ],
     };
   const owners = policy.config.policyOwners;
   return {
@@ -71,7 +84,7 @@ function policyApproval(base: Config, current: Policy): { name: string; date: st
   const hash = policyHash(current);
   for (const entry of current.config.policyApprovals) {
     const reviewer = findReviewer(base.reviewers, { email: entry.email });
-    if (!reviewer || !reviewer.roles.some((r) => base.policyOwners.includes(r))) continue;
+    if (!reviewer?.roles.some((r) => base.policyOwners.includes(r))) continue;
     if (entry.policy_hash.trim() === hash) return { name: reviewer.name, date: entry.date };
   }
   return undefined;

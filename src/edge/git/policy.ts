@@ -46,9 +46,11 @@ export function policyAt(ref: string, cwd: string, working: Config): Policy {
     const qfile = questionnaireFile(config.questionnaire, config.root);
     if (!qfile) return { config, questionnaire: loadQuestionnaire(config.questionnaire), where: shown };
     const qpath = inRepo(qfile);
-    if (qpath.startsWith('..')) throw new EisError(`the config at ${shown} names a questionnaire outside the repository (${config.questionnaire}).`, { hint: 'The policy must live in the repository to be read from a ref.' });
+    if (qpath.startsWith('..'))
+      throw new EisError(`the config at ${shown} names a questionnaire outside the repository (${config.questionnaire}).`, { hint: 'The policy must live in the repository to be read from a ref.' });
     const qtext = blobAt(ref, qpath, root);
-    if (qtext === undefined) throw new EisError(`the config at ${shown} names ${config.questionnaire}, which is not in ${ref}.`, { hint: `Commit the questionnaire to ${ref}, or check against another ref.` });
+    if (qtext === undefined)
+      throw new EisError(`the config at ${shown} names ${config.questionnaire}, which is not in ${ref}.`, { hint: `Commit the questionnaire to ${ref}, or check against another ref.` });
     return { config, questionnaire: parseQuestionnaire(qtext, `${ref}:${qpath}`), questionnaireText: qtext, where: shown };
   }
   const config = defaultConfig(working.file ? dirname(working.file) : cwd);
@@ -83,6 +85,12 @@ export function policyHash(policy: Policy): string {
 /** JSON with keys sorted, so that reordering a mapping in the config does not change the hash. */
 function stableJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, (v as Record<string, unknown>)[k]])) : v,
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.keys(v)
+            .sort()
+            .map((k) => [k, (v as Record<string, unknown>)[k]]),
+        )
+      : v,
   );
 }

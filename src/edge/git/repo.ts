@@ -11,7 +11,12 @@ export function repoRoot(cwd: string): string {
 /** Fails with a plain sentence when `ref` names no commit here (a shallow clone lacks history). */
 export function verifyCommit(ref: string, cwd: string): void {
   assertSafeRef(ref);
-  git(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], cwd, `"${ref}" is not a commit in this repository.`, 'Check the name with git log; in CI, fetch the history (fetch-depth: 0 with actions/checkout).');
+  git(
+    ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`],
+    cwd,
+    `"${ref}" is not a commit in this repository.`,
+    'Check the name with git log; in CI, fetch the history (fetch-depth: 0 with actions/checkout).',
+  );
 }
 
 /** The real path, following symbolic links in the part that exists (a deleted file's folder). */

@@ -3,8 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { EisError } from '../../core/errors.js';
 
 export function assertSafeRef(ref: string): void {
-  if (!ref || ref.startsWith('-') || /[\0\n\r]/.test(ref))
-    throw new EisError(`"${ref}" is not a usable git ref.`, { hint: 'Name a branch, tag or commit; refs cannot start with "-".' });
+  if (!ref || ref.startsWith('-') || /[\0\n\r]/.test(ref)) throw new EisError(`"${ref}" is not a usable git ref.`, { hint: 'Name a branch, tag or commit; refs cannot start with "-".' });
 }
 
 /** Runs git with arguments; a failure becomes an EisError with `failure` or git's own message. */

@@ -40,15 +40,36 @@ export function verifySignoffs(report: CheckReport, options: VerifyOptions): Fin
   const findings: Finding[] = [];
   // In a shallow clone blame gives the oldest commit it has every line before it: no proof at all.
   if (git(['rev-parse', '--is-shallow-repository'], root).trim() === 'true')
-    return [{ code: 'signoff/unverified', severity: 'error', file: '.', path: [], line: 1, column: 1, message: 'This clone is shallow, so git cannot show who wrote each sign-off.', hint: 'Fetch the whole history (actions/checkout with fetch-depth: 0), then run again.' }];
+    return [
+      {
+        code: 'signoff/unverified',
+        severity: 'error',
+        file: '.',
+        path: [],
+        line: 1,
+        column: 1,
+        message: 'This clone is shallow, so git cannot show who wrote each sign-off.',
+        hint: 'Fetch the whole history (actions/checkout with fetch-depth: 0), then run again.',
+      },
+    ];
   const signed = new Map<string, boolean>();
   const verify = (file: string, shown: string, entries: Array<{ who: string; expected?: string; lines: [number, number]; path: Array<string | number> }>) => {
     if (!entries.length) return;
-    const blame = blameLines(root, file, entries.map((e) => e.lines));
+    const blame = blameLines(
+      root,
+      file,
+      entries.map((e) => e.lines),
+    );
     for (const entry of entries) {
       const at = { file: shown, path: entry.path, line: entry.lines[0], column: 1 };
       if (!entry.expected) {
-        findings.push({ ...at, code: 'signoff/unverified', severity: 'error', message: `The sign-off by ${entry.who} names no email, so git cannot show who wrote it.`, hint: 'Name the reviewer with their email under reviewers: in eis.config.yaml.' });
+        findings.push({
+          ...at,
+          code: 'signoff/unverified',
+          severity: 'error',
+          message: `The sign-off by ${entry.who} names no email, so git cannot show who wrote it.`,
+          hint: 'Name the reviewer with their email under reviewers: in eis.config.yaml.',
+        });
         continue;
       }
       const lines = range(entry.lines).map((n) => blame.get(n));
@@ -57,7 +78,14 @@ export function verifySignoffs(report: CheckReport, options: VerifyOptions): Fin
         if (options.requireSigned)
           for (const sha of new Set(lines.map((b) => b!.sha))) {
             if (!signed.has(sha)) signed.set(sha, spawnSync('git', ['verify-commit', sha], { cwd: root, stdio: 'ignore' }).status === 0);
-            if (!signed.get(sha)) findings.push({ ...at, code: 'signoff/unsigned', severity: 'error', message: `The sign-off by ${entry.who} was committed in ${sha.slice(0, 10)}, which has no signature git can verify.`, hint: 'Reviewers sign their commits (git commit -S) with a key git here trusts.' });
+            if (!signed.get(sha))
+              findings.push({
+                ...at,
+                code: 'signoff/unsigned',
+                severity: 'error',
+                message: `The sign-off by ${entry.who} was committed in ${sha.slice(0, 10)}, which has no signature git can verify.`,
+                hint: 'Reviewers sign their commits (git commit -S) with a key git here trusts.',
+              });
           }
         continue;
       }

@@ -46,7 +46,11 @@ function currentText(value: unknown): string | undefined {
 export async function askStep(step: Step, prompter: Prompter, model: Questionnaire): Promise<Response> {
   if (step.kind === 'add') {
     if (step.mustAdd) {
-      prompter.note(step.count === 0 ? `${step.list.label}: add ${step.min === 1 ? 'at least one entry' : `at least ${step.min} entries`}.` : `${step.list.label}: ${step.min - step.count} more ${step.min - step.count === 1 ? 'entry is' : 'entries are'} needed.`);
+      prompter.note(
+        step.count === 0
+          ? `${step.list.label}: add ${step.min === 1 ? 'at least one entry' : `at least ${step.min} entries`}.`
+          : `${step.list.label}: ${step.min - step.count} more ${step.min - step.count === 1 ? 'entry is' : 'entries are'} needed.`,
+      );
       return { kind: 'yes' };
     }
     const yes = await prompter.confirm({ message: step.count === 0 ? `Add an entry to "${step.list.label}"?` : `Add another entry to "${step.list.label}"? (${step.count} so far)`, default: false });

@@ -1,6 +1,6 @@
 // What `eis new` and `eis answer` share once a statement file exists: pick its questionnaire, then
 // interview (with a terminal), merge an answers file, or say what is missing (without one).
-import { readFileSync, unlinkSync } from 'node:fs';
+import { readFileSync, } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Config } from '../../core/config/config.js';
 import type { Context } from '../context.js';
@@ -9,7 +9,7 @@ import { questionnaireRegistry } from '../questionnaire/registry.js';
 import { closest, type Questionnaire } from '../../core/questionnaire/model.js';
 import { changeStatement, statementPosition, type StatementText } from '../../core/statement/change.js';
 import { readStatementText } from '../files/read-statement.js';
-import { hashText, readBytes, writeAtomic } from '../files/statement-file.js';
+import { readBytes, writeAtomic } from '../files/statement-file.js';
 import { questionnaireFor } from '../../core/statement/pin.js';
 import { decodeText, parseYamlSource, type YamlSource } from '../../core/yaml/source.js';
 import { answerPaths, answerProblems, mergeAnswers, type AnswerProblem } from '../../core/interview/answers-file.js';
@@ -113,7 +113,10 @@ async function mergeAnswersFile(ctx: Context, opened: Opened, spec: string | Yam
 /** `--section ID` checked against the questionnaire, with a suggestion for a typo. */
 export function sectionMode(model: Questionnaire, id: string): Mode {
   if (!model.sections.some((s) => s.id === id)) {
-    const best = closest(id, model.sections.map((s) => s.id));
+    const best = closest(
+      id,
+      model.sections.map((s) => s.id),
+    );
     throw new EisError(`"${id}" is not a section of ${model.ref}${best ? `; did you mean "${best}"?` : '.'}`, { hint: `Sections: ${model.sections.map((s) => s.id).join(', ')}.` });
   }
   return { kind: 'section', section: id };

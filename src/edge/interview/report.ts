@@ -32,21 +32,14 @@ export function summaryText(ctx: Context, summary: Summary): string {
   const out = [textReporter({ statements: [report], findings: [] }, { color: c, strict: false, version: ctx.version, tool: 'check' }).trimEnd()];
   const file = report.file;
   if (summary.exitCode === 0 && summary.review.length)
-    out.push(
-      '',
-      `Next: commit the statement with its memo, and ask a reviewer named in the config to approve it (${c.bold(`eis signoff ${file}`)}); until then eis check reports it as not approved.`,
-    );
-  else if (summary.exitCode === 0)
-    out.push('', `Next: ${c.bold(`eis render ${file}`)} to read it as a document, then commit the statement with its memo.`);
-  else
-    out.push('', `Next: ${c.bold(`eis answer ${file}`)} to fill the gaps (or edit the file), and ${c.bold(`eis check ${file}`)} to see them again.`);
+    out.push('', `Next: commit the statement with its memo, and ask a reviewer named in the config to approve it (${c.bold(`eis signoff ${file}`)}); until then eis check reports it as not approved.`);
+  else if (summary.exitCode === 0) out.push('', `Next: ${c.bold(`eis render ${file}`)} to read it as a document, then commit the statement with its memo.`);
+  else out.push('', `Next: ${c.bold(`eis answer ${file}`)} to fill the gaps (or edit the file), and ${c.bold(`eis check ${file}`)} to see them again.`);
   return `${out.join('\n')}\n`;
 }
 
 /** The required answers still missing, one line each, for a run that could not ask. */
 export function missingText(summary: Summary): string {
-  const lines = summary.report.findings
-    .filter((f) => f.severity === 'error')
-    .map((f) => `  ${f.file}:${f.line}:${f.column}  ${f.path.length ? `${f.path.join('.')}: ` : ''}${f.message}`);
+  const lines = summary.report.findings.filter((f) => f.severity === 'error').map((f) => `  ${f.file}:${f.line}:${f.column}  ${f.path.length ? `${f.path.join('.')}: ` : ''}${f.message}`);
   return lines.length ? `${lines.join('\n')}\n` : '';
 }

@@ -37,8 +37,7 @@ export function statementTarget(ctx: Context, config: Config, target: string, op
   if (!isFolder && asGiven) return { file: path, shown: displayPath(path, ctx.cwd) };
   const file = isFolder ? statementPathForFolder(config, path) : statementPathForMemo(config, path);
   const shown = displayPath(file, ctx.cwd);
-  if (!existsSync(file))
-    throw new EisError(`no statement yet (looked for ${shown}); create it with: eis new ${target}`, { file: target });
+  if (!existsSync(file)) throw new EisError(`no statement yet (looked for ${shown}); create it with: eis new ${target}`, { file: target });
   ctx.stderr(`The statement for ${target}: ${shown}\n`);
   return { file, shown };
 }

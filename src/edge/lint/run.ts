@@ -45,8 +45,7 @@ export function filesToLint(paths: string[], config: Config, cwd: string): strin
   }
   for (const path of resolvePaths(paths, cwd)) {
     if (statSync(path).isDirectory()) {
-      for (const file of globSync(['**/*.{md,markdown,txt}', '**/*.eis.{yaml,yml}'], { cwd: path, absolute: true, ignore: IGNORE, followSymbolicLinks: false }))
-        found.add(resolve(file));
+      for (const file of globSync(['**/*.{md,markdown,txt}', '**/*.eis.{yaml,yml}'], { cwd: path, absolute: true, ignore: IGNORE, followSymbolicLinks: false })) found.add(resolve(file));
     } else if (kindOf(path)) found.add(path);
     else
       throw new EisError('eis lint reads Markdown (.md), plain text (.txt) and statements (.eis.yaml); this is none of them.', {

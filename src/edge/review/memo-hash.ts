@@ -52,11 +52,18 @@ export function memosCoveredBy(statement: string, listed: string[], config: Pick
   if (match) {
     // The memo beside it: any memo extension, in any case (x.MD is a memo, as the globs say).
     const stem = match[1];
-    const memo = existsSync(dir) ? readdirSync(dir).filter((f) => MEMO.test(f) && f.slice(0, f.lastIndexOf('.')) === stem).sort()[0] : undefined;
+    const memo = existsSync(dir)
+      ? readdirSync(dir)
+          .filter((f) => MEMO.test(f) && f.slice(0, f.lastIndexOf('.')) === stem)
+          .sort()[0]
+      : undefined;
     if (memo && isFile(join(dir, memo))) found.add(join(dir, memo));
   }
   if (name === config.statements.folder && existsSync(dir))
-    for (const f of readdirSync(dir).filter((f) => MEMO.test(f)).sort()) if (isFile(join(dir, f))) found.add(join(dir, f));
+    for (const f of readdirSync(dir)
+      .filter((f) => MEMO.test(f))
+      .sort())
+      if (isFile(join(dir, f))) found.add(join(dir, f));
   for (const path of listed) if (isFile(resolve(dir, path))) found.add(resolve(dir, path));
   return [...found];
 }
@@ -107,14 +114,29 @@ export interface ApprovalCheck {
  * The approval findings for one statement. Memos are read only when there is an approval to
  * compare with them. Severities follow the config's `rules` (by code), as other findings do.
  */
-export function approvalCheck(statement: string, data: unknown, model: Questionnaire, config: Pick<Config, 'statements' | 'rules' | 'reviewers' | 'approvals'>, level: string | undefined, today: string): ApprovalCheck {
+export function approvalCheck(
+  statement: string,
+  data: unknown,
+  model: Questionnaire,
+  config: Pick<Config, 'statements' | 'rules' | 'reviewers' | 'approvals'>,
+  level: string | undefined,
+  today: string,
+): ApprovalCheck {
   if (!isPlainObject(data)) return { findings: [] };
   if (!signoffList(model)) {
     // A config that names reviewers or approvals expects them; a questionnaire with nowhere to
     // record them must not turn that into "nothing to approve".
     if (!config.reviewers.length && !config.approvals) return { findings: [] };
     return {
-      findings: [{ code: 'approval/required', severity: 'error', path: [], message: `The config requires approvals, but questionnaire ${model.ref} has no sign-off list to record them in.`, hint: 'Add a sign-off list to the questionnaire (docs/review.md), a policy change.' }],
+      findings: [
+        {
+          code: 'approval/required',
+          severity: 'error',
+          path: [],
+          message: `The config requires approvals, but questionnaire ${model.ref} has no sign-off list to record them in.`,
+          hint: 'Add a sign-off list to the questionnaire (docs/review.md), a policy change.',
+        },
+      ],
     };
   }
   let content: CurrentContent | undefined;

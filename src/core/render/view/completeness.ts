@@ -21,7 +21,12 @@ export function completenessView(check: StatementCheck): CompletenessView {
   const { answered, required } = check.completeness;
   const missing = required - answered;
   const percent = required ? Math.floor((answered / required) * 100) : 100;
-  const status = !missing && !errors ? (warnings ? `Complete, with ${plural(warnings, 'warning')}` : 'Complete') : [missing ? `${plural(missing, 'required answer')} missing` : '', errors ? plural(errors, 'problem') : '', warnings ? plural(warnings, 'warning') : ''].filter(Boolean).join(', ');
+  const status =
+    !missing && !errors
+      ? warnings
+        ? `Complete, with ${plural(warnings, 'warning')}`
+        : 'Complete'
+      : [missing ? `${plural(missing, 'required answer')} missing` : '', errors ? plural(errors, 'problem') : '', warnings ? plural(warnings, 'warning') : ''].filter(Boolean).join(', ');
   return {
     answered,
     required,

@@ -1,6 +1,6 @@
 // The memos a statement covers and the hashes of memos and answers: what a sign-off records, and
 // what `eis check` compares with it. This is the file-system side; approval.ts decides.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type { Config } from '../../core/config/config.js';
 import type { Questionnaire } from '../../core/questionnaire/model.js';
@@ -47,25 +47,63 @@ export function memosCoveredBy(statement: string, listed: string[], config: Pick
   const dir = dirname(statement);
   const name = basename(statement);
   const found = new Set<string>();
-  const pattern = new RegExp(`^${config.statements.memo.split('{name}').map(escapeRegExp).join('(.+)')}$`);
-  const match = pattern.exec(name);
+  const match = besidePattern(config.statements.memo).exec(name);
   if (match) {
     // The memo beside it: any memo extension, in any case (x.MD is a memo, as the globs say).
-    const stem = match[1];
-    const memo = existsSync(dir)
-      ? readdirSync(dir)
-          .filter((f) => MEMO.test(f) && f.slice(0, f.lastIndexOf('.')) === stem)
-          .sort()[0]
-      : undefined;
+    const memo = memosIn(dir)?.byStem.get(match[1] as string);
     if (memo && isFile(join(dir, memo))) found.add(join(dir, memo));
   }
-  if (name === config.statements.folder && existsSync(dir))
-    for (const f of readdirSync(dir)
-      .filter((f) => MEMO.test(f))
-      .sort())
-      if (isFile(join(dir, f))) found.add(join(dir, f));
+  if (name === config.statements.folder) for (const f of memosIn(dir)?.names ?? []) if (isFile(join(dir, f))) found.add(join(dir, f));
   for (const path of listed) if (isFile(resolve(dir, path))) found.add(resolve(dir, path));
   return [...found];
+}
+
+const patterns = new Map<string, RegExp>();
+
+function besidePattern(memo: string): RegExp {
+  let pattern = patterns.get(memo);
+  if (!pattern) {
+    pattern = new RegExp(`^${memo.split('{name}').map(escapeRegExp).join('(.+)')}$`);
+    patterns.set(memo, pattern);
+  }
+  return pattern;
+}
+
+interface MemoListing {
+  mtimeMs: number;
+  /** The memo files' names, sorted. */
+  names: string[];
+  /** The first memo, sorted by name, of each stem. */
+  byStem: Map<string, string>;
+}
+
+/**
+ * The memo files of each folder, listed once while the folder is unchanged (its mtime moves when a
+ * file is added, removed or renamed in it). Checking each approved statement of a folder of 10,000
+ * statements used to read the whole folder again.
+ */
+const listings = new Map<string, MemoListing>();
+
+function memosIn(dir: string): MemoListing | undefined {
+  let mtimeMs: number;
+  try {
+    mtimeMs = statSync(dir).mtimeMs;
+  } catch {
+    return undefined;
+  }
+  const known = listings.get(dir);
+  if (known && known.mtimeMs === mtimeMs) return known;
+  const names = readdirSync(dir)
+    .filter((f) => MEMO.test(f))
+    .sort();
+  const byStem = new Map<string, string>();
+  for (const f of names) {
+    const stem = f.slice(0, f.lastIndexOf('.'));
+    if (!byStem.has(stem)) byStem.set(stem, f);
+  }
+  const listing = { mtimeMs, names, byStem };
+  listings.set(dir, listing);
+  return listing;
 }
 
 /** `sha256:<hex>` of a memo's bytes. */

@@ -2,7 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 // Five projects, so the quick loop stays quick:
 // - unit: the core and the edge in process (no built binary, no git, no terminal, no browser);
-// - scale: in process too, on inputs far larger than people write (`*.scale.test.ts`);
+// - scale: in process too, slow: inputs far larger than people write, long equivalence runs and the
+//   benchmark's corpus (`*.scale.test.ts`);
 // - cli: the built binary, git and tmux, as users run them;
 // - browser: rendered HTML in Chromium with axe-core;
 // - hostile: hostile inputs, kill and full-disk suites (the slowest).

@@ -3,7 +3,7 @@
 // so files differ, then re-written in one style or another (folded and literal blocks at several
 // widths, quoted strings, long plain lines, flow lists, comments, CRLF, a BOM, `x-` keys), and about
 // half of them made drafts with findings. Every style but "draft" keeps the data: see
-// test/property/bench-styles.test.ts.
+// test/property/bench-styles.scale.test.ts.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';

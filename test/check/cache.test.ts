@@ -97,7 +97,7 @@ describe('eis check with its cache', () => {
     const file = join(cacheDir, cacheFiles()[0]);
     const stored = JSON.parse(readFileSync(file, 'utf8'));
     const shapes = [null, {}, { file: 'x', findings: [{}] }, { file: 'x', findings: 'none' }];
-    Object.values(stored.entries).forEach((entry, i) => ((entry as { report: unknown }).report = shapes[i % shapes.length]));
+    for (const [i, entry] of Object.values(stored.entries).entries()) (entry as { report: unknown }).report = shapes[i % shapes.length];
     writeFileSync(file, JSON.stringify(stored));
     check();
     for (const f of cacheFiles()) writeFileSync(join(cacheDir, f), '{"key": "x", "entries": nul');

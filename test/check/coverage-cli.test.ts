@@ -7,8 +7,13 @@ import { EXAMPLES, copyExamples, eis, tempTree, type RunResult } from '../helper
 import { edit, emptyRepo, exampleRepo, git } from '../review/git.js';
 
 const cleanups: Array<() => void> = [];
-afterEach(() => cleanups.splice(0).forEach((c) => c()));
-const track = <T extends { cleanup: () => void }>(t: T) => (cleanups.push(t.cleanup), t);
+afterEach(() => {
+  for (const c of cleanups.splice(0)) c();
+});
+const track = <T extends { cleanup: () => void }>(t: T) => {
+  cleanups.push(t.cleanup);
+  return t;
+};
 
 const REMINDERS_MEMO = 'memos/text-payment-reminders.md';
 const REMINDERS = 'memos/text-payment-reminders.eis.yaml';

@@ -37,7 +37,10 @@ describe('eis check in worker threads', { timeout: 120_000 }, () => {
     const registry = questionnaireRegistry(config);
     // Counts the statements this thread reads a questionnaire for: fewer in parallel than alone.
     let calls = 0;
-    const known = (id: string) => (calls++, registry(id));
+    const known = (id: string) => {
+      calls++;
+      return registry(id);
+    };
     const options = { config, cwd: tree.dir, today: '2026-11-23' };
     const files = names.map((name) => join(tree.dir, name));
     const alone = files.map((file) => checkFileForCache(file, known, options).report);

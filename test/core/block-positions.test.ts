@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseYamlSource, positionOf } from '../../src/core/yaml/source.js';
+import { parseYamlSource, positionOf, type YamlSource } from '../../src/core/yaml/source.js';
 import { blockPositions, blockPositionOf } from '../../src/core/yaml/block-positions.js';
 import { EisError } from '../../src/core/errors.js';
 import { EXAMPLES } from '../helpers/cli.js';
@@ -19,7 +19,7 @@ function* paths(value: unknown, path: Array<string | number>): Generator<Array<s
 
 /** Compares every position; returns whether the line reader accepted the text. */
 function agree(text: string): boolean {
-  let source;
+  let source: YamlSource;
   try {
     source = parseYamlSource(text, 'f.yaml');
   } catch (error) {

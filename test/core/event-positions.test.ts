@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parseDocument } from 'yaml';
-import { parseYamlSource, positionOf } from '../../src/core/yaml/source.js';
+import { parseYamlSource, positionOf, type YamlSource } from '../../src/core/yaml/source.js';
 import { eventPositions } from '../../src/core/yaml/event-positions.js';
 import { blockPositionOf } from '../../src/core/yaml/block-positions.js';
 import { fastParse } from '../../src/core/yaml/fast.js';
@@ -20,7 +20,7 @@ function* paths(value: unknown, path: Array<string | number>): Generator<Array<s
 /** Compares every position; returns whether the events gave positions for a text the fast reader accepts. */
 function agree(text: string): boolean {
   if (!fastParse(text)) return false;
-  let source;
+  let source: YamlSource;
   try {
     source = parseYamlSource(text, 'f.yaml');
   } catch (error) {

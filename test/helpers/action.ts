@@ -86,12 +86,21 @@ export function runAction(options: RunOptions): ActionResult {
   let failed = false;
   ACTION.runs.steps.forEach((step, index) => {
     const name = step.name ?? step.id ?? `step ${index + 1}`;
-    const record = (r: StepResult) => (steps.push(r), step.id && (results[step.id] = r));
-    if (!condition(step.if, context, failed)) return void record({ name, id: step.id, outcome: 'skipped', stdout: '', stderr: '', outputs: {} });
+    const record = (r: StepResult) => {
+      steps.push(r);
+      if (step.id) results[step.id] = r;
+    };
+    if (!condition(step.if, context, failed)) {
+      record({ name, id: step.id, outcome: 'skipped', stdout: '', stderr: '', outputs: {} });
+      return;
+    }
     if (step.uses || step.run === undefined) throw new Error(`${name}: this runner runs run: steps only`);
     if (step.shell !== 'bash') throw new Error(`${name}: a composite run: step needs shell: bash`);
     const files = mkdtempSync(join(options.runnerTemp, 'step-'));
-    const file = (n: string) => (writeFileSync(join(files, n), ''), join(files, n));
+    const file = (n: string) => {
+      writeFileSync(join(files, n), '');
+      return join(files, n);
+    };
     const stepEnv: NodeJS.ProcessEnv = { ...env, GITHUB_OUTPUT: file('output'), GITHUB_STEP_SUMMARY: file('summary'), GITHUB_PATH: file('path'), GITHUB_ENV: file('env') };
     for (const [key, value] of Object.entries(step.env ?? {})) stepEnv[key] = substitute(String(value), context);
     const script = join(files, 'script.sh');

@@ -40,7 +40,10 @@ export async function launchBrowser(): Promise<Browser> {
       const requests: string[] = [];
       const dialogs: string[] = [];
       page.on('request', (r) => void (r.url() !== url && requests.push(r.url())));
-      page.on('dialog', (d) => void (dialogs.push(d.message()), d.dismiss()));
+      page.on('dialog', (d) => {
+        dialogs.push(d.message());
+        void d.dismiss();
+      });
       await page.goto(url, { waitUntil: 'load' });
       return { page, requests, dialogs, file };
     },

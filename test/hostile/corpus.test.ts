@@ -97,14 +97,24 @@ const cases: Case[] = [
     target: 's.eis.yaml',
     check: 2,
     error: /symbolic link that loops/,
-    make: (d) => (symlinkSync('t.eis.yaml', join(d, 's.eis.yaml')), symlinkSync('s.eis.yaml', join(d, 't.eis.yaml'))),
+    make: (d) => {
+      symlinkSync('t.eis.yaml', join(d, 's.eis.yaml'));
+      symlinkSync('s.eis.yaml', join(d, 't.eis.yaml'));
+    },
   },
   { id: 'a dangling link', target: 's.eis.yaml', check: 2, make: (d) => symlinkSync('nowhere.eis.yaml', join(d, 's.eis.yaml')) },
   { id: 'a link to a statement outside the repository', target: 's.eis.yaml', make: (d) => symlinkSync(join(outside, 'secret.eis.yaml'), join(d, 's.eis.yaml')) },
   { id: 'a link to /dev/zero', target: 's.eis.yaml', check: 2, error: /not a regular file/, make: (d) => symlinkSync('/dev/zero', join(d, 's.eis.yaml')) },
   { id: 'a named pipe', target: 's.eis.yaml', check: 2, error: /not a regular file/, make: (d) => execFileSync('mkfifo', [join(d, 's.eis.yaml')]) },
   { id: 'a statement that is a directory', target: 's.eis.yaml', check: 2, error: /directory/, make: (d) => mkdirSync(join(d, 's.eis.yaml')) },
-  { id: 'a folder holding a link loop', target: '.', make: (d) => (mkdirSync(join(d, 'sub')), symlinkSync('..', join(d, 'sub', 'up'))) },
+  {
+    id: 'a folder holding a link loop',
+    target: '.',
+    make: (d) => {
+      mkdirSync(join(d, 'sub'));
+      symlinkSync('..', join(d, 'sub', 'up'));
+    },
+  },
   ...(isRoot
     ? [
         {

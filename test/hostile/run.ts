@@ -2,7 +2,7 @@
 // time limit, the peak memory measured, and a fingerprint of a folder to prove nothing changed.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync, rmSync, type Stats } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BIN } from '../helpers/cli.js';
@@ -69,7 +69,7 @@ export function runEis(args: string[], options: { cwd: string; timeoutMs: number
       // /usr/bin/time reports the child's status as its own; a signal shows as "Command terminated by signal".
       const killed = /Command terminated by signal (\d+)/.exec(stderr);
       stderr = stderr.replace(/^Command (exited with non-zero status \d+|terminated by signal \d+)\n/m, '');
-      resolve({ args, code: killed ? null : code, signal: killed ? ((`SIG${killed[1]}`) as NodeJS.Signals) : signal, stdout, stderr, ms: Date.now() - started, mb, cpuMs, timedOut });
+      resolve({ args, code: killed ? null : code, signal: killed ? (`SIG${killed[1]}` as NodeJS.Signals) : signal, stdout, stderr, ms: Date.now() - started, mb, cpuMs, timedOut });
     });
   });
 }
@@ -79,7 +79,7 @@ export function fingerprint(dir: string): Map<string, string> {
   const out = new Map<string, string>();
   const walk = (rel: string) => {
     const full = join(dir, rel);
-    let stat;
+    let stat: Stats;
     try {
       stat = lstatSync(full);
     } catch {

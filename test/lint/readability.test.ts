@@ -28,7 +28,12 @@ describe('sentence grade', () => {
       let hit = false;
       (retextReadability({ age: g + 5 }) as unknown as (t: Root, f: unknown) => void)(
         { type: 'RootNode', children: [{ type: 'ParagraphNode', children: [sentence] }] },
-        { message: () => ((hit = true), {}) },
+        {
+          message: () => {
+            hit = true;
+            return {};
+          },
+        },
       );
       return hit;
     };

@@ -43,7 +43,7 @@ describe('install lines', () => {
       expect(installLines(workflow)).toEqual([]);
       // docs/ci.md shows it, as data (without its comments).
       const ci = readFileSync(join(ROOT, 'docs/ci.md'), 'utf8');
-      const shown = /^## The GitHub Action\n[^]*?```yaml\n([^]*?)```/m.exec(ci)?.[1];
+      const shown = /^## The GitHub Action\n[\s\S]*?```yaml\n([\s\S]*?)```/m.exec(ci)?.[1];
       expect(parse(shown ?? '')).toEqual(parse(workflow));
     } finally {
       cleanup();

@@ -26,7 +26,7 @@ function lineLengths(bytes: Uint8Array): number[] {
 }
 
 /** Every finding names the file and a line and column that exist in it. */
-export function expectPlaced(report: StatementReport, bytes: Uint8Array): void {
+function expectPlaced(report: StatementReport, bytes: Uint8Array): void {
   const lengths = lineLengths(bytes);
   expect(report.file).toBe('fuzz.eis.yaml');
   for (const f of report.findings) {

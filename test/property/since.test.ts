@@ -118,7 +118,7 @@ describe('--since is a filter on work, never on truth', () => {
           git(repo.dir, 'add', '-A');
           git(repo.dir, 'commit', '-qm', 'second');
           git(repo.dir, 'checkout', '-qb', 'feature');
-          ops.forEach((o, i) => apply(repo.dir, o, i));
+          for (const [i, o] of ops.entries()) apply(repo.dir, o, i);
 
           const since = await run(repo.dir, { since: 'main' });
           const full = await run(repo.dir, { policyFrom: 'main' });

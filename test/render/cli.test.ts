@@ -6,7 +6,9 @@ import { join } from 'node:path';
 import { BIN, EXAMPLES, copyExamples, eis, tempTree } from '../helpers/cli.js';
 
 const cleanups: Array<() => void> = [];
-afterEach(() => cleanups.splice(0).forEach((c) => c()));
+afterEach(() => {
+  for (const c of cleanups.splice(0)) c();
+});
 const examples = () => {
   const tree = copyExamples();
   cleanups.push(tree.cleanup);

@@ -13,7 +13,7 @@ const tree = tempTree();
 afterAll(() => tree.cleanup());
 const names = Array.from({ length: COUNT }, (_, i) => `memos/m${String(COUNT - i).padStart(3, '0')}.eis.yaml`);
 mkdirSync(join(tree.dir, 'memos'));
-names.forEach((name, i) => writeFileSync(join(tree.dir, name), generatedStatement(i + 1)));
+for (const [i, name] of names.entries()) writeFileSync(join(tree.dir, name), generatedStatement(i + 1));
 const html = (name: string) => name.replace(/\.yaml$/, '.html');
 
 describe('eis render with many statements', { timeout: 120_000 }, () => {

@@ -89,7 +89,10 @@ describe('approval state', () => {
 
   it('an approval that recorded no hashes proves nothing (finding 7)', () => {
     const data = complete();
-    for (const r of data.signoff.reviewers) delete r.memo_hash, delete r.answers_hash;
+    for (const r of data.signoff.reviewers) {
+      delete r.memo_hash;
+      delete r.answers_hash;
+    }
     const s = state(data);
     expect(s.state).toBe('pending');
     expect(s.stale[0].changes).toEqual(['it recorded no hash of the answers', 'it recorded no hash of the memo']);

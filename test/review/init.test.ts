@@ -14,8 +14,13 @@ type WorkflowStep = { uses?: string; run?: string; with?: Record<string, unknown
 const workflowSteps = (text: string) => (parseYamlSource(text, 'eis.yml').data as { jobs: { eis: { steps: WorkflowStep[] } } }).jobs.eis.steps;
 
 const cleanups: Array<() => void> = [];
-afterEach(() => cleanups.splice(0).forEach((c) => c()));
-const track = <T extends { cleanup: () => void }>(t: T) => (cleanups.push(t.cleanup), t);
+afterEach(() => {
+  for (const c of cleanups.splice(0)) c();
+});
+const track = <T extends { cleanup: () => void }>(t: T) => {
+  cleanups.push(t.cleanup);
+  return t;
+};
 
 describe('eis init', () => {
   it('writes a commented config that finds the memo folders, the diff driver, a workflow and a hook', async () => {
@@ -44,6 +49,7 @@ describe('eis init', () => {
     const steps = workflowSteps(workflow);
     expect(steps[0]).toEqual({ uses: 'actions/checkout@v4', with: { 'fetch-depth': 0 } });
     // The eis action, with the exact version of this eis, and inputs it has.
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression, written into the workflow as is
     expect(steps.at(-1)).toEqual({ uses: DEFAULT_ACTION, with: { version: MANIFEST.version, 'github-token': '${{ github.token }}' } });
     for (const input of Object.keys(steps.at(-1)!.with!)) expect(ACTION.inputs).toHaveProperty([input]);
     expect(parseYamlSource(readFileSync(join(dir, '.pre-commit-config.example.yaml'), 'utf8'), 'x').data).toMatchObject({
@@ -90,6 +96,7 @@ describe('eis init', () => {
     const r = eis(['init', '--action', 'my-agency/eis-fork@v1.2.0'], { cwd: join(dir, 'policy') });
     expect(r.code).toBe(0);
     const steps = workflowSteps(readFileSync(join(dir, '.github/workflows/eis.yml'), 'utf8'));
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression, written into the workflow as is
     expect(steps.at(-1)).toEqual({ uses: 'my-agency/eis-fork@v1.2.0', with: { version: MANIFEST.version, 'github-token': '${{ github.token }}', 'working-directory': 'policy' } });
   });
 

@@ -1,7 +1,7 @@
 // eis init: a commented config fitted to the repository, the git diff driver, an example CI
 // workflow and pre-commit hook; --eject copies the questionnaire and templates to edit. It never
 // replaces a file that exists: it says which it skipped.
-import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync, type Dirent } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import type { Context } from '../../edge/context.js';
 import type { InitOptions } from './flags.js';
@@ -137,7 +137,7 @@ function listFiles(dir: string, prefix = ''): string[] {
 export function memoGlobs(base: string): string[] {
   const found: string[] = [];
   const walk = (dir: string, rel: string, depth: number) => {
-    let entries;
+    let entries: Dirent[];
     try {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch {

@@ -18,6 +18,7 @@ import { setAnswer } from '../../core/statement/edit.js';
 import { changeStatement, statementPosition, type StatementText } from '../../core/statement/change.js';
 import { readStatementText } from '../../edge/files/read-statement.js';
 import { questionnaireFor } from '../../core/statement/pin.js';
+import type { Questionnaire } from '../../core/questionnaire/model.js';
 import { getAnswer, isPlainObject } from '../../core/questionnaire/answers.js';
 import { memoList } from '../../core/review/conventions.js';
 
@@ -131,7 +132,7 @@ interface MemoListEdits {
 /** The memo list's paths, written relative to the statement: the old memo's becomes the new one's, and the others still name their files from the new folder. */
 function memoListEdits(statement: StatementText, config: Config, oldMemo: string, newMemo: string, newStatement: string, shown: string): MemoListEdits {
   const data = statement.data;
-  let model;
+  let model: Questionnaire;
   try {
     model = questionnaireFor(data, questionnaireRegistry(config));
   } catch (error) {

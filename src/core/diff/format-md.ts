@@ -1,7 +1,7 @@
 // A diff as a pull-request comment: a heading per statement, concerns in a callout, tables of
 // before and after. Every answer is escaped so that it shows as written and cannot add links,
 // HTML or @-mentions to the comment.
-import { escape } from '../reporters/markdown.js';
+import { escapeMarkdown } from '../reporters/markdown.js';
 import type { Change, EntryChange, FieldChange, StatementDiff, ValueChange } from './types.js';
 import { summaryLine } from './summary.js';
 import { twinNames } from './format-text.js';
@@ -12,7 +12,7 @@ export const MD_MARKER = '<!-- eis diff -->';
 export function formatMarkdown(diffs: StatementDiff[]): string {
   const out: string[] = [MD_MARKER, '## Equity impact statements', ''];
   if (!diffs.length) return `${[...out, 'No changes to statements.'].join('\n')}\n`;
-  out.push(escape(summaryLine(diffs)), '');
+  out.push(escapeMarkdown(summaryLine(diffs)), '');
   for (const d of diffs) append(out, statement(d));
   return `${out
     .join('\n')
@@ -21,18 +21,18 @@ export function formatMarkdown(diffs: StatementDiff[]): string {
 }
 
 function statement(d: StatementDiff): string[] {
-  const out = [`### ${code(d.file)}${d.title ? `: ${escape(d.title)}` : ''}`, ''];
+  const out = [`### ${code(d.file)}${d.title ? `: ${escapeMarkdown(d.title)}` : ''}`, ''];
   const what = { added: 'New statement.', deleted: 'Statement deleted.', modified: 'Changed.', renamed: `Renamed from ${code(d.oldFile ?? '')}.` }[d.change];
   out.push(`_${what}_ Questionnaire ${code(d.questionnaire)}.`, '');
   if (d.concerns.length) {
     out.push('> [!WARNING]', `> **Needs attention**`, '>');
-    for (const c of d.concerns) out.push(`> - ${escape(c.message).replace(/ -&gt; /g, ' → ')}`);
+    for (const c of d.concerns) out.push(`> - ${escapeMarkdown(c.message).replace(/ -&gt; /g, ' → ')}`);
     out.push('');
   }
-  for (const c of d.computed) out.push(`**${escape(c.label)}:** ${inline(c)}`, '');
+  for (const c of d.computed) out.push(`**${escapeMarkdown(c.label)}:** ${inline(c)}`, '');
   const body: string[] = [];
   for (const section of d.sections) {
-    body.push(`#### ${escape(section.title)}`, '');
+    body.push(`#### ${escapeMarkdown(section.title)}`, '');
     const answers = section.changes.filter((c): c is Extract<Change, { kind: 'answer' }> => c.kind === 'answer');
     if (answers.length)
       append(body, [
@@ -63,7 +63,7 @@ function append(out: string[], lines: string[]): void {
 }
 
 function entry(e: EntryChange, showId: boolean): string[] {
-  const title = `**${escape(e.list)}: ${escape(e.name)}**${showId ? ` (id ${code(e.id)})` : ''}`;
+  const title = `**${escapeMarkdown(e.list)}: ${escapeMarkdown(e.name)}**${showId ? ` (id ${code(e.id)})` : ''}`;
   if (e.op === 'removed') return [`${title}: removed.`, ''];
   const out = [`${title}: ${e.op === 'added' ? 'new entry' : 'changed'}.`, ''];
   if (e.fields.length)
@@ -78,7 +78,7 @@ function entry(e: EntryChange, showId: boolean): string[] {
 }
 
 function table(what: string, rows: Array<[string, ValueChange]>): string[] {
-  return [`| ${what} | Before | After |`, '| --- | --- | --- |', ...rows.map(([label, v]) => `| ${escape(label)} | ${side(v, 'before')} | ${side(v, 'after')} |`)];
+  return [`| ${what} | Before | After |`, '| --- | --- | --- |', ...rows.map(([label, v]) => `| ${escapeMarkdown(label)} | ${side(v, 'before')} | ${side(v, 'after')} |`)];
 }
 
 /** One side of a change: the old text with removed words struck through, or the new one with added words marked. */
@@ -90,23 +90,21 @@ function side(v: ValueChange, which: 'before' | 'after'): string {
     const tag = which === 'before' ? 'del' : 'ins';
     return v.words
       .filter((w) => !w.op || w.op === keep)
-      .map((w) => (w.op ? `<${tag}>${escape(w.text)}</${tag}>` : escape(w.text)))
+      .map((w) => (w.op ? `<${tag}>${escapeMarkdown(w.text)}</${tag}>` : escapeMarkdown(w.text)))
       .join('');
   }
-  if (which === 'after' && v.added?.length && v.op === 'changed') return `${escape(text)}<br>(added: ${escape(v.added.join(', '))})`;
-  if (which === 'before' && v.removed?.length && v.op === 'changed') return `${escape(text)}<br>(removed: ${escape(v.removed.join(', '))})`;
-  return escape(text);
+  if (which === 'after' && v.added?.length && v.op === 'changed') return `${escapeMarkdown(text)}<br>(added: ${escapeMarkdown(v.added.join(', '))})`;
+  if (which === 'before' && v.removed?.length && v.op === 'changed') return `${escapeMarkdown(text)}<br>(removed: ${escapeMarkdown(v.removed.join(', '))})`;
+  return escapeMarkdown(text);
 }
 
 function inline(v: ValueChange): string {
-  if (v.op === 'added') return escape(v.after ?? '');
-  if (v.op === 'removed') return `<del>${escape(v.before ?? '')}</del>`;
-  return `${escape(v.before ?? '')} → ${escape(v.after ?? '')}`;
+  if (v.op === 'added') return escapeMarkdown(v.after ?? '');
+  if (v.op === 'removed') return `<del>${escapeMarkdown(v.before ?? '')}</del>`;
+  return `${escapeMarkdown(v.before ?? '')} → ${escapeMarkdown(v.after ?? '')}`;
 }
 
 function code(text: string): string {
   const fence = text.includes('`') ? '`` ' : '`';
   return `${fence}${text}${fence.split('').reverse().join('')}`;
 }
-
-export { escape };

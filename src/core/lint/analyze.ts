@@ -179,7 +179,9 @@ export function analyzeTexts(inputs: TextInput[], settings: LintSettings): TextA
     return lo;
   };
   const glossaryByUnit = units.map(({ unit }) => matchGlossary(settings.glossary, unit.text, (start, end) => touchesExcluded(unit, start, end)));
-  units.forEach(({ unit, doc }, u) => results[doc].hits.push(...glossaryHits(unit, glossaryByUnit[u])));
+  units.forEach(({ unit, doc }, u) => {
+    results[doc].hits.push(...glossaryHits(unit, glossaryByUnit[u]));
+  });
 
   if (units.length) {
     for (const message of retext().processSync(joined).messages) {

@@ -101,7 +101,7 @@ export function termPattern(terms: string[]): RegExp {
         .map((word) =>
           word
             .split(/[-\u2010\u2011]/)
-            .map((part) => escape(part).replace(/['’]/g, "['’]"))
+            .map((part) => escapeRegExp(part).replace(/['’]/g, "['’]"))
             // "non-compliant" also matches "noncompliant", "non compliant" and a hyphen at a line break.
             .join(`(?:${HYPHEN}\\s*|\\s+)?`),
         );
@@ -110,7 +110,7 @@ export function termPattern(terms: string[]): RegExp {
   return new RegExp(`${BEFORE}(?:${alternatives.join('|')})${AFTER}`, 'gi');
 }
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 

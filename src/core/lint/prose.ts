@@ -65,7 +65,8 @@ function markdownBlocks(view: View, prose: Prose, depth: number): void {
   try {
     tokens = new Lexer({ gfm: true }).lex(view.text);
   } catch {
-    return plainBlocks(view, prose);
+    plainBlocks(view, prose);
+    return;
   }
   let cursor = 0;
   for (const token of tokens) {
@@ -87,28 +88,37 @@ function block(token: Token, view: View, prose: Prose, depth: number): void {
     case 'html':
       // Raw HTML shows its text (`<!-- note --> More words`, `<div>Words</div>`): read it, with
       // tags and comments blanked out. Preformatted, script and style blocks are not prose.
-      if (/^ {0,3}<(pre|script|style|textarea)[\s>]/i.test(view.text)) return collectComments(view, prose);
-      return addUnit(prose, view, 'cell', 'markdown');
+      if (/^ {0,3}<(pre|script|style|textarea)[\s>]/i.test(view.text)) collectComments(view, prose);
+      else addUnit(prose, view, 'cell', 'markdown');
+      return;
     case 'heading': {
       const stripped = stripLinePrefixes(view, (line, i) => (i === 0 ? (/^ {0,3}#{1,6}(?=[ \t]|$)/.exec(line)?.[0].length ?? 0) : 0));
       // Closing hashes of an ATX heading, and the underline of a setext heading, are markup.
       const text = stripped.text.replace(/[ \t]+#+[ \t]*$/m, (m) => ' '.repeat(m.length)).replace(/\n[ \t]*(=+|-+)[ \t]*\n?$/, (m) => m.replace(/[^\n]/g, ' '));
-      return addUnit(prose, { text, map: stripped.map }, 'heading', 'markdown');
+      addUnit(prose, { text, map: stripped.map }, 'heading', 'markdown');
+      return;
     }
     case 'paragraph':
     case 'text':
-      return addUnit(prose, view, 'paragraph', 'markdown');
+      addUnit(prose, view, 'paragraph', 'markdown');
+      return;
     case 'blockquote':
-      if (depth >= MAX_DEPTH) return addUnit(prose, view, 'paragraph', 'markdown');
-      return markdownBlocks(
+      if (depth >= MAX_DEPTH) {
+        addUnit(prose, view, 'paragraph', 'markdown');
+        return;
+      }
+      markdownBlocks(
         stripLinePrefixes(view, (line) => /^ {0,3}> ?/.exec(line)?.[0].length ?? 0),
         prose,
         depth + 1,
       );
+      return;
     case 'list':
-      return listItems(token as Tokens.List, view, prose, depth);
+      listItems(token as Tokens.List, view, prose, depth);
+      return;
     case 'table':
-      return tableCells(view, prose);
+      tableCells(view, prose);
+      return;
     default:
       if (view.text.trim()) addUnit(prose, view, 'paragraph', 'markdown');
   }

@@ -23,7 +23,12 @@ function transformerFor(grade: number): Transformer {
 /** True when retext-readability finds the sentence harder than `grade`. */
 function harderThan(sentence: Sentence, grade: number): boolean {
   let hit = false;
-  const file = { message: () => ((hit = true), {}) } as never;
+  const file = {
+    message: () => {
+      hit = true;
+      return {};
+    },
+  } as never;
   transformerFor(grade)({ type: 'RootNode', children: [{ type: 'ParagraphNode', children: [sentence] }] }, file);
   return hit;
 }

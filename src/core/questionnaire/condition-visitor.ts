@@ -46,8 +46,12 @@ export function forEachLeaf(cond: Condition | boolean | undefined, visit: (leaf:
     cond,
     {
       constant: () => undefined,
-      all: (conds) => conds.forEach((c, i) => forEachLeaf(c, visit, [...path, 'all', i], negated)),
-      any: (conds) => conds.forEach((c, i) => forEachLeaf(c, visit, [...path, 'any', i], negated)),
+      all: (conds) => {
+        for (const [i, c] of conds.entries()) forEachLeaf(c, visit, [...path, 'all', i], negated);
+      },
+      any: (conds) => {
+        for (const [i, c] of conds.entries()) forEachLeaf(c, visit, [...path, 'any', i], negated);
+      },
       not: (c) => forEachLeaf(c, visit, [...path, 'not'], true),
       referencedBy: (leaf) => visit(leaf, path, negated),
       test: (test) => visit(test, path, negated),

@@ -85,7 +85,10 @@ export function fieldAt(model: Questionnaire, path: ReadonlyArray<PropertyKey>):
 export function statementJsonSchema(model: Questionnaire): Record<string, unknown> {
   const schema = z.toJSONSchema(buildStatementSchema(model), { target: 'draft-2020-12', unrepresentable: 'any' }) as Record<string, unknown>;
   const allowExtensions = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(allowExtensions);
+    if (Array.isArray(node)) {
+      node.forEach(allowExtensions);
+      return;
+    }
     if (typeof node !== 'object' || node === null) return;
     const obj = node as Record<string, unknown>;
     if (obj.type === 'object' && obj.additionalProperties === false) obj.patternProperties = { '^x-': {} };

@@ -1,7 +1,7 @@
 // Text from statements inside Markdown that GitHub renders (pull-request comments, status pages).
 
 /** Shows text as written inside a GitHub comment (also inside a table cell). */
-export function escape(text: string): string {
+export function escapeMarkdown(text: string): string {
   return (
     text
       .replace(/&/g, '&amp;')

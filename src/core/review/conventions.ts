@@ -121,7 +121,10 @@ export function reviewDates(model: Questionnaire): { questions: Field[]; rules: 
     const tests = leaves(rule.when).filter((c) => 'question' in c && c.question && c.before === 'today');
     for (const t of tests) {
       const q = model.questions.get((t as { question: string }).question);
-      if (q?.type === 'date') keys.add(q.key), rules.includes(rule.id) || rules.push(rule.id);
+      if (q?.type === 'date') {
+        keys.add(q.key);
+        if (!rules.includes(rule.id)) rules.push(rule.id);
+      }
     }
   }
   const named = role(model, 'reviewDate');

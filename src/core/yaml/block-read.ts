@@ -192,7 +192,10 @@ class Reader {
       if (keys) {
         if (keys.includes(key)) throw GIVE_UP;
         keys.push(key);
-        if (keys.length > FEW_KEYS) (keySet = new Set(keys)), (keys = undefined);
+        if (keys.length > FEW_KEYS) {
+          keySet = new Set(keys);
+          keys = undefined;
+        }
       } else {
         if (keySet!.has(key)) throw GIVE_UP;
         keySet!.add(key);

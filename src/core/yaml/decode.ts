@@ -44,6 +44,11 @@ function positionInBytes(bytes: Uint8Array, index: number): Position {
   let line = 1;
   let start = 0;
   // Line breaks as the decoded text has them: LF, CRLF, or a lone CR.
-  for (let i = 0; i < index; i++) if (bytes[i] === 10 || (bytes[i] === 13 && bytes[i + 1] !== 10)) line++, (start = i + 1);
+  for (let i = 0; i < index; i++) {
+    if (bytes[i] === 10 || (bytes[i] === 13 && bytes[i + 1] !== 10)) {
+      line++;
+      start = i + 1;
+    }
+  }
   return { line, column: index - start + 1 };
 }

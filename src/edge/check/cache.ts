@@ -56,7 +56,10 @@ export function cacheKey(config: Config, cwd: string, today: string): string {
   add(VERSION);
   add(buildId());
   const builtin = join(packageRoot(), 'schemas', 'questionnaires');
-  for (const name of readdirSync(builtin).sort()) add(name), add(readOrEmpty(join(builtin, name)));
+  for (const name of readdirSync(builtin).sort()) {
+    add(name);
+    add(readOrEmpty(join(builtin, name)));
+  }
   const { file: _file, ...settings } = config;
   add(JSON.stringify(settings));
   if (/[\\/]|\.ya?ml$/.test(config.questionnaire)) add(readOrEmpty(resolve(config.root, config.questionnaire)));

@@ -5,7 +5,7 @@ import { EisError } from '../../core/errors.js';
 import type { Questionnaire } from '../../core/questionnaire/model.js';
 import type { StatementReport } from '../../core/findings/findings.js';
 import { decodeLines } from '../../core/yaml/line-endings.js';
-import { readStatement } from '../../core/statement/reader.js';
+import { readStatement, type StatementRead } from '../../core/statement/reader.js';
 import { fatalFinding, reportStatement } from '../../core/check/statement-report.js';
 import { displayPath } from '../files/discover.js';
 import { readBytes } from '../files/statement-file.js';
@@ -69,7 +69,7 @@ export function checkFileForCache(file: string, known: (id: string) => Questionn
 }
 
 function checkBytes(file: string, shown: string, bytes: Buffer, known: (id: string) => Questionnaire | undefined, options: CheckFileOptions) {
-  let read;
+  let read: StatementRead;
   try {
     read = readStatement(decodeLines(bytes, shown).text, shown, { prefer: options.slow ? 'full' : 'fast' });
   } catch (error) {

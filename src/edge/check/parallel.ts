@@ -54,7 +54,9 @@ export async function checkFilesInParallel(files: string[], known: (id: string) 
       new Promise<void>((resolve, reject) => {
         const worker = new Worker(script, { workerData: { files, options, next } satisfies WorkerInput });
         worker.once('message', (batches: WorkerOutput) => {
-          for (const { start, reports: done } of batches) done.forEach((report, i) => (reports[start + i] = report));
+          for (const { start, reports: done } of batches) {
+            for (const [i, report] of done.entries()) reports[start + i] = report;
+          }
           resolve();
           void worker.terminate();
         });

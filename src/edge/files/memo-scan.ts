@@ -74,7 +74,7 @@ function scan_(config: Config): MemoScan {
     if (STATEMENT.test(rel)) continue;
     const hits = matchers.filter((m) => m.matches(rel));
     if (hits.length) {
-      hits.forEach((h) => taken.add(h.glob));
+      for (const h of hits) taken.add(h.glob);
       memoFiles.push(resolve(config.root, rel));
       continue;
     }

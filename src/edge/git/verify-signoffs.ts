@@ -9,6 +9,7 @@ import type { Config } from '../../core/config/config.js';
 import type { CheckReport, Finding } from '../../core/findings/findings.js';
 import { registryFor } from '../questionnaire/registry.js';
 import { questionnaireFor } from '../../core/statement/pin.js';
+import type { Questionnaire } from '../../core/questionnaire/model.js';
 import { decodeLines } from '../../core/yaml/line-endings.js';
 import { parseYamlSource, type YamlSource } from '../../core/yaml/source.js';
 import { readBytes } from '../files/statement-file.js';
@@ -111,7 +112,7 @@ export function verifySignoffs(report: CheckReport, options: VerifyOptions): Fin
     const file = resolve(options.cwd, statement.file);
     const source = parse(file);
     if (!source) continue;
-    let model;
+    let model: Questionnaire;
     try {
       model = questionnaireFor(source.data, known);
     } catch {

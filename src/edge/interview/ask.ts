@@ -86,6 +86,7 @@ async function askField(step: Step & { kind: 'question' | 'field' }, prompter: P
     }
     case 'multi-choice':
       return askPicks(step, prompter, message, help, choices);
+    // biome-ignore lint/suspicious/noFallthroughSwitchClause: markdown without an editor is asked as text, by the default case
     case 'markdown':
       if (prompter.hasEditor) {
         const note = help ? `\n\n${EDITOR_NOTE_START} ${field.label}\n${help}\nThis note is removed when you save. ${EDITOR_NOTE_END}\n` : '';

@@ -29,7 +29,10 @@ export async function lintStatements(report: CheckReport, config: Config, ctx: C
   // reported as missing one.
   const missing = new Set(report.findings.filter((f) => f.code === 'coverage/missing').map((f) => resolve(ctx.cwd, f.file)));
   const memos = new Set<string>();
-  for (const initiative of findInitiatives(config, [config.root])) if (checked.has(initiative.statement) || missing.has(initiative.path)) initiative.memos.forEach((m) => kindOf(m) && memos.add(m));
+  for (const initiative of findInitiatives(config, [config.root])) {
+    if (!checked.has(initiative.statement) && !missing.has(initiative.path)) continue;
+    for (const m of initiative.memos) if (kindOf(m)) memos.add(m);
+  }
   for (const memo of [...memos].sort()) {
     const { findings } = lintMemoFile(memo, displayPath(memo, ctx.cwd), options);
     for (const f of findings) if (!f.fatal) report.findings.push(asWarning(f));

@@ -3,37 +3,15 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseYamlSource, positionOf, type YamlSource } from '../../src/core/yaml/source.js';
-import { blockPositions, blockPositionOf } from '../../src/core/yaml/block-positions.js';
-import { EisError } from '../../src/core/errors.js';
+import { blockPositions, } from '../../src/core/yaml/block-positions.js';
+import { agreeWithDocument } from '../helpers/positions.js';
 import { EXAMPLES } from '../helpers/cli.js';
 // @ts-expect-error: the generator is plain JavaScript shared with the benchmark
 import { random, statementText } from '../../scripts/bench/generate.mjs';
 
-function* paths(value: unknown, path: Array<string | number>): Generator<Array<string | number>> {
-  yield path;
-  yield [...path, 'not-there'];
-  if (Array.isArray(value)) for (let i = 0; i < value.length; i++) yield* paths(value[i], [...path, i]);
-  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) yield* paths(v, [...path, k]);
-}
-
 /** Compares every position; returns whether the line reader accepted the text. */
 function agree(text: string): boolean {
-  let source: YamlSource;
-  try {
-    source = parseYamlSource(text, 'f.yaml');
-  } catch (error) {
-    if (error instanceof EisError) return false;
-    throw error;
-  }
-  const block = blockPositions(text);
-  if (!block || source.data === null || typeof source.data !== 'object') return false;
-  for (const path of paths(source.data, [])) {
-    const mine = blockPositionOf(block, path);
-    const theirs = positionOf(source, path);
-    if (mine.line !== theirs.line || mine.column !== theirs.column) expect(mine, `${path.join('.')} in\n${text}`).toEqual(theirs);
-  }
-  return true;
+  return agreeWithDocument(text, blockPositions);
 }
 
 const rand = random(7);

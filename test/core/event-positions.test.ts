@@ -3,38 +3,16 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parseDocument } from 'yaml';
-import { parseYamlSource, positionOf, type YamlSource } from '../../src/core/yaml/source.js';
 import { eventPositions } from '../../src/core/yaml/event-positions.js';
 import { blockPositionOf } from '../../src/core/yaml/block-positions.js';
 import { fastParse } from '../../src/core/yaml/fast.js';
-import { EisError } from '../../src/core/errors.js';
+import { agreeWithDocument } from '../helpers/positions.js';
 import { arbitraryYaml, EXAMPLE_STATEMENTS, mutatedStatement, RUNS } from '../property/support.js';
-
-function* paths(value: unknown, path: Array<string | number>): Generator<Array<string | number>> {
-  yield path;
-  yield [...path, 'not-there'];
-  if (Array.isArray(value)) for (let i = 0; i < value.length; i++) yield* paths(value[i], [...path, i]);
-  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) yield* paths(v, [...path, k]);
-}
 
 /** Compares every position; returns whether the events gave positions for a text the fast reader accepts. */
 function agree(text: string): boolean {
   if (!fastParse(text)) return false;
-  let source: YamlSource;
-  try {
-    source = parseYamlSource(text, 'f.yaml');
-  } catch (error) {
-    if (error instanceof EisError) return false;
-    throw error;
-  }
-  const events = eventPositions(text);
-  if (!events || source.data === null || typeof source.data !== 'object') return false;
-  for (const path of paths(source.data, [])) {
-    const mine = blockPositionOf(events, path);
-    const theirs = positionOf(source, path);
-    if (mine.line !== theirs.line || mine.column !== theirs.column) expect(mine, `${path.join('.')} in\n${text}`).toEqual(theirs);
-  }
-  return true;
+  return agreeWithDocument(text, eventPositions);
 }
 
 const examples = EXAMPLE_STATEMENTS.map((e) => e.text);

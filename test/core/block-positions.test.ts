@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { blockPositions, } from '../../src/core/yaml/block-positions.js';
+import { blockPositions } from '../../src/core/yaml/block-positions.js';
 import { agreeWithDocument } from '../helpers/positions.js';
 import { EXAMPLES } from '../helpers/cli.js';
 // @ts-expect-error: the generator is plain JavaScript shared with the benchmark

@@ -27,7 +27,7 @@ export interface StatementChecked<Extra> {
   report: StatementReport;
   data?: unknown;
   model?: Questionnaire;
-  extra?: Extra;
+  extra?: Extra | undefined;
 }
 
 export function reportStatement<Extra>(
@@ -78,7 +78,7 @@ export function fatalFinding(error: EisError, file: string, line = error.line ??
  * thousand reports held ten thousand files, which the garbage collector then copied over and over.
  */
 function ownCopy(text: string): string {
-  return (` ${text}`).slice(1);
+  return ` ${text}`.slice(1);
 }
 
 function statementReport(file: string, model: Questionnaire, data: unknown, completeness: Completeness, findings: Finding[], approval?: ApprovalSummary): StatementReport {

@@ -16,9 +16,9 @@ export interface Context {
   interactive: boolean;
   debug: boolean;
   /** Global --config. */
-  config?: string;
+  config?: string | undefined;
   /** Global --allow-external-questionnaire: the config may name a questionnaire outside the repository. */
-  allowExternalQuestionnaire?: boolean;
+  allowExternalQuestionnaire?: boolean | undefined;
   /** Today as YYYY-MM-DD (EIS_TODAY overrides it, for reproducible runs). */
   today: string;
   version: string;

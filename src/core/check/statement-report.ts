@@ -19,8 +19,8 @@ export interface ReportOptions {
 /** The approval side of a check, worked out by the caller (it may read the memos). */
 export interface Approval<Extra> {
   findings: RawFinding[];
-  summary?: ApprovalSummary;
-  extra?: Extra;
+  summary?: ApprovalSummary | undefined;
+  extra?: Extra | undefined;
 }
 
 export interface StatementChecked<Extra> {

@@ -226,7 +226,7 @@ export function sameHash(a: string, b: string): boolean {
  * questions the caller leaves out (the status, the memo list), with keys sorted, so that reordering keys, comments and YAML styles do not
  * change it, and any change of a value does. `x-` keys are notes, not answers.
  */
-export function canonicalAnswers(data: unknown, exclude: { signoff?: string; status: string[] }): string {
+export function canonicalAnswers(data: unknown, exclude: { signoff?: string | undefined; status: string[] }): string {
   if (!isPlainObject(data)) return JSON.stringify(data ?? null);
   const skip = new Set([exclude.signoff, ...exclude.status].filter((k): k is string => Boolean(k)));
   const sorted = (value: unknown, key: string): unknown => {
@@ -247,7 +247,7 @@ export function canonicalAnswers(data: unknown, exclude: { signoff?: string; sta
  * The questions whose answers differ between two versions of a statement (labels, in questionnaire
  * order), leaving out what an approval does not cover: the status and the sign-off list.
  */
-export function changedQuestions(model: Questionnaire, before: unknown, after: unknown, exclude: { signoff?: string; status: string[] }): string[] {
+export function changedQuestions(model: Questionnaire, before: unknown, after: unknown, exclude: { signoff?: string | undefined; status: string[] }): string[] {
   const skip = new Set([exclude.signoff, ...exclude.status]);
   const value = (data: unknown, key: string) => {
     const v = isPlainObject(data) ? getAnswer(data, key) : undefined;

@@ -53,7 +53,7 @@ export function verifySignoffs(report: CheckReport, options: VerifyOptions): Fin
       },
     ];
   const signed = new Map<string, boolean>();
-  const verify = (file: string, shown: string, entries: Array<{ who: string; expected?: string; lines: [number, number]; path: Array<string | number> }>) => {
+  const verify = (file: string, shown: string, entries: Array<{ who: string; expected?: string | undefined; lines: [number, number]; path: Array<string | number> }>) => {
     if (!entries.length) return;
     const blame = blameLines(
       root,
@@ -183,7 +183,7 @@ function blameLines(root: string, file: string, ranges: Array<[number, number]>)
   for (const row of result.stdout.split('\n')) {
     const header = /^([0-9a-f]{40}) \d+ (\d+)/.exec(row);
     if (header) {
-      current = { sha: header[1], line: Number(header[2]) };
+      current = { sha: header[1]!, line: Number(header[2]) };
       continue;
     }
     if (!current) continue;

@@ -212,7 +212,7 @@ function setAside(text: string, touched: ReadonlyArray<Path>): { skeleton: strin
  * every offset, line and column of the rest is the original's. Undefined when there is nothing to
  * blank, or the lines are not plain enough to follow.
  */
-export function blankBlocks(text: string, wanted: (path: string[]) => boolean): string | undefined {
+export function blankBlocks(text: string, wanted: (path: [string] | [string, string]) => boolean): string | undefined {
   if (text.includes('\r')) return undefined;
   const lines = text.split('\n');
   const top = keyBlocks(lines, 0, lines.length, 0);

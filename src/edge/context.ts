@@ -58,7 +58,7 @@ export function todayIn(env: NodeJS.ProcessEnv): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-export function processContext(options: { noColor: boolean; debug: boolean; config?: string; allowExternalQuestionnaire?: boolean }): Context {
+export function processContext(options: { noColor: boolean; debug: boolean; config?: string | undefined; allowExternalQuestionnaire?: boolean }): Context {
   const env = process.env;
   return {
     cwd: process.cwd(),

@@ -99,7 +99,7 @@ export function appendEntry(doc: Document, model: Questionnaire, listPath: Path,
 }
 
 /** The text of a new statement: the editor-completion line, a comment, the header. */
-export function newStatementText(model: Questionnaire, options: { schemaUrl?: string; title?: string } = {}): string {
+export function newStatementText(model: Questionnaire, options: { schemaUrl?: string | undefined; title?: string | undefined } = {}): string {
   const lines = [];
   if (options.schemaUrl) lines.push(`# yaml-language-server: $schema=${options.schemaUrl}`);
   lines.push(`# Equity Impact Statement${options.title ? ` for ${options.title}` : ''}. Answer with \`eis answer\`, or edit by hand.`);

@@ -24,7 +24,7 @@ export interface VerifyOptions {
   config: Config;
   cwd: string;
   requireSigned: boolean;
-  questionnaireSource?: { text: string; name: string };
+  questionnaireSource?: { text: string; name: string } | undefined;
   policyRef?: string;
 }
 

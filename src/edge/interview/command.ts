@@ -1,6 +1,6 @@
 // What `eis new` and `eis answer` share once a statement file exists: pick its questionnaire, then
 // interview (with a terminal), merge an answers file, or say what is missing (without one).
-import { readFileSync, } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Config } from '../../core/config/config.js';
 import type { Context } from '../context.js';
@@ -41,7 +41,7 @@ export function openStatement(config: Config, file: string, shown: string): Open
 export interface InterviewOptions {
   mode: Mode;
   /** An answers file (`-` for stdin), or its contents already read and checked. */
-  answers?: string | YamlSource;
+  answers?: string | YamlSource | undefined;
 }
 
 export async function interviewOrMerge(ctx: Context, opened: Opened, options: InterviewOptions): Promise<number> {

@@ -3,21 +3,21 @@
 import type { FindingCode } from './findings/catalogue.js';
 
 export interface ErrorPlace {
-  file?: string;
-  line?: number;
-  column?: number;
+  file?: string | undefined;
+  line?: number | undefined;
+  column?: number | undefined;
 }
 
 export class EisError extends Error {
-  readonly file?: string;
-  readonly line?: number;
-  readonly column?: number;
-  readonly hint?: string;
+  readonly file?: string | undefined;
+  readonly line?: number | undefined;
+  readonly column?: number | undefined;
+  readonly hint?: string | undefined;
   readonly exitCode: number;
   /** A finding code for this error when it is reported as a finding (`file/yaml`, ...). */
-  readonly code?: FindingCode;
+  readonly code?: FindingCode | undefined;
 
-  constructor(message: string, options: ErrorPlace & { hint?: string; exitCode?: number; cause?: unknown; code?: FindingCode } = {}) {
+  constructor(message: string, options: ErrorPlace & { hint?: string | undefined; exitCode?: number | undefined; cause?: unknown; code?: FindingCode | undefined } = {}) {
     super(message, { cause: options.cause });
     this.name = 'EisError';
     this.file = options.file;

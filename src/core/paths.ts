@@ -14,7 +14,7 @@ function lastSeparator(path: string): number {
 
 function trimTrailing(path: string): string {
   let end = path.length;
-  while (end > 1 && SEPARATORS.test(path[end - 1]) && !/^[A-Za-z]:[\\/]$/.test(path.slice(0, end))) end--;
+  while (end > 1 && SEPARATORS.test(path.charAt(end - 1)) && !/^[A-Za-z]:[\\/]$/.test(path.slice(0, end))) end--;
   return path.slice(0, end);
 }
 
@@ -28,7 +28,7 @@ export function dirname(path: string): string {
   const trimmed = trimTrailing(path);
   const at = lastSeparator(trimmed);
   if (at < 0) return '.';
-  if (at === 0) return trimmed[0];
+  if (at === 0) return trimmed.charAt(0);
   if (/^[A-Za-z]:$/.test(trimmed.slice(0, at))) return trimmed.slice(0, at + 1);
   return trimmed.slice(0, at);
 }
@@ -44,7 +44,7 @@ export function join(...parts: string[]): string {
   const sep = separatorOf(parts.find((p) => p.length) ?? '/');
   const joined = parts.filter((p) => p.length).join(sep);
   if (!joined) return '.';
-  const absolute = SEPARATORS.test(joined[0]);
+  const absolute = SEPARATORS.test(joined.charAt(0));
   const drive = /^[A-Za-z]:/.exec(joined)?.[0] ?? '';
   const out: string[] = [];
   for (const segment of joined.slice(drive.length).split(SEPARATORS)) {

@@ -16,9 +16,9 @@ export interface Context {
   interactive: boolean;
   debug: boolean;
   /** Global --config. */
-  config?: string;
+  config?: string | undefined;
   /** Global --allow-external-questionnaire: the config may name a questionnaire outside the repository. */
-  allowExternalQuestionnaire?: boolean;
+  allowExternalQuestionnaire?: boolean | undefined;
   /** Today as YYYY-MM-DD (EIS_TODAY overrides it, for reproducible runs). */
   today: string;
   version: string;
@@ -58,7 +58,7 @@ export function todayIn(env: NodeJS.ProcessEnv): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-export function processContext(options: { noColor: boolean; debug: boolean; config?: string; allowExternalQuestionnaire?: boolean }): Context {
+export function processContext(options: { noColor: boolean; debug: boolean; config?: string | undefined; allowExternalQuestionnaire?: boolean }): Context {
   const env = process.env;
   return {
     cwd: process.cwd(),

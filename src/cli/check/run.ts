@@ -59,7 +59,8 @@ export async function check(ctx: Context, paths: string[], options: CheckOptions
     await lintStatements(report, config, ctx);
   }
   const strict = Boolean(options.strict);
-  printReports(ctx, formats, options.output, (format, color) => reporters[format](report, { color, strict, version: ctx.version, tool: 'check' }));
+  // parseFormats let through the names of reporters only.
+  printReports(ctx, formats, options.output, (format, color) => reporters[format]!(report, { color, strict, version: ctx.version, tool: 'check' }));
   if (only && !report.statements.length && !report.findings.length) ctx.stderr(`eis: nothing changed since ${options.since} needs checking.\n`);
   return exitCodeFor(allFindings(report), strict);
 }

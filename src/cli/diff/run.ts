@@ -30,9 +30,9 @@ interface Side {
 
 interface Pair {
   file: string;
-  oldFile?: string;
-  before?: Side;
-  after?: Side;
+  oldFile?: string | undefined;
+  before?: Side | undefined;
+  after?: Side | undefined;
 }
 
 export async function diff(ctx: Context, args: string[], options: DiffOptions): Promise<number> {
@@ -68,8 +68,10 @@ function filePairs(ctx: Context, args: string[]): Pair[] {
     throw new EisError(`eis diff compares two statement files; ${args.length} ${args.length === 1 ? 'was' : 'were'} given.`, {
       hint: 'Write eis diff OLD NEW, or eis diff --git REF [paths...] for what changed in git.',
     });
-  const [a, b] = args.map((arg) => readStatementText(resolve(ctx.cwd, arg)));
-  return [{ file: displayPath(b.file, ctx.cwd), before: { name: args[0], data: a.data }, after: { name: args[1], data: b.data } }];
+  const [oldArg, newArg] = args as [string, string]; // two, as checked above
+  const a = readStatementText(resolve(ctx.cwd, oldArg));
+  const b = readStatementText(resolve(ctx.cwd, newArg));
+  return [{ file: displayPath(b.file, ctx.cwd), before: { name: oldArg, data: a.data }, after: { name: newArg, data: b.data } }];
 }
 
 function gitPairs(ctx: Context, spec: string, paths: string[]): Pair[] {

@@ -12,6 +12,7 @@ export async function lint(ctx: Context, files: string[], options: LintCommandOp
   const config = loadConfig({ config: ctx.config, cwd: ctx.cwd, allowExternalQuestionnaire: ctx.allowExternalQuestionnaire });
   const report = runLint(files, config, ctx.cwd);
   const strict = Boolean(options.strict);
-  printReports(ctx, formats, options.output, (format, color) => lintReporters[format](report, { color, strict, version: ctx.version, tool: 'lint' }));
+  // parseFormats let through the names of reporters only.
+  printReports(ctx, formats, options.output, (format, color) => lintReporters[format]!(report, { color, strict, version: ctx.version, tool: 'lint' }));
   return exitCodeFor(allLintFindings(report), strict);
 }

@@ -68,7 +68,7 @@ function outputName(file: string, base: string, format: Format): string {
 }
 
 function commonFolder(folders: string[]): string {
-  let common = folders[0];
+  let common = folders[0] ?? ''; // no folders, no files to name
   for (const folder of folders.slice(1)) {
     while (common !== folder && !folder.startsWith(common.endsWith(sep) ? common : common + sep)) common = dirname(common);
   }

@@ -12,7 +12,7 @@ import { isSeq } from 'yaml';
 import { policyHash, workingPolicy } from '../../edge/git/policy.js';
 import { findReviewer } from '../../core/review/approval.js';
 
-export function signoffPolicy(ctx: Context, config: Config, decision: string, who: { name: string; email?: string }): number {
+export function signoffPolicy(ctx: Context, config: Config, decision: string, who: { name: string; email?: string | undefined }): number {
   if (decision !== 'approve')
     throw new EisError('a policy change is approved or left unapproved; there is nothing to record for it.', { hint: 'Use --policy --decision approve, or say what to change in the pull request.' });
   if (!config.file) throw new EisError('there is no eis.config.yaml here to approve.', { hint: 'Run eis init to write one.' });

@@ -69,7 +69,8 @@ export async function signoff(ctx: Context, file: string | undefined, options: S
 
   // The state with the new entry decides the status.
   const after = withEntry(data, list.key, entry);
-  const level = model.computed.length ? computeValues(model, after, ctx.today)[model.computed[0].id] : undefined;
+  const [screening] = model.computed;
+  const level = screening ? computeValues(model, after, ctx.today)[screening.id] : undefined;
   const state = approvalState(model, after, approvalPolicy(config), level, () => ({ memos: memoHashes(path, memos), answers: answersHash(model, after) }));
   const status = statusFor(model, state, isPlainObject(data) && model.roles.status ? getAnswer(data, model.roles.status) : undefined);
   const listPath = list.key.split('.');
@@ -109,7 +110,7 @@ function modelFor(statement: StatementText, config: Config, shown: string): Ques
  * The reviewer signing: the config's reviewer with this git identity (or --as), in the role asked
  * for or the roles they hold. With no reviewers in the config, anyone may sign with --name and --role.
  */
-export function reviewerFor(ctx: Context, config: Config, options: SignoffOptions): { name: string; email?: string; role: string } {
+export function reviewerFor(ctx: Context, config: Config, options: SignoffOptions): { name: string; email?: string | undefined; role: string } {
   const email = options.as?.trim() || gitIdentity(ctx.cwd).email;
   if (!config.reviewers.length) {
     const name = required(options.name ?? gitIdentity(ctx.cwd).name, '--name', 'the reviewer\'s name, e.g. --name "Morgan Lee"');
@@ -140,7 +141,7 @@ function statusFor(model: Questionnaire, state: ApprovalState, current: unknown)
 
 function withEntry(data: unknown, key: string, entry: Record<string, unknown>): Record<string, unknown> {
   const copy = structuredClone(isPlainObject(data) ? data : {}) as Record<string, unknown>;
-  const [section, question] = key.split('.');
+  const [section, question] = key.split('.') as [string, string]; // `section.question`
   const part = isPlainObject(copy[section]) ? (copy[section] as Record<string, unknown>) : (copy[section] = {});
   part[question] = [...entriesOf(part[question]), entry];
   return copy;

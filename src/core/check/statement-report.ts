@@ -19,15 +19,15 @@ export interface ReportOptions {
 /** The approval side of a check, worked out by the caller (it may read the memos). */
 export interface Approval<Extra> {
   findings: RawFinding[];
-  summary?: ApprovalSummary;
-  extra?: Extra;
+  summary?: ApprovalSummary | undefined;
+  extra?: Extra | undefined;
 }
 
 export interface StatementChecked<Extra> {
   report: StatementReport;
   data?: unknown;
   model?: Questionnaire;
-  extra?: Extra;
+  extra?: Extra | undefined;
 }
 
 export function reportStatement<Extra>(

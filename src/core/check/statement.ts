@@ -50,7 +50,7 @@ export function statementSchemaIssues(model: Questionnaire, data: unknown): z.co
   const issues: z.core.$ZodIssue[] = [];
   const answers = data as Record<string, unknown>;
   for (const id of sections) {
-    const parsed = schema.shape[id].safeParse(answers[id]);
+    const parsed = schema.shape[id]!.safeParse(answers[id]); // the ids are the model's sections
     if (!parsed.success) for (const issue of parsed.error.issues) issues.push({ ...issue, path: [id, ...issue.path] });
   }
   return issues;
@@ -77,7 +77,8 @@ export function checkStatementData(model: Questionnaire, data: unknown, options:
   const base = shown.context;
   const computed = base.computed;
   // The screening level is the first computed value, whatever a questionnaire calls it.
-  const completeness = { answered: 0, required: 0, level: model.computed.length ? computed[model.computed[0].id] : undefined };
+  const [screening] = model.computed;
+  const completeness = { answered: 0, required: 0, level: screening ? computed[screening.id] : undefined };
 
   for (const section of model.sections) {
     const answers = isPlainObject(data[section.id]) ? (data[section.id] as Record<string, unknown>) : {};
@@ -121,7 +122,7 @@ export function checkStatementData(model: Questionnaire, data: unknown, options:
           const { counts, fields } = states[i]!;
           for (const f of q.fields ?? []) {
             const fv = entry[f.id];
-            const fRequired = counts && fields[f.id].required;
+            const fRequired = counts && fields[f.id]!.required; // visibility has every field of the list
             const fieldPlaceholder = placeholderFindingFor(model, f, [...path, i, f.id], fv, fRequired);
             if (fieldPlaceholder) findings.push(fieldPlaceholder);
             else if (fRequired && !isAnswered(model, fv)) {
@@ -184,7 +185,8 @@ function placeholderFinding(field: Field, path: Array<string | number>, value: s
 
 function referenceFindings(model: Questionnaire, data: Record<string, unknown>, field: Field, value: unknown, path: Array<string | number>): RawFinding[] {
   if (value === undefined || value === null || !field.to) return [];
-  const [s, q] = field.to.split('.');
+  // findModelProblems made sure `to` is `section.list`.
+  const [s, q] = field.to.split('.') as [string, string];
   const ids = new Set(entriesOf(isPlainObject(data[s]) ? (data[s] as Record<string, unknown>)[q] : undefined).map((e) => e.id));
   const target = model.questions.get(field.to);
   const refs = Array.isArray(value) ? value : [value];
@@ -210,7 +212,7 @@ function ruleFindings(model: Questionnaire, base: ConditionContext): RawFinding[
     const code: FindingCode = `rule/${rule.id}`;
     if (rule.each) {
       const list = model.questions.get(rule.each)!;
-      const [s, q] = rule.each.split('.');
+      const [s, q] = rule.each.split('.') as [string, string]; // `section.list`, as list above
       const value = isPlainObject(base.answers[s]) ? (base.answers[s] as Record<string, unknown>)[q] : undefined;
       (Array.isArray(value) ? value : []).forEach((entry, i) => {
         if (!isPlainObject(entry)) return;
@@ -250,6 +252,6 @@ function countRequiredTop(model: Questionnaire): number {
 }
 
 function truncate(text: string): string {
-  const line = text.split('\n')[0];
+  const line = text.split('\n')[0] ?? '';
   return line.length > 100 ? `${line.slice(0, 97)}...` : line;
 }

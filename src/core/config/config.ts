@@ -111,10 +111,10 @@ export function parseConfigSource(text: string, file: string, root = dirname(fil
   const data = source.data ?? {};
   const parsed = configSchema.safeParse(data);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
+    const issue = parsed.error.issues[0]!; // a failed parse has at least one
     const path = issue.path.map((p) => (typeof p === 'number' ? p : String(p)));
     if (issue.code === 'unrecognized_keys') {
-      const key = issue.keys[0];
+      const key = issue.keys[0]!; // zod names at least one
       const known = path.length === 0 ? Object.keys(configSchema.shape) : [];
       const best = closest(key, known);
       const pos = positionOf(source, [...path, key]);

@@ -15,7 +15,7 @@ export interface CompareOptions {
 
 export interface CompareInput {
   file: string;
-  oldFile?: string;
+  oldFile?: string | undefined;
   /** The old statement's data; undefined when the statement was added. */
   before?: unknown;
   /** The new statement's data; undefined when it was deleted. */
@@ -144,7 +144,7 @@ export function wordDiff(before: string, after: string): WordPart[] {
 
 /** The common start and end (whole words only) unchanged, and what is between them removed and added. */
 function middleDiff(before: string, after: string): WordPart[] {
-  const inWord = (text: string, i: number) => i > 0 && i < text.length && /\S/.test(text[i - 1]) && /\S/.test(text[i]);
+  const inWord = (text: string, i: number) => i > 0 && i < text.length && /\S/.test(text.charAt(i - 1)) && /\S/.test(text.charAt(i));
   const shorter = Math.min(before.length, after.length);
   let start = 0;
   while (start < shorter && before[start] === after[start]) start++;

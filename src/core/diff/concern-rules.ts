@@ -13,7 +13,7 @@ import { display, displayList, same } from './values.js';
 export interface Versions {
   model: Questionnaire;
   /** The old answers; undefined when the statement is new. */
-  before?: Record<string, unknown>;
+  before?: Record<string, unknown> | undefined;
   /** The old answers, or nothing for a new statement: what entry-by-entry rules compare with. */
   old: Record<string, unknown>;
   after: Record<string, unknown>;
@@ -255,10 +255,11 @@ function levelDown(v: Versions): Concern[] {
   if (!v.before) return [];
   const out: Concern[] = [];
   for (const c of v.model.computed.slice(0, 1)) {
-    const order = c.values.map((x) => x.value);
+    // A value the statement has not got is found nowhere: -1.
+    const order: Array<string | undefined> = c.values.map((x) => x.value);
     const b = order.indexOf(v.computedBefore[c.id]);
     const a = order.indexOf(v.computedAfter[c.id]);
-    if (b !== -1 && a !== -1 && a < b) out.push({ kind: 'level-down', message: `${c.label} went down: ${c.values[b].label} -> ${c.values[a].label}.` });
+    if (b !== -1 && a !== -1 && a < b) out.push({ kind: 'level-down', message: `${c.label} went down: ${c.values[b]!.label} -> ${c.values[a]!.label}.` });
   }
   return out;
 }

@@ -5,8 +5,8 @@ import type { Concern } from './types.js';
 import { CONCERN_RULES, type Versions } from './concern-rules.js';
 
 export interface ConcernInput {
-  before?: Record<string, unknown>;
-  after?: Record<string, unknown>;
+  before?: Record<string, unknown> | undefined;
+  after?: Record<string, unknown> | undefined;
   computedBefore: Record<string, string>;
   computedAfter: Record<string, string>;
   today: string;

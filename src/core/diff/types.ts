@@ -10,8 +10,8 @@ export interface WordPart {
 /** One value before and after, as people read it (choice labels, entry names, Yes/No). */
 export interface ValueChange {
   op: Op;
-  before?: string;
-  after?: string;
+  before?: string | undefined;
+  after?: string | undefined;
   /** Text and Markdown answers: the word diff. */
   words?: WordPart[];
   /** Answers with several values (multi-choice, references): what came and went. */
@@ -77,7 +77,7 @@ export interface Concern {
   /** `section.question` it is about, when there is one. */
   key?: string;
   /** The list entry's id, when it is about one. */
-  entry?: string;
+  entry?: string | undefined;
 }
 
 export interface ComputedChange extends ValueChange {
@@ -89,9 +89,9 @@ export interface StatementDiff {
   /** The statement's path (the new one when renamed, the old one when deleted). */
   file: string;
   /** The old path, when the statement was renamed. */
-  oldFile?: string;
+  oldFile?: string | undefined;
   change: 'added' | 'deleted' | 'modified' | 'renamed';
-  title?: string;
+  title?: string | undefined;
   /** `id@version` of the questionnaire both sides answer. */
   questionnaire: string;
   concerns: Concern[];

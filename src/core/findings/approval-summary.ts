@@ -4,11 +4,11 @@
 export interface ApprovalSummary {
   state: 'approved' | 'changes-requested' | 'stale' | 'pending';
   /** Approvals that count, for the page's "approved by". */
-  by: Array<{ name: string; role?: string; date?: string }>;
+  by: Array<{ name: string; role?: string | undefined; date?: string | undefined }>;
   /** Roles still to approve. */
   missing: string[];
   /** The stale approvals: who, when, what changed. */
-  stale: Array<{ name: string; date?: string; changes: string[] }>;
+  stale: Array<{ name: string; date?: string | undefined; changes: string[] }>;
   /** Who asked for changes. */
-  changesRequested: Array<{ name: string; date?: string }>;
+  changesRequested: Array<{ name: string; date?: string | undefined }>;
 }

@@ -12,14 +12,14 @@ export interface Finding {
   severity: Severity;
   message: string;
   /** What to do about it, when there is something specific to say. */
-  hint?: string;
+  hint?: string | undefined;
   file: string;
   /** Where in the statement (section, question, entry index, field); empty for the whole file. */
   path: Array<string | number>;
   line: number;
   column: number;
   /** The file could not be checked at all (unreadable, not YAML, unknown questionnaire): exit 2. */
-  fatal?: boolean;
+  fatal?: boolean | undefined;
 }
 
 /** A finding before it has a file and position. */
@@ -29,17 +29,17 @@ export type RawFinding = Omit<Finding, 'file' | 'line' | 'column'>;
 export interface Completeness {
   answered: number;
   required: number;
-  level?: string;
+  level?: string | undefined;
 }
 
 export interface StatementReport {
   file: string;
-  questionnaire?: string;
-  status?: string;
-  title?: string;
-  completeness?: Completeness;
+  questionnaire?: string | undefined;
+  status?: string | undefined;
+  title?: string | undefined;
+  completeness?: Completeness | undefined;
   /** Whether reviewers approved it as it is now (see review/approval.ts). */
-  approval?: ApprovalSummary;
+  approval?: ApprovalSummary | undefined;
   findings: Finding[];
 }
 

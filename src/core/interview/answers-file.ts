@@ -13,7 +13,7 @@ export interface AnswerProblem {
   line: number;
   column: number;
   message: string;
-  hint?: string;
+  hint?: string | undefined;
 }
 
 const HEADER = new Set(['eis', 'questionnaire']);

@@ -16,7 +16,7 @@ export type Mode =
 export interface FlowState {
   mode: Mode;
   /** In resume mode: `section.question` where the walk begins; questions before it are not asked. */
-  start?: string;
+  start?: string | undefined;
   /** Paths asked in this session (answered or skipped): never asked twice. */
   asked: Set<string>;
   /** List entries added in this session (`section.question[index]`): all their fields are asked. */
@@ -30,7 +30,7 @@ export interface FlowState {
 export interface Choice {
   value: string;
   label: string;
-  help?: string;
+  help?: string | undefined;
 }
 
 interface StepBase {
@@ -46,7 +46,7 @@ export interface QuestionStep extends StepBase {
   path: [string, string];
   current: unknown;
   /** Choices for choice, multi-choice, yes-no and reference answers. */
-  choices?: Choice[];
+  choices?: Choice[] | undefined;
 }
 
 /** A field of a list entry. `create` means the entry does not exist yet: the answer creates it. */
@@ -58,7 +58,7 @@ export interface FieldStep extends StepBase {
   path: [string, string, number, string];
   create: boolean;
   current: unknown;
-  choices?: Choice[];
+  choices?: Choice[] | undefined;
   /** The entry's name so far, for the prompt ("Population 2 (Rural parents): Effect"). */
   entryLabel: string;
 }
@@ -106,7 +106,7 @@ export function askedSections(model: Questionnaire, answers: Record<string, unkn
 function listIncomplete(model: Questionnaire, list: Field, state: QuestionShown): boolean {
   const entries = state.entries.filter((e) => e !== undefined);
   if (state.required && entries.length < (list.minEntries ?? 1)) return true;
-  return entries.some(({ entry, fields }) => (list.fields ?? []).some((f) => fields[f.id].required && !isFinished(model, f, entry[f.id])));
+  return entries.some(({ entry, fields }) => (list.fields ?? []).some((f) => fields[f.id]!.required && !isFinished(model, f, entry[f.id])));
 }
 
 /**
@@ -224,8 +224,9 @@ function listStep(
     for (const f of fieldOrder(list, create)) {
       const fieldPath: [string, string, number, string] = [...path, index, f.id];
       const key = pathKey(fieldPath);
-      if (state.asked.has(key) || !fields[f.id].shown) continue;
-      const fRequired = fields[f.id].required;
+      const fieldShown = fields[f.id]!; // visibility has every field of the list
+      if (state.asked.has(key) || !fieldShown.shown) continue;
+      const fRequired = fieldShown.required;
       // An entry from an earlier session only needs its missing required fields.
       if (!fresh && !state.revisit.has(entryKey) && (!fRequired || isFinished(model, f, entry[f.id]))) continue;
       return {

@@ -13,7 +13,7 @@ export interface Progress {
   /** Titles of sections, from the current one on, that still miss required answers. */
   remaining: string[];
   /** The screening level (the first computed value), when the questionnaire has one. */
-  level?: string;
+  level?: string | undefined;
 }
 
 export function progressAt(model: Questionnaire, answers: Record<string, unknown>, mode: Mode, sectionId: string, today: string): Progress | undefined {
@@ -25,7 +25,7 @@ export function progressAt(model: Questionnaire, answers: Record<string, unknown
   return {
     index: at + 1,
     total: sections.length,
-    section: sections[at],
+    section: sections[at]!,
     answered: completeness.answered,
     required: completeness.required,
     remaining: sections

@@ -23,7 +23,8 @@ export function replacementsFrom(findings: LintFinding[]): Replacement[] {
   const byFound = new Map<string, Replacement & { places: string[] }>();
   const ordered = [...findings].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
   for (const f of ordered) {
-    if (!f.phrase || !f.suggestions?.length || f.code === 'lint/readability') continue;
+    const replacement = f.suggestions?.[0];
+    if (!f.phrase || replacement === undefined || f.code === 'lint/readability') continue;
     const found = f.phrase === f.phrase.toUpperCase() && f.phrase.length <= 5 ? f.phrase : f.phrase.toLowerCase();
     const key = `${f.code}\u0000${found}`;
     const place = `${f.file}:${f.line}`;
@@ -32,7 +33,7 @@ export function replacementsFrom(findings: LintFinding[]): Replacement[] {
       if (!known.places.includes(place)) known.places.push(place);
       continue;
     }
-    byFound.set(key, { found, replacement: f.suggestions[0], where: '', code: f.code, places: [place] });
+    byFound.set(key, { found, replacement, where: '', code: f.code, places: [place] });
   }
   return [...byFound.values()].map(({ places, ...r }) => ({ ...r, where: places.join(', ') }));
 }

@@ -140,7 +140,7 @@ export interface TextInput {
 
 /** Analyses a Markdown or plain-text document. Line endings must already be `\n`. */
 export function analyzeText(text: string, kind: DocumentKind, settings: LintSettings): TextAnalysis {
-  return analyzeTexts([{ text, kind }], settings)[0];
+  return analyzeTexts([{ text, kind }], settings)[0]!; // one text, one result
 }
 
 /**
@@ -156,8 +156,10 @@ export function analyzeTexts(inputs: TextInput[], settings: LintSettings): TextA
   const lengths = inputs.map((input) => analysedLength(input.text));
   const proses = inputs.map((input, i) => proseOf(input.text.slice(0, lengths[i]), input.kind));
   const results: TextAnalysis[] = proses.map((prose) => ({ hits: [], comments: prose.comments }));
+  // lengths, proses and results go by input; offsets and glossaryByUnit (below) by unit.
   inputs.forEach((input, i) => {
-    if (lengths[i] < input.text.length) results[i].hits.push(tooLongHit(input.text, lengths[i]));
+    const length = lengths[i]!;
+    if (length < input.text.length) results[i]!.hits.push(tooLongHit(input.text, length));
   });
   const units = proses.flatMap((prose, doc) => prose.units.map((unit) => ({ unit, doc })));
   const offsets: number[] = [];
@@ -173,14 +175,14 @@ export function analyzeTexts(inputs: TextInput[], settings: LintSettings): TextA
     let hi = offsets.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (offsets[mid] <= offset) lo = mid;
+      if (offsets[mid]! <= offset) lo = mid;
       else hi = mid - 1;
     }
     return lo;
   };
   const glossaryByUnit = units.map(({ unit }) => matchGlossary(settings.glossary, unit.text, (start, end) => touchesExcluded(unit, start, end)));
   units.forEach(({ unit, doc }, u) => {
-    results[doc].hits.push(...glossaryHits(unit, glossaryByUnit[u]));
+    results[doc]!.hits.push(...glossaryHits(unit, glossaryByUnit[u]!));
   });
 
   if (units.length) {
@@ -188,14 +190,14 @@ export function analyzeTexts(inputs: TextInput[], settings: LintSettings): TextA
       const place = message.place as { start?: { offset?: number }; end?: { offset?: number } } | undefined;
       if (place?.start?.offset === undefined || place.end?.offset === undefined) continue;
       const u = unitAt(place.start.offset);
-      const { unit, doc } = units[u];
-      const start = place.start.offset - offsets[u];
-      const end = Math.min(place.end.offset - offsets[u], unit.text.length);
+      const { unit, doc } = units[u]!;
+      const start = place.start.offset - offsets[u]!;
+      const end = Math.min(place.end.offset - offsets[u]!, unit.text.length);
       if (start >= unit.text.length || touchesExcluded(unit, start, end)) continue;
       // The glossary speaks for the agency: where it has something to say, retext stays quiet.
-      if (glossaryByUnit[u].some((g) => start < g.end && g.start < end)) continue;
+      if (glossaryByUnit[u]!.some((g) => start < g.end && g.start < end)) continue;
       const hit = retextHit(message, unit, start, end);
-      if (hit) results[doc].hits.push(hit);
+      if (hit) results[doc]!.hits.push(hit);
     }
   }
 
@@ -203,7 +205,7 @@ export function analyzeTexts(inputs: TextInput[], settings: LintSettings): TextA
     // Counting words first spares parsing the many units too short to judge.
     if (unit.kind !== 'paragraph' || (unit.text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0) < MIN_PARAGRAPH_WORDS) continue;
     const hit = readabilityHit(unit, retext().parse(unit.text) as Root, settings.grade);
-    if (hit) results[doc].hits.push(hit);
+    if (hit) results[doc]!.hits.push(hit);
   }
   for (const result of results) result.hits.sort((a, b) => a.start - b.start || a.end - b.end || (a.code < b.code ? -1 : 1));
   return results;
@@ -214,7 +216,7 @@ function analysedLength(text: string): number {
   if (text.length <= MAX_ANALYSED_CHARS) return text.length;
   const paragraph = text.lastIndexOf('\n\n', MAX_ANALYSED_CHARS);
   if (paragraph > MAX_ANALYSED_CHARS * 0.9) return paragraph;
-  for (let i = MAX_ANALYSED_CHARS; i > MAX_ANALYSED_CHARS * 0.9; i--) if (/\s/.test(text[i])) return i;
+  for (let i = MAX_ANALYSED_CHARS; i > MAX_ANALYSED_CHARS * 0.9; i--) if (/\s/.test(text.charAt(i))) return i;
   // One word of 10,000 characters: cut it, but not between the halves of a surrogate pair.
   const code = text.charCodeAt(MAX_ANALYSED_CHARS - 1);
   return code >= 0xd800 && code <= 0xdbff ? MAX_ANALYSED_CHARS - 1 : MAX_ANALYSED_CHARS;
@@ -240,7 +242,7 @@ function touchesExcluded(unit: ProseUnit, start: number, end: number): boolean {
 }
 
 function toDoc(unit: ProseUnit, offset: number): number {
-  return unit.map[Math.max(0, Math.min(offset, unit.text.length))];
+  return unit.map[Math.max(0, Math.min(offset, unit.text.length))]!; // map has an entry for every offset to the end
 }
 
 function glossaryHits(unit: ProseUnit, matches: GlossaryMatch[]): Hit[] {

@@ -30,9 +30,9 @@ export interface GlossaryEntry {
   /** The first term, as a slug: the finding code is `lint/glossary/<slug>`. */
   slug: string;
   terms: string[];
-  use?: string;
+  use?: string | undefined;
   why: string;
-  kind?: GlossaryKind;
+  kind?: GlossaryKind | undefined;
   severity: Severity;
   /** `builtin:<id>` or `config`. */
   origin: string;
@@ -56,7 +56,7 @@ export function termSlug(term: string): string {
 export function toEntry(input: GlossaryEntryInput, origin: string): GlossaryEntry {
   const terms = (Array.isArray(input.term) ? input.term : [input.term]).map((t) => t.trim()).filter(Boolean);
   return {
-    slug: termSlug(terms[0]) || 'term',
+    slug: termSlug(terms[0] ?? '') || 'term',
     terms,
     use: input.use,
     why: input.why,

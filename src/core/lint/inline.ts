@@ -163,7 +163,7 @@ function urlAt(source: string, i: number): number {
   }
   if (!length) return 0;
   let end = i + length;
-  while (end > i && /[.,;:!?'"*_~]/.test(source[end - 1])) end--;
+  while (end > i && /[.,;:!?'"*_~]/.test(source.charAt(end - 1))) end--;
   // A closing parenthesis belongs to the URL only when it has an opening one.
   while (end > i && source[end - 1] === ')' && count(source.slice(i, end), '(') < count(source.slice(i, end), ')')) end--;
   return end;

@@ -135,7 +135,7 @@ function listItems(list: Tokens.List, view: View, prose: Prose, depth: number): 
     const marker = /^[ \t]*(?:[-+*]|\d{1,9}[.)])(?:[ \t]+\[[ xX]\](?=[ \t]))?([ \t]*)/.exec(itemView.text);
     const width = marker ? marker[0].length : 0;
     // Continuation lines are indented to the content's column; more indentation is nested content.
-    const indent = marker && marker[1].length > 4 ? width - marker[1].length + 1 : width;
+    const indent = marker && marker[1]!.length > 4 ? width - marker[1]!.length + 1 : width;
     const content = stripLinePrefixes(itemView, (line, i) => (i === 0 ? width : Math.min(indent, /^ */.exec(line)![0].length)));
     if (depth >= MAX_DEPTH) addUnit(prose, content, 'paragraph', 'markdown');
     else markdownBlocks(content, prose, depth + 1);
@@ -192,7 +192,7 @@ function cellRanges(line: string): Range[] {
 function collectComments(view: View, prose: Prose): void {
   const re = /<!--([\s\S]*?)(?:-->|$)/g;
   for (let m = re.exec(view.text); m; m = re.exec(view.text)) {
-    prose.comments.push({ start: view.map[m.index], end: view.map[m.index + m[0].length], body: m[1] });
+    prose.comments.push({ start: view.map[m.index]!, end: view.map[m.index + m[0].length]!, body: m[1]! });
     if (m[0].length === 0) re.lastIndex++;
   }
 }
@@ -205,5 +205,5 @@ function addUnit(prose: Prose, view: View, kind: UnitKind, doc: DocumentKind): v
 }
 
 function toDocComment(c: Comment, view: View): DocComment {
-  return { start: view.map[c.start], end: view.map[c.end], body: c.body };
+  return { start: view.map[c.start]!, end: view.map[c.end]!, body: c.body };
 }

@@ -2,7 +2,10 @@
 // entry per file; text and JSON are lint's own, because they speak of files (not statements) and
 // of waived findings.
 import { exitCodeFor, sortFindings, type CheckReport, type Finding } from '../findings/findings.js';
-import { reporters, type ReportContext } from '../reporters/index.js';
+import { githubReporter } from '../reporters/github.js';
+import type { ReportContext } from '../reporters/index.js';
+import { junitReporter } from '../reporters/junit.js';
+import { sarifReporter } from '../reporters/sarif.js';
 import { plural } from '../reporters/summary.js';
 import type { LintReport } from './report-types.js';
 
@@ -87,7 +90,7 @@ export const lintJson: LintReporter = (report, ctx) => {
 export const lintReporters: Record<string, LintReporter> = {
   text: lintText,
   json: lintJson,
-  github: (report, ctx) => reporters.github(asCheckReport(report), ctx),
-  junit: (report, ctx) => reporters.junit(asCheckReport(report), { ...ctx, ruleHelp: { ...lintRuleHelp(report), ...ctx.ruleHelp } }),
-  sarif: (report, ctx) => reporters.sarif(asCheckReport(report), { ...ctx, ruleHelp: { ...lintRuleHelp(report), ...ctx.ruleHelp } }),
+  github: (report, ctx) => githubReporter(asCheckReport(report), ctx),
+  junit: (report, ctx) => junitReporter(asCheckReport(report), { ...ctx, ruleHelp: { ...lintRuleHelp(report), ...ctx.ruleHelp } }),
+  sarif: (report, ctx) => sarifReporter(asCheckReport(report), { ...ctx, ruleHelp: { ...lintRuleHelp(report), ...ctx.ruleHelp } }),
 };

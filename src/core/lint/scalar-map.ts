@@ -15,15 +15,15 @@ export function alignValue(value: string, source: string, start: number, end: nu
   const map = new Array<number>(value.length + 1);
   let j = start;
   for (let i = 0; i < value.length; i++) {
-    const ch = value[i];
+    const ch = value.charAt(i);
     if (/\s/.test(ch)) {
       map[i] = Math.min(j, end);
-      if (j < end && /\s/.test(source[j])) j++;
+      if (j < end && /\s/.test(source.charAt(j))) j++;
       continue;
     }
     // Indentation and folded line breaks can be any length; escapes are short.
     let k = j;
-    while (k < end && /\s/.test(source[k])) k++;
+    while (k < end && /\s/.test(source.charAt(k))) k++;
     const limit = Math.min(end, k + WINDOW);
     while (k < limit && source[k] !== ch) k++;
     if (k < end && source[k] === ch) {
@@ -84,7 +84,7 @@ export function decodeDoubleQuoted(source: string, start: number): { value: stri
     pending = [];
   };
   while (i < source.length) {
-    const ch = source[i];
+    const ch = source.charAt(i);
     if (ch === '"') {
       flush();
       map.push(i);
@@ -123,8 +123,9 @@ export function decodeDoubleQuoted(source: string, start: number): { value: stri
       while (source[i] === ' ' || source[i] === '\t') i++;
       continue;
     }
-    if (next !== undefined && next in ESCAPES) {
-      push(ESCAPES[next], i);
+    const escaped = next === undefined ? undefined : ESCAPES[next];
+    if (escaped !== undefined) {
+      push(escaped, i);
       i += 2;
       continue;
     }

@@ -67,21 +67,22 @@ export function lintStatement(source: Pick<YamlSource, 'doc' | 'lineCounter' | '
     options,
   );
   located.forEach(({ answer, map, keyLine }, n) => {
-    const analysis = analyses[n];
+    const analysis = analyses[n]!; // one analysis per located answer
     const bare = answer.value.replace(/\s+/g, ' ').trim().toLowerCase();
     // An answer that is nothing but the words (a record of language replaced, a label) mentions
     // them rather than uses them.
     const hits = analysis.hits.filter((h) => h.code === 'lint/readability' || h.phrase.toLowerCase() !== bare);
     // Comments inside a Markdown answer, placed on the file's lines like everything else.
     const inner = directivesOf(
-      analysis.comments.map((c) => ({ ...c, start: map[c.start], end: map[c.end] })),
+      // MAPPED_CHARS covers every offset a comment or hit can have.
+      analysis.comments.map((c) => ({ ...c, start: map[c.start]!, end: map[c.end]! })),
       source.text,
       starts,
     );
     const placed = place(
       hits,
       options,
-      (hit) => ({ file, path: answer.path, ...positionAt(source.text, starts, map[hit.start]) }),
+      (hit) => ({ file, path: answer.path, ...positionAt(source.text, starts, map[hit.start]!) }),
       (hit, line) => waiverFor(hit, line, [...inner, ...directives], []) ?? waiverFor(hit, keyLine, directives, options.ignore),
     );
     result.findings.push(...placed.findings);
@@ -101,9 +102,9 @@ function yamlDirectives(text: string, starts: number[], scalars: Array<[number, 
     const offset = m.index;
     if (scalars.some(([s, e]) => offset >= s && offset < e)) continue;
     // A `#` starts a comment only at the start of a line or after a space.
-    if (offset > 0 && !/\s/.test(text[offset - 1])) continue;
+    if (offset > 0 && !/\s/.test(text.charAt(offset - 1))) continue;
     const line = positionAt(text, starts, offset).line;
-    const d = parseDirective(m[1], line, line);
+    const d = parseDirective(m[1]!, line, line);
     if (d) directives.push(d);
   }
   return directives;

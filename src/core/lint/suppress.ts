@@ -26,7 +26,7 @@ export interface Directive {
   endLine: number;
   /** Terms, rule names or codes; empty for every finding. */
   targets: string[];
-  reason?: string;
+  reason?: string | undefined;
 }
 
 const DIRECTIVE = /^\s*eis-disable-(next-line|line)(?=\s|$)([\s\S]*)$/;
@@ -35,7 +35,7 @@ const DIRECTIVE = /^\s*eis-disable-(next-line|line)(?=\s|$)([\s\S]*)$/;
 export function parseDirective(body: string, line: number, endLine: number): Directive | undefined {
   const m = DIRECTIVE.exec(body);
   if (!m) return undefined;
-  const [list, ...reason] = m[2].split(/\s--\s/);
+  const [list = '', ...reason] = m[2]!.split(/\s--\s/);
   const text = list.replace(/\s--\s*$/, '').trim();
   const targets = (text.includes(',') ? text.split(',') : text.split(/\s+/)).map((t) => t.trim().replace(/^["']|["']$/g, '')).filter(Boolean);
   return { scope: m[1] === 'line' ? 'line' : 'next-line', line, endLine, targets, reason: reason.join(' -- ').trim() || undefined };

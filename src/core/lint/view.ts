@@ -34,14 +34,14 @@ export function stripLinePrefixes(view: View, strip: (line: string, index: numbe
     const drop = Math.min(strip(line, index), line.length);
     for (let i = lineStart + drop; i < lineEnd; i++) {
       text += view.text[i];
-      map.push(view.map[i]);
+      map.push(view.map[i]!);
     }
     if (nl === -1) {
-      map.push(view.map[lineEnd]);
+      map.push(view.map[lineEnd]!);
       break;
     }
     text += '\n';
-    map.push(view.map[nl]);
+    map.push(view.map[nl]!);
     lineStart = nl + 1;
     index++;
   }
@@ -64,14 +64,15 @@ export function positionAt(text: string, starts: number[], offset: number): { li
   let hi = starts.length - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
+    if (starts[mid]! <= offset) lo = mid;
     else hi = mid - 1;
   }
+  const lineStart = starts[lo]!;
   let column = 1;
-  for (let i = starts[lo]; i < offset; i++) {
+  for (let i = lineStart; i < offset; i++) {
     const code = text.charCodeAt(i);
     // The low half of a surrogate pair belongs to the code point before it.
-    if (!(code >= 0xdc00 && code <= 0xdfff && i > starts[lo] && isHighSurrogate(text.charCodeAt(i - 1)))) column++;
+    if (!(code >= 0xdc00 && code <= 0xdfff && i > lineStart && isHighSurrogate(text.charCodeAt(i - 1)))) column++;
   }
   return { line: lo + 1, column };
 }

@@ -10,7 +10,7 @@ export interface ConditionContext {
   answers: Record<string, unknown>;
   computed: Record<string, string>;
   /** The list entry a `field` test reads, inside list entries and `each` rules. */
-  entry?: Entry;
+  entry?: Entry | undefined;
   /** Today as YYYY-MM-DD, injected so that results do not depend on the clock. */
   today: string;
 }
@@ -70,6 +70,7 @@ function isReferenced(path: string, ctx: ConditionContext): boolean {
   const id = ctx.entry?.id;
   if (typeof id !== 'string') return false;
   const [sectionId, listId, fieldId] = path.split('.');
+  if (fieldId === undefined) return false;
   return entriesOf(getAnswer(ctx.answers, `${sectionId}.${listId}`)).some((entry) => {
     const ref = entry[fieldId];
     return ref === id || (Array.isArray(ref) && ref.includes(id));

@@ -98,20 +98,20 @@ const questionBase = {
 export interface FieldInput {
   id: string;
   label: string;
-  help?: string;
-  example?: string | number | boolean;
+  help?: string | undefined;
+  example?: string | number | boolean | undefined;
   type: AnswerType;
   required: boolean | Condition;
-  when?: Condition;
-  choices?: Array<{ value: string; label: string; help?: string }>;
-  severityOrder?: string[];
-  min?: number;
-  max?: number;
-  to?: string;
-  multiple?: boolean;
-  labelField?: string;
-  minEntries?: number;
-  fields?: FieldInput[];
+  when?: Condition | undefined;
+  choices?: Array<{ value: string; label: string; help?: string | undefined }> | undefined;
+  severityOrder?: string[] | undefined;
+  min?: number | undefined;
+  max?: number | undefined;
+  to?: string | undefined;
+  multiple?: boolean | undefined;
+  labelField?: string | undefined;
+  minEntries?: number | undefined;
+  fields?: FieldInput[] | undefined;
 }
 
 const fieldSchema = z.strictObject(questionBase);

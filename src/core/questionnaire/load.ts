@@ -33,10 +33,11 @@ export function parseQuestionnaireInput(text: string, file: string): Questionnai
       issue.code === 'unrecognized_keys'
         ? `has unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`
         : issue.message.replace(/^Invalid input: /, '').toLowerCase();
-    fail(issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]] : issue.path, `${where}: ${detail}`, parsed.error.issues.length - 1);
+    fail(issue.code === 'unrecognized_keys' ? [...issue.path, ...issue.keys.slice(0, 1)] : issue.path, `${where}: ${detail}`, parsed.error.issues.length - 1);
   }
   const problems = findModelProblems(compileQuestionnaire(parsed.data!, file));
-  if (problems.length) fail(problems[0].path, `at ${problems[0].path.join('.')}: ${problems[0].message}`, problems.length - 1);
+  const [problem] = problems;
+  if (problem) fail(problem.path, `at ${problem.path.join('.')}: ${problem.message}`, problems.length - 1);
   return parsed.data!;
 }
 

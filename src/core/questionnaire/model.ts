@@ -11,15 +11,15 @@ export interface Field extends Omit<FieldInput, 'fields'> {
   /** `section.question`, or `section.question.field` for a field of a list entry. */
   key: string;
   sectionId: string;
-  fields?: Field[];
+  fields?: Field[] | undefined;
 }
 
 export interface Section {
   id: string;
   title: string;
-  description?: string;
+  description?: string | undefined;
   required: boolean | Condition;
-  when?: Condition;
+  when?: Condition | undefined;
   questions: Field[];
 }
 
@@ -29,12 +29,12 @@ export interface Questionnaire {
   /** `id@version`, as pinned in statements. */
   ref: string;
   title: string;
-  description?: string;
+  description?: string | undefined;
   placeholders: Set<string>;
   /** Finds the placeholders that count inside a longer answer too (TBD, N/A, ??...); see answers.ts. */
   placeholderSearch: PlaceholderSearch | undefined;
   /** Questions with a part to play in reports (`section.question`); see roles in the format docs. */
-  roles: { title?: string; status?: string; summary?: string };
+  roles: { title?: string | undefined; status?: string | undefined; summary?: string | undefined };
   computed: ComputedInput[];
   sections: Section[];
   rules: RuleInput[];
@@ -227,15 +227,16 @@ export function closest(word: string, candidates: Iterable<string>): string | un
 }
 
 function distance(a: string, b: string): number {
+  // Indexes 0 to b.length, all of them in row.
   const row = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
-    let prev = row[0];
+    let prev = row[0]!;
     row[0] = i;
     for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      const tmp = row[j]!;
+      row[j] = Math.min(tmp + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
       prev = tmp;
     }
   }
-  return row[b.length];
+  return row[b.length]!;
 }

@@ -17,7 +17,7 @@ export function isRealDate(value: string): boolean {
   const month = Number(value.slice(5, 7));
   const day = Number(value.slice(8, 10));
   const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  return day <= (month === 2 && leap ? 29 : DAYS[month - 1]);
+  return day <= (month === 2 && leap ? 29 : DAYS[month - 1]!); // DATE takes months 01 to 12
 }
 
 function describe(schema: z.ZodType, field: Field): z.ZodType {

@@ -9,7 +9,8 @@ const LABELS: Record<ApprovalSummary['state'], string> = {
 };
 
 export function approvalView(summary: ApprovalSummary): ApprovalView {
-  const people = (list: Array<{ name: string; role?: string; date?: string }>) => list.map((p) => `${p.name}${p.role ? ` (${p.role})` : ''}${p.date ? ` on ${p.date}` : ''}`).join('; ');
+  const people = (list: Array<{ name: string; role?: string | undefined; date?: string | undefined }>) =>
+    list.map((p) => `${p.name}${p.role ? ` (${p.role})` : ''}${p.date ? ` on ${p.date}` : ''}`).join('; ');
   let text: string;
   if (summary.state === 'approved') text = `Approved by ${people(summary.by)}, for the memo and the answers as they are now.`;
   else if (summary.state === 'changes-requested') text = `Changes requested by ${people(summary.changesRequested)}.`;

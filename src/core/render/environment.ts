@@ -120,7 +120,7 @@ function templateError(error: unknown, source: TemplateSource): EisError {
   if (parse) {
     line = Number(parse[1]);
     column = undefined;
-    message = `the template has a syntax error: ${parse[2].replace(/\s+/g, ' ').trim()}.`;
+    message = `the template has a syntax error: ${parse[2]!.replace(/\s+/g, ' ').trim()}.`;
   } else if (helper) {
     message = `the template calls "${helper[1]}", which is not a helper eis has.`;
   } else if (missing) {

@@ -32,5 +32,5 @@ export function isSafeUrl(url: string): boolean {
   if (normalized.startsWith('//') || normalized.startsWith('\\')) return false;
   const scheme = /^([a-z][a-z0-9+.-]*):/.exec(normalized);
   if (!scheme) return !/^[^/?#]*:/.test(normalized);
-  return ALLOWED_SCHEMES.has(scheme[1]);
+  return ALLOWED_SCHEMES.has(scheme[1]!);
 }

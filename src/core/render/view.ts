@@ -54,7 +54,7 @@ export interface ViewOptions {
   lang?: string;
   renderedOn?: string | null;
   /** Whether reviewers approved the statement as it is (from the sign-offs and the config). */
-  approval?: ApprovalSummary;
+  approval?: ApprovalSummary | undefined;
 }
 
 export function buildStatementView(model: Questionnaire, data: unknown, check: StatementCheck, options: ViewOptions): StatementView {

@@ -7,7 +7,8 @@ function testcase(name: string, classname: string, findings: Finding[], strict: 
   const failing = findings.filter((f) => f.severity === 'error' || strict);
   const lines = (list: Finding[]) => list.map((f) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.code}: ${f.message}${f.hint ? ` ${f.hint}` : ''}`).join('\n');
   const out = [`    <testcase name="${xml(name)}" classname="${xml(classname)}" file="${xml(name)}">`];
-  if (failing.length) out.push(`      <failure message="${xml(`${failing.length} finding${failing.length === 1 ? '' : 's'}`)}" type="${xml(failing[0].code)}">${xml(lines(failing))}</failure>`);
+  const [first] = failing;
+  if (first) out.push(`      <failure message="${xml(`${failing.length} finding${failing.length === 1 ? '' : 's'}`)}" type="${xml(first.code)}">${xml(lines(failing))}</failure>`);
   const rest = findings.filter((f) => !failing.includes(f));
   if (rest.length) out.push(`      <system-out>${xml(lines(rest))}</system-out>`);
   out.push('    </testcase>');

@@ -16,7 +16,7 @@ export interface Reviewer {
 export interface ApprovalPolicy {
   reviewers: Reviewer[];
   /** Roles that must approve, per level value; `default` for levels not listed. */
-  approvals?: Record<string, string[]>;
+  approvals?: Record<string, string[]> | undefined;
 }
 
 /** One sign-off entry, read. */
@@ -24,14 +24,14 @@ export interface Decision {
   /** Where the entry is: section, list, index. */
   path: Array<string | number>;
   name: string;
-  email?: string;
-  role?: string;
+  email?: string | undefined;
+  role?: string | undefined;
   decision: string;
-  date?: string;
-  memoHash?: string;
-  answersHash?: string;
+  date?: string | undefined;
+  memoHash?: string | undefined;
+  answersHash?: string | undefined;
   /** The config's reviewer this entry is by, when the config names them. */
-  reviewer?: Reviewer;
+  reviewer?: Reviewer | undefined;
 }
 
 /** The memos and answers as they are now. */
@@ -72,7 +72,7 @@ export const APPROVE_VALUES = new Set(['approve', 'approved']);
 export function decisionsOf(model: Questionnaire, data: unknown, policy: ApprovalPolicy): Decision[] {
   const list = signoffList(model);
   if (!list || !isPlainObject(data)) return [];
-  const [section, question] = list.key.split('.');
+  const [section, question] = list.key.split('.') as [string, string]; // `section.question`
   return entriesOf(getAnswer(data, list.key)).map((entry, index) => readDecision(list, entry, [section, question, index], policy));
 }
 
@@ -93,7 +93,7 @@ function readDecision(list: SignoffList, entry: Entry, path: Array<string | numb
 }
 
 /** The config's reviewer an entry names: by email when it has one, else by name. */
-export function findReviewer(reviewers: Reviewer[], who: { name?: string; email?: string }): Reviewer | undefined {
+export function findReviewer(reviewers: Reviewer[], who: { name?: string | undefined; email?: string | undefined }): Reviewer | undefined {
   const same = (a: string | undefined, b: string | undefined) => a !== undefined && b !== undefined && a.trim().toLowerCase() === b.trim().toLowerCase();
   if (who.email) return reviewers.find((r) => same(r.email, who.email));
   return reviewers.find((r) => same(r.name, who.name));
@@ -103,7 +103,7 @@ export function findReviewer(reviewers: Reviewer[], who: { name?: string; email?
 export function requiredRoles(policy: ApprovalPolicy, level: string | undefined): string[] {
   const table = policy.approvals;
   if (!table) return [];
-  if (level !== undefined && Object.hasOwn(table, level)) return table[level];
+  if (level !== undefined && Object.hasOwn(table, level)) return table[level]!;
   return table.default ?? [];
 }
 
@@ -177,10 +177,11 @@ export function memoChanges(recorded: string, memos: CurrentContent['memos']): s
     .filter(Boolean);
   const pairs = lines.map((l) => /^(.+?)\s+(\S+)$/.exec(l));
   if (lines.length === 1 && !pairs[0]) {
-    if (memos.length === 1) return sameHash(lines[0], memos[0].hash) ? [] : [`memo ${memos[0].path} changed`];
+    const [memo] = memos;
+    if (memos.length === 1 && memo) return sameHash(lines[0]!, memo.hash) ? [] : [`memo ${memo.path} changed`];
     return [`the statement now covers ${memos.length} memos (${memos.map((m) => m.path).join(', ')})`];
   }
-  const before = new Map(pairs.filter((p): p is RegExpExecArray => Boolean(p)).map((p) => [p[1], p[2]]));
+  const before = new Map(pairs.filter((p): p is RegExpExecArray => Boolean(p)).map((p) => [p[1]!, p[2]!]));
   const changes: string[] = [];
   const added: CurrentContent['memos'] = [];
   for (const memo of memos) {
@@ -203,7 +204,7 @@ export function memoChanges(recorded: string, memos: CurrentContent['memos']): s
 /** How eis signoff records the memos: a bare hash for one memo, `path hash` lines for several. */
 export function formatMemoHashes(memos: CurrentContent['memos']): string | undefined {
   if (!memos.length) return undefined;
-  if (memos.length === 1) return memos[0].hash;
+  if (memos.length === 1) return memos[0]!.hash;
   return [...memos]
     .sort((a, b) => (a.path < b.path ? -1 : 1))
     .map((m) => `${m.path} ${m.hash}`)
@@ -225,7 +226,7 @@ export function sameHash(a: string, b: string): boolean {
  * questions the caller leaves out (the status, the memo list), with keys sorted, so that reordering keys, comments and YAML styles do not
  * change it, and any change of a value does. `x-` keys are notes, not answers.
  */
-export function canonicalAnswers(data: unknown, exclude: { signoff?: string; status: string[] }): string {
+export function canonicalAnswers(data: unknown, exclude: { signoff?: string | undefined; status: string[] }): string {
   if (!isPlainObject(data)) return JSON.stringify(data ?? null);
   const skip = new Set([exclude.signoff, ...exclude.status].filter((k): k is string => Boolean(k)));
   const sorted = (value: unknown, key: string): unknown => {
@@ -246,7 +247,7 @@ export function canonicalAnswers(data: unknown, exclude: { signoff?: string; sta
  * The questions whose answers differ between two versions of a statement (labels, in questionnaire
  * order), leaving out what an approval does not cover: the status and the sign-off list.
  */
-export function changedQuestions(model: Questionnaire, before: unknown, after: unknown, exclude: { signoff?: string; status: string[] }): string[] {
+export function changedQuestions(model: Questionnaire, before: unknown, after: unknown, exclude: { signoff?: string | undefined; status: string[] }): string[] {
   const skip = new Set([exclude.signoff, ...exclude.status]);
   const value = (data: unknown, key: string) => {
     const v = isPlainObject(data) ? getAnswer(data, key) : undefined;

@@ -15,12 +15,12 @@ export interface SignoffList {
   decision: string;
   date: string;
   /** The text field that holds the memo's content hash at sign-off, when the list has one. */
-  hash?: string;
+  hash?: string | undefined;
   /** The text field that holds the hash of the answers at sign-off (an id ending in `answers_hash`). */
-  answersHash?: string;
+  answersHash?: string | undefined;
   /** The text field that holds the reviewer's email (id `email`). */
-  email?: string;
-  comment?: string;
+  email?: string | undefined;
+  comment?: string | undefined;
 }
 
 const field = (list: Field, id: string) => list.fields?.find((f) => f.id === id);
@@ -187,8 +187,8 @@ export function flaggedEntries(model: Questionnaire): Array<{ list: Field; where
  * in the `require` of a rule with `each` (a population's evidence, or the data gap it cites). Taking
  * one away leaves a burden without support.
  */
-export function evidenceFields(model: Questionnaire): Array<{ list: Field; field: Field; where?: Condition }> {
-  const found = new Map<string, { list: Field; field: Field; where?: Condition }>();
+export function evidenceFields(model: Questionnaire): Array<{ list: Field; field: Field; where?: Condition | undefined }> {
+  const found = new Map<string, { list: Field; field: Field; where?: Condition | undefined }>();
   for (const rule of model.rules) {
     if (rule.severity === 'off' || !rule.each) continue;
     const list = model.questions.get(rule.each);

@@ -6,7 +6,7 @@ export interface InitChoices {
   memoGlobs: string[];
   /** Set by --eject: where the questionnaire and templates were copied, relative to the config. */
   questionnaire?: string;
-  templates?: { md?: string; html?: string; partials?: string };
+  templates?: { md?: string | undefined; html?: string | undefined; partials?: string | undefined };
   /** The config's folder relative to the repository root ('' at the root), for CI steps. */
   subdir: string;
   version: string;

@@ -34,7 +34,8 @@ export function policyChanges(before: PolicyView, after: PolicyView): PolicyChan
     if (was === now) continue;
     // A code not listed keeps the severity eis gives it, which may be an error: dropping or adding
     // an override is judged against that, conservatively.
-    const loosens = now === 'default' ? RANK[was] < 2 : was === 'default' ? RANK[now] < 2 : RANK[now] < RANK[was];
+    // Rules hold off, warning or error, all of them in RANK.
+    const loosens = now === 'default' ? RANK[was]! < 2 : was === 'default' ? RANK[now]! < 2 : RANK[now]! < RANK[was]!;
     changes.push({ what: `rules.${code}: ${was} -> ${now}`, loosens, path: ['rules', code] });
   }
 

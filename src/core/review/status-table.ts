@@ -47,16 +47,17 @@ export function summaryText(report: StatusReport): string {
 }
 
 export function formatStatusTable(report: StatusReport, c: Colorizer): string {
+  // One row of cells per report row, one cell per column.
   const rows = report.rows.map(statusCells);
-  const widths = STATUS_COLUMNS.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const widths = STATUS_COLUMNS.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) =>
     cells
-      .map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(widths[i])))
+      .map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(widths[i]!)))
       .join('  ')
       .trimEnd();
   const out = [c.bold(line([...STATUS_COLUMNS]))];
   report.rows.forEach((row, i) => {
-    const text = line(rows[i]);
+    const text = line(rows[i]!);
     out.push(!row.present || row.stale || row.problem || row.errors ? c.red(text) : row.overdue || row.warnings ? c.yellow(text) : text);
   });
   out.push('', summaryText(report));

@@ -12,10 +12,10 @@ export interface StatusRow {
   kind: 'memo' | 'folder' | 'statement';
   statement: string;
   present: boolean;
-  title?: string;
-  status?: string;
+  title?: string | undefined;
+  status?: string | undefined;
   statusLabel?: string;
-  level?: string;
+  level?: string | undefined;
   levelLabel?: string;
   answered?: number;
   required?: number;

@@ -29,12 +29,12 @@ export interface StatementText {
   /** The text with LF line endings; `eol` says when the file's own are CRLF. */
   text: string;
   /** CRLF when every line of the file ends so: a change is written back with them. */
-  eol?: '\r\n';
+  eol?: '\r\n' | undefined;
   /** Hash of the bytes read: a save checks the file still has them. */
   hash: string;
   data: unknown;
   /** The full parse, when one was made (every statement under LARGE_STATEMENT_CHARS). */
-  source?: YamlSource;
+  source?: YamlSource | undefined;
 }
 
 /** A statement's text and data, with the yaml Document only when the statement is small. */
@@ -81,7 +81,7 @@ function changeLf(statement: StatementText, touched: ReadonlyArray<Path>, change
 interface Aside {
   token: string;
   /** [section] or [section, question]. */
-  path: string[];
+  path: [string] | [string, string];
   indent: number;
   text: string;
 }
@@ -131,7 +131,7 @@ function keyBlocks(lines: string[], start: number, end: number, indent: number):
   const blocks: KeyBlock[] = [];
   let current: KeyBlock | undefined;
   for (let i = start; i < end; i++) {
-    const line = lines[i];
+    const line = lines[i]!;
     const trimmed = line.trimStart();
     if (trimmed === '' || trimmed.startsWith('#')) continue;
     const at = line.length - trimmed.length;
@@ -146,7 +146,7 @@ function keyBlocks(lines: string[], start: number, end: number, indent: number):
     if (at < indent) return undefined;
     const match = KEY.exec(trimmed);
     if (!match) return undefined;
-    current = { key: match[1], from: i, last: i, prefix: line.slice(0, at + match[0].length) };
+    current = { key: match[1]!, from: i, last: i, prefix: line.slice(0, at + match[0].length) };
     blocks.push(current);
   }
   return blocks;
@@ -154,7 +154,7 @@ function keyBlocks(lines: string[], start: number, end: number, indent: number):
 
 function blockChars(lines: string[], block: KeyBlock): number {
   let n = 0;
-  for (let i = block.from; i <= block.last; i++) n += lines[i].length + 1;
+  for (let i = block.from; i <= block.last; i++) n += lines[i]!.length + 1;
   return n;
 }
 
@@ -172,7 +172,7 @@ function setAside(text: string, touched: ReadonlyArray<Path>): { skeleton: strin
   let base = 'eis-set-aside-0';
   while (text.includes(base)) base = `eis-set-aside-${++n}`;
 
-  const chosen: Array<{ block: KeyBlock; path: string[]; indent: number }> = [];
+  const chosen: Array<{ block: KeyBlock; path: Aside['path']; indent: number }> = [];
   for (const block of top) {
     if (blockChars(lines, block) < SET_ASIDE_CHARS) continue;
     if (!sections.has(block.key)) {
@@ -180,11 +180,12 @@ function setAside(text: string, touched: ReadonlyArray<Path>): { skeleton: strin
       continue;
     }
     // A touched section: its big answers that the change leaves alone can still be set aside.
-    if (whole.has(block.key) || lines[block.from].slice(block.prefix.length).trim().replace(/^#.*/, '') !== '') continue;
+    if (whole.has(block.key) || lines[block.from]!.slice(block.prefix.length).trim().replace(/^#.*/, '') !== '') continue;
     let first = block.from + 1;
-    while (first <= block.last && /^\s*(?:#.*)?$/.test(lines[first])) first++;
-    const indent = lines[first].length - lines[first].trimStart().length;
-    if (first > block.last || indent === 0) continue;
+    while (first <= block.last && /^\s*(?:#.*)?$/.test(lines[first]!)) first++;
+    if (first > block.last) continue;
+    const indent = lines[first]!.length - lines[first]!.trimStart().length;
+    if (indent === 0) continue;
     for (const inner of keyBlocks(lines, first, block.last + 1, indent) ?? []) {
       if (!questions.has(`${block.key}\u0000${inner.key}`) && blockChars(lines, inner) >= SET_ASIDE_CHARS) chosen.push({ block: inner, path: [block.key, inner.key], indent });
     }
@@ -196,12 +197,12 @@ function setAside(text: string, touched: ReadonlyArray<Path>): { skeleton: strin
   let next = 0;
   for (const { block, path, indent } of chosen.sort((a, b) => a.block.from - b.block.from)) {
     const token = `${base}-${asides.length}`;
-    for (let i = next; i < block.from; i++) out.push(lines[i]);
+    for (let i = next; i < block.from; i++) out.push(lines[i]!);
     out.push(`${block.prefix} ${token}`);
     asides.push({ token, path, indent, text: lines.slice(block.from, block.last + 1).join('\n') });
     next = block.last + 1;
   }
-  for (let i = next; i < lines.length; i++) out.push(lines[i]);
+  for (let i = next; i < lines.length; i++) out.push(lines[i]!);
   return { skeleton: out.join('\n'), asides };
 }
 
@@ -211,7 +212,7 @@ function setAside(text: string, touched: ReadonlyArray<Path>): { skeleton: strin
  * every offset, line and column of the rest is the original's. Undefined when there is nothing to
  * blank, or the lines are not plain enough to follow.
  */
-export function blankBlocks(text: string, wanted: (path: string[]) => boolean): string | undefined {
+export function blankBlocks(text: string, wanted: (path: [string] | [string, string]) => boolean): string | undefined {
   if (text.includes('\r')) return undefined;
   const lines = text.split('\n');
   const top = keyBlocks(lines, 0, lines.length, 0);
@@ -223,18 +224,18 @@ export function blankBlocks(text: string, wanted: (path: string[]) => boolean): 
       blank.push(block);
       continue;
     }
-    if (lines[block.from].slice(block.prefix.length).trim().replace(/^#.*/, '') !== '') continue;
+    if (lines[block.from]!.slice(block.prefix.length).trim().replace(/^#.*/, '') !== '') continue;
     let first = block.from + 1;
-    while (first <= block.last && /^\s*(?:#.*)?$/.test(lines[first])) first++;
+    while (first <= block.last && /^\s*(?:#.*)?$/.test(lines[first]!)) first++;
     if (first > block.last) continue;
-    const indent = lines[first].length - lines[first].trimStart().length;
+    const indent = lines[first]!.length - lines[first]!.trimStart().length;
     if (indent === 0) continue;
     for (const inner of keyBlocks(lines, first, block.last + 1, indent) ?? []) if (!wanted([block.key, inner.key]) && blockChars(lines, inner) >= SET_ASIDE_CHARS) blank.push(inner);
   }
   if (!blank.length) return undefined;
   for (const block of blank) {
-    lines[block.from] = block.prefix + ' '.repeat(lines[block.from].length - block.prefix.length);
-    for (let i = block.from + 1; i <= block.last; i++) lines[i] = ' '.repeat(lines[i].length);
+    lines[block.from] = block.prefix + ' '.repeat(lines[block.from]!.length - block.prefix.length);
+    for (let i = block.from + 1; i <= block.last; i++) lines[i] = ' '.repeat(lines[i]!.length);
   }
   return lines.join('\n');
 }
@@ -243,13 +244,13 @@ export function blankBlocks(text: string, wanted: (path: string[]) => boolean): 
 function reinsert(written: string, asides: Aside[]): string | undefined {
   const byToken = new Map(asides.map((a) => [a.token, a]));
   const found = new Set<string>();
-  const base = asides[0].token.replace(/-\d+$/, '');
+  const base = asides[0]!.token.replace(/-\d+$/, ''); // setAside sets one block aside at least
   const lines = written.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    if (!lines[i].includes(base)) continue;
-    const match = /^( *)[^ ].*: (\S+)$/.exec(lines[i]);
-    const aside = match ? byToken.get(match[2]) : undefined;
-    if (!match || !aside || found.has(aside.token) || match[1].length !== aside.indent) return undefined;
+  for (const [i, line] of lines.entries()) {
+    if (!line.includes(base)) continue;
+    const match = /^( *)[^ ].*: (\S+)$/.exec(line);
+    const aside = match ? byToken.get(match[2]!) : undefined;
+    if (!match || !aside || found.has(aside.token) || match[1]!.length !== aside.indent) return undefined;
     found.add(aside.token);
     lines[i] = aside.text;
   }

@@ -99,7 +99,7 @@ export function appendEntry(doc: Document, model: Questionnaire, listPath: Path,
 }
 
 /** The text of a new statement: the editor-completion line, a comment, the header. */
-export function newStatementText(model: Questionnaire, options: { schemaUrl?: string; title?: string } = {}): string {
+export function newStatementText(model: Questionnaire, options: { schemaUrl?: string | undefined; title?: string | undefined } = {}): string {
   const lines = [];
   if (options.schemaUrl) lines.push(`# yaml-language-server: $schema=${options.schemaUrl}`);
   lines.push(`# Equity Impact Statement${options.title ? ` for ${options.title}` : ''}. Answer with \`eis answer\`, or edit by hand.`);
@@ -167,8 +167,11 @@ function keepUnchangedLines(original: string, rewritten: string): string {
     if (swaps.some((s) => s.from <= block.from && block.to <= s.to)) continue;
     const lines = oldLines.slice(old.from, old.to + 1);
     // Only when the block stands on lines of its own in both texts (not "- key: ..." item lines).
-    if (!/^\s*[^\s-]/.test(oldLines[old.from]) || !/^\s*[^\s-]/.test(newLines[block.from])) continue;
-    if (indentOf(oldLines[old.from]) !== indentOf(newLines[block.from])) continue;
+    // blocksOf numbers the lines of the text it read: both lines are there.
+    const oldFirst = oldLines[old.from]!;
+    const newFirst = newLines[block.from]!;
+    if (!/^\s*[^\s-]/.test(oldFirst) || !/^\s*[^\s-]/.test(newFirst)) continue;
+    if (indentOf(oldFirst) !== indentOf(newFirst)) continue;
     if (lines.join('\n') === newLines.slice(block.from, block.to + 1).join('\n')) continue;
     swaps.push({ from: block.from, to: block.to, lines });
   }
@@ -179,11 +182,11 @@ function keepUnchangedLines(original: string, rewritten: string): string {
   const out: string[] = [];
   let next = 0;
   for (const swap of swaps) {
-    for (let i = next; i < swap.from; i++) out.push(newLines[i]);
+    for (let i = next; i < swap.from; i++) out.push(newLines[i]!);
     for (const line of swap.lines) out.push(line);
     next = swap.to + 1;
   }
-  for (let i = next; i < newLines.length; i++) out.push(newLines[i]);
+  for (let i = next; i < newLines.length; i++) out.push(newLines[i]!);
   const result = out.join('\n');
   // Never trade correctness for looks: the result must mean exactly what the rewrite means.
   try {

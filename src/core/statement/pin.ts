@@ -11,7 +11,7 @@ export interface Pin {
 export function parsePin(value: unknown): Pin | undefined {
   if (typeof value !== 'string') return undefined;
   const match = /^([a-z][a-z0-9_-]*)@(\d+)$/.exec(value.trim());
-  return match ? { id: match[1], version: Number(match[2]) } : undefined;
+  return match ? { id: match[1]!, version: Number(match[2]) } : undefined;
 }
 
 /**

@@ -45,7 +45,7 @@ export function readStatement(text: string, name: string, options: ReadOptions =
 }
 
 /** A reader over data read earlier: over its full parse when one was made, else over its text. */
-export function readerOf(read: { text: string; file: string; data: unknown; source?: YamlSource }): StatementRead {
+export function readerOf(read: { text: string; file: string; data: unknown; source?: YamlSource | undefined }): StatementRead {
   return read.source ? fullRead(read.source) : fastRead(read.text, read.file, read.data);
 }
 
@@ -90,7 +90,7 @@ function isMapping(data: unknown): boolean {
 
 function lastContentLine(text: string): number {
   let end = text.length;
-  while (end > 0 && /\s/.test(text[end - 1])) end--;
+  while (end > 0 && /\s/.test(text.charAt(end - 1))) end--;
   let lines = 1;
   for (let i = 0; i < end; i++) if (text.charCodeAt(i) === 10) lines++;
   return lines;

@@ -55,7 +55,7 @@ export function blockPositions(text: string): BlockPositions | undefined {
 
   /** Records `key: value` in `map`; false when the value is something this reader does not follow. */
   const handleKey = (map: Frame, match: RegExpExecArray, rest: string, line: number, column: number): boolean => {
-    const name = match[1];
+    const name = match[1]!; // KEY's group always takes part
     if (name.includes(' #') || name.includes(': ')) return false;
     set([...map.path, name], line, column);
     map.lastKey = name;
@@ -75,12 +75,12 @@ export function blockPositions(text: string): BlockPositions | undefined {
   const flowLine = (value: string, path: Array<string | number>, line: number, column: number): boolean => {
     const body = /^\[([^[\]{}'"#]*)\]\s*(?:#.*)?$/.exec(value);
     if (!body) return false;
-    scalarIndent = stack[stack.length - 1].indent;
-    if (body[1].trim() === '') return true;
-    const parts = body[1].split(',');
+    scalarIndent = stack[stack.length - 1]!.indent; // handleKey's map is on the stack
+    const inner = body[1]!;
+    if (inner.trim() === '') return true;
+    const parts = inner.split(',');
     let offset = 1;
-    for (let k = 0; k < parts.length; k++) {
-      const part = parts[k];
+    for (const [k, part] of parts.entries()) {
       if (part.trim() === '') {
         if (k === parts.length - 1 && k > 0) break; // a trailing comma
         return false;
@@ -94,7 +94,8 @@ export function blockPositions(text: string): BlockPositions | undefined {
 
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
-    const raw = lines[i].endsWith('\r') ? lines[i].slice(0, -1) : lines[i];
+    const full = lines[i]!;
+    const raw = full.endsWith('\r') ? full.slice(0, -1) : full;
     const line = i + 1;
     const trimmed = raw.trimStart();
     const indent = raw.length - trimmed.length;
@@ -109,7 +110,7 @@ export function blockPositions(text: string): BlockPositions | undefined {
 
     if (trimmed === '-' || trimmed.startsWith('- ')) {
       if (pendingItem) return undefined;
-      while (stack.length && (top().indent > indent || (top().kind === 'map' && top().indent === indent && !top().open))) stack.pop();
+      for (let t = top(); t && (t.indent > indent || (t.kind === 'map' && t.indent === indent && !t.open)); t = top()) stack.pop();
       let seq = top();
       if (!seq || seq.kind === 'map') {
         // A new list: the value of the last key (at its indentation or deeper), or the whole document.
@@ -156,8 +157,9 @@ export function blockPositions(text: string): BlockPositions | undefined {
       if (!handleKey(map, match, trimmed, line, column)) return undefined;
       continue;
     }
-    while (stack.length && top().indent > indent) stack.pop();
-    if (stack.length && top().kind === 'seq' && top().indent === indent) stack.pop();
+    for (let t = top(); t && t.indent > indent; t = top()) stack.pop();
+    const under = top();
+    if (under && under.kind === 'seq' && under.indent === indent) stack.pop();
     let map = top();
     if (!map || map.indent < indent) {
       if (map && !(map.kind === 'map' && map.open && map.lastKey !== undefined)) return undefined;

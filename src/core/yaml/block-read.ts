@@ -80,6 +80,7 @@ function isKeyPart(c: number): boolean {
  * a few hundred short lines, and cutting each into strings cost more than reading it.
  */
 class Reader {
+  /** Where each line starts and ends; read only for line numbers below count, hence their `!`. */
   private readonly starts: number[] = [];
   private readonly ends: number[] = [];
   private readonly count: number;
@@ -112,15 +113,15 @@ class Reader {
   }
 
   private indentOf(line: number): number {
-    const start = this.starts[line];
-    const end = this.ends[line];
+    const start = this.starts[line]!;
+    const end = this.ends[line]!;
     let p = start;
     while (p < end && this.text.charCodeAt(p) === 32) p++;
     return p - start;
   }
 
   private isBlank(line: number): boolean {
-    return this.indentOf(line) === this.ends[line] - this.starts[line];
+    return this.indentOf(line) === this.ends[line]! - this.starts[line]!;
   }
 
   /** Whether the text from `from` to the line's end is `-` alone or starts with `- `. */
@@ -148,12 +149,12 @@ class Reader {
   skipBlank(): void {
     const text = this.text;
     while (this.i < this.count) {
-      const start = this.starts[this.i];
+      const start = this.starts[this.i]!;
       const c = text.charCodeAt(start);
       // A line holds no line break, so the three characters are all on this line when they match.
       if ((c === 45 || c === 46) && (text.startsWith('---', start) || text.startsWith('...', start))) throw GIVE_UP;
       const at = this.indentOf(this.i);
-      if (start + at < this.ends[this.i] && text.charCodeAt(start + at) !== 35) {
+      if (start + at < this.ends[this.i]! && text.charCodeAt(start + at) !== 35) {
         this.at = at;
         return;
       }
@@ -175,10 +176,10 @@ class Reader {
         const at = this.indent();
         if (at < indent) break;
         if (at > indent) throw GIVE_UP;
-        from = this.starts[this.i] + indent;
-        if (this.isItem(from, this.ends[this.i])) break;
+        from = this.starts[this.i]! + indent;
+        if (this.isItem(from, this.ends[this.i]!)) break;
       }
-      const end = this.ends[this.i];
+      const end = this.ends[this.i]!;
       const colon = this.keyColon(from, end);
       if (colon === -1) throw GIVE_UP;
       let key = KNOWN_KEYS.get(this.keyHash);
@@ -216,8 +217,8 @@ class Reader {
     for (;;) {
       this.skipBlank();
       if (this.done() || this.indent() !== indent) break;
-      const from = this.starts[this.i] + indent;
-      const end = this.ends[this.i];
+      const from = this.starts[this.i]! + indent;
+      const end = this.ends[this.i]!;
       if (!this.isItem(from, end)) break;
       const rest = from + 2;
       if (rest >= end || text.charCodeAt(rest) === 32 || this.isItem(rest, end)) throw GIVE_UP;
@@ -245,8 +246,8 @@ class Reader {
       this.skipBlank();
       if (this.done()) return null;
       const at = this.indent();
-      const start = this.starts[this.i] + at;
-      const item = this.isItem(start, this.ends[this.i]);
+      const start = this.starts[this.i]! + at;
+      const item = this.isItem(start, this.ends[this.i]!);
       if (at > indent) return item ? this.sequence(at) : this.mapping(at, -1);
       if (at === indent && underKey && item) return this.sequence(at);
       return null;
@@ -306,14 +307,14 @@ class Reader {
     const body: string[] = [];
     let j = start;
     for (; j < this.count; j++) {
-      const length = this.ends[j] - this.starts[j];
+      const length = this.ends[j]! - this.starts[j]!;
       if (this.isBlank(j)) {
         if (length > at) throw GIVE_UP; // spaces that would be content
         body.push('');
         continue;
       }
       if (this.indentOf(j) < at) break;
-      const content = this.text.slice(this.starts[j] + at, this.ends[j]);
+      const content = this.text.slice(this.starts[j]! + at, this.ends[j]);
       if (style === '>' && content.startsWith(' ')) throw GIVE_UP; // more-indented lines fold differently
       body.push(content);
     }
@@ -329,15 +330,16 @@ class Reader {
 
 /** Folded style: lines join with a space; n empty lines between two lines keep n line breaks. */
 function fold(lines: string[]): string {
-  let out = lines[0];
+  let out = lines[0] ?? ''; // blockScalar passes at least its first line
   let empty = 0;
   for (let k = 1; k < lines.length; k++) {
-    if (lines[k] === '') {
+    const line = lines[k]!;
+    if (line === '') {
       empty++;
       continue;
     }
     out += empty ? '\n'.repeat(empty) : ' ';
-    out += lines[k];
+    out += line;
     empty = 0;
   }
   return out;
@@ -361,7 +363,7 @@ function flowList(text: string): unknown[] {
 
 /** A quoted scalar that ends on its line: single quotes with '' inside, double quotes without escapes. */
 function quoted(text: string): string {
-  const q = text[0];
+  const q = text.charAt(0);
   let value = '';
   let k = 1;
   for (;;) {

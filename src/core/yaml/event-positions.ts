@@ -39,7 +39,9 @@ export function eventPositions(crlfOrLf: string): BlockPositions | undefined {
       listener(event, state) {
         if (event === 'open') {
           const frame: Frame = { from: state.position + shift, kind: null, value: undefined, children: [] };
-          stack[stack.length - 1].children.push(frame);
+          const parent = stack[stack.length - 1];
+          if (!parent) throw new Error('unbalanced');
+          parent.children.push(frame);
           stack.push(frame);
         } else {
           const frame = stack.pop();
@@ -72,21 +74,22 @@ function walk(outer: Frame, path: Array<string | number>, text: string, nodes: M
     if (children.length % 2 !== 0 || children.length / 2 !== Object.keys(frame.result as object).length) return false;
     for (let i = 0; i < children.length; i += 2) {
       const key = children[i];
+      const value = children[i + 1];
+      if (!key || !value) return false;
       if (key.kind !== 'scalar' || key.value === null || typeof key.value === 'object') return false;
       const keyPath = [...path, String(key.value)];
       const id = keyPath.join(SEP);
       // A key seen twice is an error the full parser reports.
       if (nodes.has(id)) return false;
       nodes.set(id, at(contentStart(text, key.from, false)));
-      if (!walk(children[i + 1], keyPath, text, nodes, at)) return false;
+      if (!walk(value, keyPath, text, nodes, at)) return false;
     }
     return true;
   }
   if (frame.kind === 'sequence') {
     // An empty item ("-" and nothing) is stored without an event of its own: its place is unknown.
     if (frame.children.length !== (frame.result as unknown[]).length) return false;
-    for (let i = 0; i < frame.children.length; i++) {
-      const item = frame.children[i];
+    for (const [i, item] of frame.children.entries()) {
       // An item with no content, placed by the yaml library after its "-": not followed here.
       if (unwrap(item).kind === null) return false;
       const itemPath = [...path, i];
@@ -105,7 +108,7 @@ function walk(outer: Frame, path: Array<string | number>, text: string, nodes: M
  */
 function unwrap(frame: Frame): Frame {
   let f = frame;
-  while (f.children.length === 1 && (f.kind === 'mapping' || f.kind === 'sequence') && f.children[0].result === f.result) f = f.children[0];
+  while (f.children.length === 1 && (f.kind === 'mapping' || f.kind === 'sequence') && f.children[0]!.result === f.result) f = f.children[0]!;
   return f;
 }
 
@@ -139,8 +142,8 @@ function position(starts: number[], offset: number): Position {
   let hi = starts.length - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
+    if (starts[mid]! <= offset) lo = mid;
     else hi = mid - 1;
   }
-  return { line: lo + 1, column: offset - starts[lo] + 1 };
+  return { line: lo + 1, column: offset - starts[lo]! + 1 };
 }

@@ -73,10 +73,10 @@ export function unusual(text: string): boolean {
     const i = match.index;
     const c = text[i];
     if (c === '\t') return true;
-    const before = i === 0 ? '\n' : text[i - 1];
+    const before = i === 0 ? '\n' : text.charAt(i - 1);
     if (c === '%') {
       if (before === '\n' || before === '\r' || before === '\u2028' || before === '\u2029') return true;
-    } else if (BEFORE_INDICATOR.test(before) && i + 1 < text.length && !SPACE.test(text[i + 1])) return true;
+    } else if (BEFORE_INDICATOR.test(before) && i + 1 < text.length && !SPACE.test(text.charAt(i + 1))) return true;
   }
   return false;
 }

@@ -29,7 +29,7 @@ function withoutCrBytes(bytes: Uint8Array): Uint8Array | undefined {
   const out = Buffer.allocUnsafe(bytes.length);
   let length = 0;
   for (let i = 0; i < bytes.length; i++) {
-    const byte = bytes[i];
+    const byte = bytes[i]!;
     if (byte === 13) {
       if (bytes[i + 1] !== 10) return undefined;
     } else {
@@ -53,7 +53,7 @@ function withoutCr(text: string): string {
   const out = Buffer.allocUnsafe(bytes.length);
   let length = 0;
   for (let i = 0; i < bytes.length; i++) {
-    const byte = bytes[i];
+    const byte = bytes[i]!;
     if (byte !== 13) out[length++] = byte;
   }
   return out.toString('utf8', 0, length);
@@ -73,7 +73,7 @@ export function withCrlf(text: string): string {
   const out = Buffer.allocUnsafe(bytes.length + lines);
   let length = 0;
   for (let i = 0; i < bytes.length; i++) {
-    const byte = bytes[i];
+    const byte = bytes[i]!;
     if (byte === 10) out[length++] = 13;
     out[length++] = byte;
   }

@@ -66,7 +66,7 @@ function dropMisfitTags(doc: Document.Parsed): void {
     // Only tags the writer would use on this node: a scalar tag on a collection, or a scalar tag
     // none of whose forms identifies the value that was read.
     if (named.length === 0) return;
-    if (isCollection(node) || !named.some((t) => t.identify?.(node.value) ?? true)) node.tag = undefined;
+    if (isCollection(node) || !named.some((t) => t.identify?.(node.value) ?? true)) delete node.tag;
   });
 }
 
@@ -74,7 +74,7 @@ function dropMisfitTags(doc: Document.Parsed): void {
 export const sourceTexts = new WeakMap<object, string>();
 
 function yamlErrorMessage(code: string, message: string): string {
-  const first = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+  const first = (message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
   if (code === 'DUPLICATE_KEY') return 'a key appears twice in the same mapping (YAML keys must be unique)';
   return `the YAML cannot be read: ${first.charAt(0).toLowerCase()}${first.slice(1)}`;
 }

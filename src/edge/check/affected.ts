@@ -17,7 +17,7 @@ export function affectedStatements(statements: string[], changed: Set<string>, c
   // `folder/stem` of each changed memo: the statement beside it has the same.
   const stems = new Set(memos.map((m) => resolve(dirname(m), basename(m, extname(m)))));
   const folders = new Set(memos.map((m) => dirname(m)));
-  const [prefix, suffix] = config.statements.memo.split('{name}');
+  const [prefix, suffix] = config.statements.memo.split('{name}') as [string, string]; // the config makes sure it holds {name}
   return statements.filter((file) => {
     if (changed.has(file)) return true;
     const name = basename(file);
@@ -43,7 +43,7 @@ function listsAny(file: string, memos: string[], known: (id: string) => Question
     return true; // unparsable and naming the memo: check it, and the check says why
   }
   const pin = isPlainObject(data) && typeof data.questionnaire === 'string' ? /^([a-z][a-z0-9_-]*)@/.exec(data.questionnaire.trim()) : null;
-  const model = pin ? known(pin[1]) : undefined;
+  const model = pin ? known(pin[1]!) : undefined;
   if (!model) return true;
   const dir = dirname(file);
   return listedMemos(model, data).some((p) => memos.includes(resolve(dir, p)));

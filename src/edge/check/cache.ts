@@ -33,7 +33,7 @@ export interface CacheEntry {
   /** sha1 of the file's bytes. */
   hash: string;
   report: StatementReport;
-  memos?: MemoCheck;
+  memos?: MemoCheck | undefined;
 }
 
 interface CacheFile {

@@ -12,13 +12,14 @@ export async function checkWithCache(files: string[], known: Registry, options: 
   const cache = CheckCache.open(options.config, options.cwd, options.today);
   const { statements, misses } = cachedReports(cache, files, options);
   const checked = await checkFilesInParallel(
-    misses.map((i) => files[i]),
+    misses.map((i) => files[i]!),
     known,
     fileOptions,
   );
   checked.forEach(({ report, hash, memos }, j) => {
-    const file = files[misses[j]];
-    statements[misses[j]] = report;
+    const index = misses[j]!; // one report per miss, in order
+    const file = files[index]!;
+    statements[index] = report;
     if (hash) cache.store(file, { hash, report, memos });
   });
   cache.save(new Set(files));

@@ -18,10 +18,10 @@ export interface CheckFileOptions {
   cwd: string;
   today: string;
   /** The questionnaire's text when it is read from a git ref rather than the config's file. */
-  questionnaireSource?: { text: string; name: string };
+  questionnaireSource?: { text: string; name: string } | undefined;
   slow?: boolean;
   /** Also hash the content and note the memo check, for the cache. */
-  cache?: boolean;
+  cache?: boolean | undefined;
 }
 
 /**
@@ -37,7 +37,7 @@ export function checkFile(file: string, known: (id: string) => Questionnaire | u
 export interface CheckedFile {
   report: StatementReport;
   hash?: string;
-  memos?: MemoCheck;
+  memos?: MemoCheck | undefined;
 }
 
 /** A report with the statement's data and questionnaire (when it has them), for commands that show more than findings. */

@@ -25,9 +25,9 @@ export interface CoverageInput {
   /** The absolute paths being checked. */
   roots: string[];
   /** From --since: only these absolute files count. */
-  only?: Set<string>;
+  only?: Set<string> | undefined;
   /** The --since ref, whose merge base with HEAD is where renames are counted from. */
-  since?: string;
+  since?: string | undefined;
   /** Every statement found under the roots (before --since narrows them). */
   statements: string[];
   /** The coverage/missing findings: one of a renamed memo is changed to name its statement. */

@@ -68,7 +68,7 @@ export async function checkFilesInParallel(files: string[], known: (id: string) 
   );
   // This thread claims batches too, from the first, while the workers start up.
   claimBatches(next, files.length, (start, end) => {
-    for (let i = start; i < end; i++) reports[i] = checkFileForCache(files[i], known, options);
+    for (let i = start; i < end; i++) reports[i] = checkFileForCache(files[i]!, known, options);
   });
   await Promise.all(pending);
   return reports;

@@ -16,13 +16,13 @@ export interface RunCheckOptions {
   cwd: string;
   today: string;
   /** Only these absolute files count (from --since); undefined for all. */
-  only?: Set<string>;
+  only?: Set<string> | undefined;
   /** The --since ref: renamed memos are looked for from its merge base with HEAD. */
-  since?: string;
+  since?: string | undefined;
   /** Use and update the check cache (see cache.ts). */
-  cache?: boolean;
+  cache?: boolean | undefined;
   /** The questionnaire's text when it is read from a git ref rather than the config's file. */
-  questionnaireSource?: { text: string; name: string };
+  questionnaireSource?: { text: string; name: string } | undefined;
 }
 
 export interface CheckPlan {

@@ -12,10 +12,10 @@ import { namesRules, ruleIdProblem, ruleKeyError, ruleKeysIn } from '../../core/
 import { isWithin, realPathOf, repositoryRoot } from '../git/repository.js';
 
 export interface LoadConfigOptions {
-  config?: string;
+  config?: string | undefined;
   cwd?: string;
   /** The person running eis trusts this config to name a questionnaire anywhere on the machine. */
-  allowExternalQuestionnaire?: boolean;
+  allowExternalQuestionnaire?: boolean | undefined;
 }
 
 /** The config named by --config, or the nearest eis.config.yaml above `cwd`, or the default. */

@@ -34,7 +34,7 @@ export function gatePolicy(ref: string, cwd: string, working: Config): GatePolic
   const loosened = changes.filter((c) => c.loosens);
   const file = working.file ?? policy.config.file;
   const shown = file ? displayPath(file, cwd) : 'eis.config.yaml';
-  const at = locate(working.file, (loosened[0] ?? changes[0]).path);
+  const at = locate(working.file, (loosened[0] ?? changes[0]!).path);
   const list = (items: PolicyChange[]) => items.map((c) => c.what).join('; ');
   if (!loosened.length)
     return {

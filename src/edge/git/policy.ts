@@ -17,9 +17,9 @@ export interface Policy {
   config: Config;
   questionnaire: Questionnaire;
   /** The questionnaire file's text when the config names a file (for the policy hash). */
-  questionnaireText?: string;
+  questionnaireText?: string | undefined;
   /** Where the config was read: a path in the working tree, or `REF:path`; undefined for the default. */
-  where?: string;
+  where?: string | undefined;
 }
 
 /** The policy in the working tree. */
@@ -73,7 +73,9 @@ function configCandidates(cwd: string, root: string): string[] {
 function blobAt(ref: string, path: string, root: string): string | undefined {
   const listed = git(['ls-tree', '--full-tree', '-z', '--end-of-options', ref, '--', path], root);
   if (!listed) return undefined;
-  return decodeText(Buffer.from(git(['cat-file', 'blob', listed.split('\t')[0].split(' ')[2]], root), 'utf8'), `${ref}:${path}`);
+  // ls-tree prints `<mode> <type> <id>\t<path>`.
+  const id = listed.split('\t')[0]!.split(' ')[2]!;
+  return decodeText(Buffer.from(git(['cat-file', 'blob', id], root), 'utf8'), `${ref}:${path}`);
 }
 
 /** What a policy approval covers: the settings that decide what is required, and the questionnaire. */

@@ -36,18 +36,19 @@ export function fileMoves(folder: string, since?: string): FileMoves | undefined
     const deleted = new Map<string, string>();
     let idLength = 40;
     const fields = out.split('\0');
+    // Each status is followed by its paths: the reads below stay within the fields.
     for (let i = 0; i < fields.length - 1; ) {
-      const meta = fields[i++];
+      const meta = fields[i++]!;
       if (!meta.startsWith(':')) continue;
       // ":<mode> <mode> <old id> <new id> <status>"
       const [, , oldId = '', , status = ''] = meta.split(' ');
       if (oldId) idLength = oldId.length;
       if (status.startsWith('R') || status.startsWith('C')) {
-        const from = fields[i++];
-        const to = fields[i++];
+        const from = fields[i++]!;
+        const to = fields[i++]!;
         if (status.startsWith('R')) renamed.set(resolve(root, from), resolve(root, to));
       } else {
-        const path = fields[i++];
+        const path = fields[i++]!;
         if (status === 'D') deleted.set(resolve(root, path), oldId);
       }
     }

@@ -50,14 +50,14 @@ export function changedStatements(range: GitRange, cwd: string, paths: string[])
     const status = fields[i++];
     if (!status) continue;
     if (status.startsWith('R') || status.startsWith('C')) {
-      const from = fields[i++];
-      const to = fields[i++];
+      const from = fields[i++] ?? '';
+      const to = fields[i++] ?? '';
       const oldPath = status.startsWith('R') && STATEMENT.test(from) ? from : undefined;
       const newPath = STATEMENT.test(to) ? to : undefined;
       if (oldPath || newPath) changes.push({ ...(oldPath ? { oldPath } : {}), ...(newPath ? { newPath } : {}) });
       continue;
     }
-    const path = fields[i++];
+    const path = fields[i++] ?? '';
     if (!STATEMENT.test(path)) continue;
     if (status === 'A') changes.push({ newPath: path });
     else if (status === 'D') changes.push({ oldPath: path });

@@ -25,7 +25,7 @@ export interface VerifyOptions {
   config: Config;
   cwd: string;
   requireSigned: boolean;
-  questionnaireSource?: { text: string; name: string };
+  questionnaireSource?: { text: string; name: string } | undefined;
   policyRef?: string;
 }
 
@@ -54,7 +54,7 @@ export function verifySignoffs(report: CheckReport, options: VerifyOptions): Fin
       },
     ];
   const signed = new Map<string, boolean>();
-  const verify = (file: string, shown: string, entries: Array<{ who: string; expected?: string; lines: [number, number]; path: Array<string | number> }>) => {
+  const verify = (file: string, shown: string, entries: Array<{ who: string; expected?: string | undefined; lines: [number, number]; path: Array<string | number> }>) => {
     if (!entries.length) return;
     const blame = blameLines(
       root,
@@ -184,7 +184,7 @@ function blameLines(root: string, file: string, ranges: Array<[number, number]>)
   for (const row of result.stdout.split('\n')) {
     const header = /^([0-9a-f]{40}) \d+ (\d+)/.exec(row);
     if (header) {
-      current = { sha: header[1], line: Number(header[2]) };
+      current = { sha: header[1]!, line: Number(header[2]) };
       continue;
     }
     if (!current) continue;

@@ -5,10 +5,10 @@ import { checkPick, checkPicks, checkTyped, helpText, EDITOR_NOTE_START, EDITOR_
 import type { Choice, Response, Step } from '../../core/interview/flow.js';
 
 export interface Prompter {
-  input(options: { message: string; default?: string; validate: (value: string) => true | string }): Promise<string>;
+  input(options: { message: string; default?: string | undefined; validate: (value: string) => true | string }): Promise<string>;
   /** Long answers: an external editor; only called when `hasEditor` is true. */
   editor(options: { message: string; default: string; validate: (value: string) => true | string }): Promise<string>;
-  select(options: { message: string; choices: Choice[]; default?: string }): Promise<string>;
+  select(options: { message: string; choices: Choice[]; default?: string | undefined }): Promise<string>;
   checkbox(options: { message: string; choices: Choice[]; checked: string[]; validate: (values: string[]) => true | string }): Promise<string[]>;
   confirm(options: { message: string; default: boolean }): Promise<boolean>;
   /** A line for the person (help, progress, notices), between prompts. */

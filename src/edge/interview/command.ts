@@ -41,7 +41,7 @@ export function openStatement(config: Config, file: string, shown: string): Open
 export interface InterviewOptions {
   mode: Mode;
   /** An answers file (`-` for stdin), or its contents already read and checked. */
-  answers?: string | YamlSource;
+  answers?: string | YamlSource | undefined;
 }
 
 export async function interviewOrMerge(ctx: Context, opened: Opened, options: InterviewOptions): Promise<number> {

@@ -27,14 +27,15 @@ export function inquirerPrompter(options: InquirerOptions): Prompter {
     select: (o) =>
       select<string>({
         message: o.message,
-        choices: o.choices.map((c) => ({ value: c.value, name: c.label, description: c.help })),
-        default: o.default,
+        choices: o.choices.map((c) => ({ value: c.value, name: c.label, ...(c.help !== undefined ? { description: c.help } : {}) })),
+        // No default and an undefined one pick the same first choice; the prompt's type takes only the first.
+        ...(o.default !== undefined ? { default: o.default } : {}),
         pageSize: Math.min(12, o.choices.length),
       }),
     checkbox: (o) =>
       checkbox<string>({
         message: o.message,
-        choices: o.choices.map((c) => ({ value: c.value, name: c.label, description: c.help, checked: o.checked.includes(c.value) })),
+        choices: o.choices.map((c) => ({ value: c.value, name: c.label, ...(c.help !== undefined ? { description: c.help } : {}), checked: o.checked.includes(c.value) })),
         validate: (picked) => o.validate(picked.map((c) => c.value)),
         pageSize: Math.min(12, o.choices.length),
       }),

@@ -16,7 +16,7 @@ export function parseGlossaryFile(text: string, file: string, origin: string): G
   const source = parseYamlSource(text, file);
   const parsed = glossaryFileSchema.safeParse(source.data);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
+    const issue = parsed.error.issues[0]!; // a failed parse has at least one
     const path = issue.path.map((p) => (typeof p === 'number' ? p : String(p)));
     throw new EisError(`the glossary is not valid: ${path.length ? `"${path.join('.')}" ` : ''}${issue.message.replace(/^Invalid input: /, '')}.`, { file, ...positionOf(source, path) });
   }

@@ -112,7 +112,7 @@ export function lintStatementFile(abs: string, shown: string, known: (id: string
  */
 export function answersSource(statement: StatementText, model: Questionnaire): Pick<YamlSource, 'doc' | 'lineCounter' | 'data' | 'text'> {
   const sections = new Set(model.sections.map((s) => s.id));
-  const written = (path: string[]) => {
+  const written = (path: [string] | [string, string]) => {
     if (path.length === 1) return sections.has(path[0]);
     const type = model.questions.get(`${path[0]}.${path[1]}`)?.type;
     return type === 'text' || type === 'markdown' || type === 'list';

@@ -16,7 +16,7 @@ export function questionnaireRegistry(config: Config, main = loadQuestionnaire(c
 }
 
 /** The registry for checking: a questionnaire read from a git ref (its text), or the config's. */
-export function registryFor(options: { config: Config; questionnaireSource?: { text: string; name: string } }): Registry {
+export function registryFor(options: { config: Config; questionnaireSource?: { text: string; name: string } | undefined }): Registry {
   const source = options.questionnaireSource;
   return questionnaireRegistry(options.config, source ? parseQuestionnaire(source.text, source.name) : undefined);
 }

@@ -16,8 +16,8 @@ export interface RenderFileOptions {
   cwd: string;
   today: string;
   lang: string;
-  date?: boolean;
-  strict?: boolean;
+  date?: boolean | undefined;
+  strict?: boolean | undefined;
   severities: Config['rules'];
   /** The config's approval policy: when given, the page shows whether reviewers approved the statement as it is. */
   approvals?: Pick<Config, 'statements' | 'rules' | 'reviewers' | 'approvals'>;

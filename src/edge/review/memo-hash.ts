@@ -145,7 +145,7 @@ export interface ApprovalCheck {
   findings: RawFinding[];
   summary?: ApprovalSummary;
   /** The memos hashed, when an approval was compared with them: what the check cache must watch. */
-  memos?: CurrentContent['memos'];
+  memos?: CurrentContent['memos'] | undefined;
 }
 
 /**

@@ -147,7 +147,7 @@ function listView(ctx: AnswerContext, list: Field, state: QuestionShown | undefi
     const entryAnchor = id !== null && !used.has(id) ? (anchors?.get(id) ?? null) : null;
     if (id !== null) used.add(id);
     const cells = fields.map((f): CellView => {
-      const { shown, required } = shownFields[f.id];
+      const { shown, required } = shownFields[f.id]!; // visibility has every field of the list
       const cell = answerView(ctx, f, shown ? entry[f.id] : undefined, counts && required, undefined) as CellView;
       cell.id = f.id;
       cell.label = f.label;

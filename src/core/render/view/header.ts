@@ -13,7 +13,7 @@ export interface HeaderViews {
 }
 
 export function headerViews(model: Questionnaire, shown: Visibility, questionView: QuestionViewer): HeaderViews {
-  const header = model.sections[0];
+  const header = model.sections[0]!; // a questionnaire has one section at least
   const headerShown = shown.section(header.id).shown;
   const titleQuestion = header.questions.find((q) => q.type === 'text');
   const summaryQuestion = header.questions.find((q) => q.type === 'markdown');

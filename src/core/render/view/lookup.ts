@@ -10,7 +10,7 @@ export function sectionAnswers(answers: Record<string, unknown>, section: Sectio
 
 /** The answer to `section.question`. */
 export function getList(answers: Record<string, unknown>, key: string): unknown {
-  const [s, q] = key.split('.');
+  const [s, q] = key.split('.') as [string, string];
   const section = answers[s];
   return isPlainObject(section) ? section[q] : undefined;
 }

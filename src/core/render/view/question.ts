@@ -31,7 +31,7 @@ export interface QuestionContext extends AnswerContext {
 
 export function questionViewer(ctx: QuestionContext): QuestionViewer {
   const findingsAt = (section: string, question: string) =>
-    ctx.findings.flatMap((f, i) => (f.path[0] === section && f.path[1] === question && f.code !== 'required' && f.code !== 'placeholder' ? [ctx.findingViews[i]] : []));
+    ctx.findings.flatMap((f, i) => (f.path[0] === section && f.path[1] === question && f.code !== 'required' && f.code !== 'placeholder' ? [ctx.findingViews[i]!] : []));
 
   return (section, q) => {
     const value = sectionAnswers(ctx.answers, section)[q.id];

@@ -15,7 +15,7 @@ export function sarifReporter(report: CheckReport, ctx: ReportContext): string {
           driver: {
             name: 'eis',
             version: ctx.version,
-            informationUri: 'https://www.npmjs.com/package/eis',
+            informationUri: 'https://www.npmjs.com/package/equity-impact-statements',
             rules: ruleIds.map((id) => sarifRule(id, ctx)),
           },
         },

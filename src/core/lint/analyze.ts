@@ -1,6 +1,7 @@
 // Language findings in texts (a memo, or the answers of a statement): retext-equality for
 // inclusive language, retext-profanities, the reading grade of each paragraph, and the glossary.
 // Pure: text in, hits with offsets out. Placing them on lines is the caller's job.
+import { startAtOrBefore } from '../line-starts.js';
 import { unified } from 'unified';
 import retextEnglish from 'retext-english';
 import retextEquality from 'retext-equality';
@@ -170,16 +171,7 @@ export function analyzeTexts(inputs: TextInput[], settings: LintSettings): TextA
     // A blank line would start a new paragraph; a line break is as good a space as any.
     joined += unit.text.replace(/\n/g, ' ');
   }
-  const unitAt = (offset: number) => {
-    let lo = 0;
-    let hi = offsets.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (offsets[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
+  const unitAt = (offset: number) => startAtOrBefore(offsets, offset);
   const glossaryByUnit = units.map(({ unit }) => matchGlossary(settings.glossary, unit.text, (start, end) => touchesExcluded(unit, start, end)));
   units.forEach(({ unit, doc }, u) => {
     results[doc]!.hits.push(...glossaryHits(unit, glossaryByUnit[u]!));

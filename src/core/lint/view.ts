@@ -1,6 +1,7 @@
 // A piece of text cut out of a larger one, remembering where each character came from. Markdown
 // containers (list items, block quotes, table cells) are linted as their own text with the markers
 // removed, and every finding still lands on the exact line and column of the original file.
+import { lineStarts, startAtOrBefore } from '../line-starts.js';
 
 export interface View {
   text: string;
@@ -48,25 +49,14 @@ export function stripLinePrefixes(view: View, strip: (line: string, index: numbe
   return { text, map };
 }
 
-/** Offsets of the start of each line, for turning offsets into line and column. */
-export function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
-  return starts;
-}
+export { lineStarts };
 
 /**
  * 1-based line and column of an offset. Columns count Unicode code points, as SARIF's
  * `unicodeCodePoints` column kind says, so an emoji earlier on the line counts once.
  */
 export function positionAt(text: string, starts: number[], offset: number): { line: number; column: number } {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
+  const lo = startAtOrBefore(starts, offset);
   const lineStart = starts[lo]!;
   let column = 1;
   for (let i = lineStart; i < offset; i++) {

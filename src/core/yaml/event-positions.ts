@@ -9,6 +9,7 @@ import jsyaml from 'js-yaml';
 import type { BlockPositions, Position } from './block-positions.js';
 import { fastSchema } from './fast.js';
 import { lineEndings } from './line-endings.js';
+import { lineStarts, startAtOrBefore } from '../line-starts.js';
 
 const SEP = '\u0000';
 
@@ -131,19 +132,7 @@ function isSpace(c: number): boolean {
   return c === 32 || c === 10 || c === 9 || c === 13;
 }
 
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
-
 function position(starts: number[], offset: number): Position {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo + 1, column: offset - starts[lo]! + 1 };
+  const line = startAtOrBefore(starts, offset);
+  return { line: line + 1, column: offset - starts[line]! + 1 };
 }

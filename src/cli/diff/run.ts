@@ -81,11 +81,11 @@ function gitPairs(ctx: Context, spec: string, paths: string[]): Pair[] {
   const shown = (path: string) => displayPath(join(root, path), ctx.cwd);
   return changedStatements(range, ctx.cwd, specs).map((change) => {
     const newSide = change.newPath
-      ? range.head
-        ? { name: `${range.head}:${change.newPath}`, text: showFile(range.head, change.newPath, root) }
+      ? change.newAt
+        ? { name: `${range.head}:${change.newPath}`, text: showFile(change.newAt.commit, change.newAt.path, change.newAt.cwd) }
         : { name: shown(change.newPath), data: readStatementText(join(root, change.newPath)).data }
       : undefined;
-    const oldSide = change.oldPath ? { name: `${range.base}:${change.oldPath}`, text: showFile(range.base, change.oldPath, root) } : undefined;
+    const oldSide = change.oldAt ? { name: `${range.base}:${change.oldPath}`, text: showFile(change.oldAt.commit, change.oldAt.path, change.oldAt.cwd) } : undefined;
     return {
       file: shown(change.newPath ?? change.oldPath!),
       ...(change.oldPath && change.newPath && change.oldPath !== change.newPath ? { oldFile: shown(change.oldPath) } : {}),

@@ -1,6 +1,7 @@
 // Which statements changed between two points of history (or a commit and the working tree), and
 // their text at a commit. Renames are followed, so a moved statement diffs against its old self.
 import { assertSafeRef, git } from './run.js';
+import { GITLINK, rawDiff, requireCommit, submoduleBase, submoduleFolder, untrackedFiles } from './raw-diff.js';
 import { repoRoot, verifyCommit } from './repo.js';
 import { EisError } from '../../core/errors.js';
 
@@ -15,6 +16,18 @@ export interface StatementChange {
   /** Paths relative to the repository root. */
   oldPath?: string;
   newPath?: string;
+  /** Where git holds the old side: a submodule's own repository for a statement inside one. */
+  oldAt?: GitBlob;
+  /** Where git holds the new side; undefined when it is the working tree's file. */
+  newAt?: GitBlob;
+}
+
+export interface GitBlob {
+  /** A folder of the repository that holds the commit. */
+  cwd: string;
+  commit: string;
+  /** Relative to that repository's root. */
+  path: string;
 }
 
 const STATEMENT = /\.eis\.ya?ml$/;
@@ -39,35 +52,36 @@ export function parseRange(spec: string, cwd: string): GitRange {
   return { base: a, head: b };
 }
 
-/** Statements added, deleted, changed or renamed in the range, under the given root-relative paths. */
+/**
+ * Statements added, deleted, changed or renamed in the range, under the given root-relative paths.
+ * Statements inside a submodule whose commit changed are followed into the submodule's own
+ * history; a submodule removed in the range is not followed (its history may no longer be here).
+ */
 export function changedStatements(range: GitRange, cwd: string, paths: string[]): StatementChange[] {
   const root = repoRoot(cwd);
-  const specs = paths.length ? paths.map((p) => p || '.') : ['.'];
-  const args = ['--literal-pathspecs', 'diff', '--name-status', '-z', '-M', '--no-ext-diff', '--no-textconv', '--no-color', range.base, ...(range.head ? [range.head] : []), '--', ...specs];
-  const fields = git(args, root).split('\0');
+  const wanted = (path: string) => !paths.length || paths.some((p) => !p || p === '.' || path === p || path.startsWith(`${p}/`));
   const changes: StatementChange[] = [];
-  for (let i = 0; i < fields.length - 1; ) {
-    const status = fields[i++];
-    if (!status) continue;
-    if (status.startsWith('R') || status.startsWith('C')) {
-      const from = fields[i++] ?? '';
-      const to = fields[i++] ?? '';
-      const oldPath = status.startsWith('R') && STATEMENT.test(from) ? from : undefined;
-      const newPath = STATEMENT.test(to) ? to : undefined;
-      if (oldPath || newPath) changes.push({ ...(oldPath ? { oldPath } : {}), ...(newPath ? { newPath } : {}) });
-      continue;
+  const collect = (folder: string, prefix: string, base: string, head: string | undefined) => {
+    for (const change of rawDiff(folder, base, head, true)) {
+      if (change.newMode === GITLINK) {
+        const submodule = submoduleFolder(folder, change.path, range.base);
+        if (head) requireCommit(submodule, change.path, change.newObject);
+        collect(submodule, `${prefix}${change.path}/`, submoduleBase(submodule, change.path, change), head ? change.newObject : undefined);
+        continue;
+      }
+      if (change.oldMode === GITLINK) continue;
+      const oldSide = change.status !== 'A' && change.status !== 'C' && STATEMENT.test(change.from) && wanted(prefix + change.from);
+      const newSide = change.status !== 'D' && STATEMENT.test(change.path) && wanted(prefix + change.path);
+      if (!oldSide && !newSide) continue;
+      changes.push({
+        ...(oldSide ? { oldPath: prefix + change.from, oldAt: { cwd: folder, commit: base, path: change.from } } : {}),
+        ...(newSide ? { newPath: prefix + change.path, ...(head ? { newAt: { cwd: folder, commit: head, path: change.path } } : {}) } : {}),
+      });
     }
-    const path = fields[i++] ?? '';
-    if (!STATEMENT.test(path)) continue;
-    if (status === 'A') changes.push({ newPath: path });
-    else if (status === 'D') changes.push({ oldPath: path });
-    else changes.push({ oldPath: path, newPath: path });
-  }
-  if (!range.head) {
     // New statements not yet added to git are part of the working tree too.
-    const untracked = git(['--literal-pathspecs', 'ls-files', '--others', '--exclude-standard', '-z', '--', ...specs], root).split('\0');
-    for (const path of untracked) if (STATEMENT.test(path)) changes.push({ newPath: path });
-  }
+    if (!head) for (const path of untrackedFiles(folder)) if (STATEMENT.test(path) && wanted(prefix + path)) changes.push({ newPath: prefix + path });
+  };
+  collect(root, '', range.base, range.head);
   return changes.sort((x, y) => ((x.newPath ?? x.oldPath)! < (y.newPath ?? y.oldPath)! ? -1 : 1));
 }
 

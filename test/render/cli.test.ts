@@ -192,6 +192,18 @@ describe('eis render with other templates', () => {
     expect(result.stderr).toMatch(/^eis: tpl\/text\.md\.hbs:1:3: the template uses "answer", which the view model does not have here\./);
   });
 
+  it('places a template path that does not exist, or a partials folder that is a file, at its line and column', () => {
+    const dir = examples();
+    writeFileSync(join(dir, 'eis.config.yaml'), 'questionnaire: equity-impact\n# house templates\ntemplates:\n  html: house/page.html.hbs\n');
+    const missing = eis(['render', COMPLETE, '--format', 'html'], { cwd: dir });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toBe('eis: eis.config.yaml:4:3: "templates.html" in the config names house/page.html.hbs, which does not exist. Paths in the config are relative to the config file.\n');
+    writeFileSync(join(dir, 'eis.config.yaml'), 'questionnaire: equity-impact\ntemplates:\n    partials: eis.config.yaml\n');
+    const file = eis(['render', COMPLETE], { cwd: dir });
+    expect(file.code).toBe(2);
+    expect(file.stderr).toMatch(/^eis: eis\.config\.yaml:3:5: "templates\.partials" in the config names eis\.config\.yaml, which is not a folder\./);
+  });
+
   it('will not read templates outside the repository because the config says so', () => {
     const outside = tempTree({ 'evil.md.hbs': '{{title}}\n' });
     cleanups.push(outside.cleanup);
@@ -200,7 +212,7 @@ describe('eis render with other templates', () => {
     writeFileSync(join(dir, 'eis.config.yaml'), `questionnaire: equity-impact\ntemplates:\n  md: ${join(outside.dir, 'evil.md.hbs')}\n`);
     const refused = eis(['render', COMPLETE], { cwd: dir });
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toContain(`eis: eis.config.yaml: "templates.md" in the config names ${join(outside.dir, 'evil.md.hbs')}, which is outside the repository`);
+    expect(refused.stderr).toContain(`eis: eis.config.yaml:3:3: "templates.md" in the config names ${join(outside.dir, 'evil.md.hbs')}, which is outside the repository`);
     expect(refused.stderr).toContain('--allow-external-templates');
     const allowed = eis(['render', COMPLETE, '--allow-external-templates'], { cwd: dir });
     expect(allowed).toMatchObject({ code: 0, stdout: 'Text-message payment reminders\n' });

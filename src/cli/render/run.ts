@@ -3,7 +3,7 @@
 import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Config } from '../../core/config/config.js';
-import { loadConfig } from '../../edge/config/load.js';
+import { configKeyPosition, loadConfig } from '../../edge/config/load.js';
 import type { Context } from '../../edge/context.js';
 import type { RenderOptions } from './flags.js';
 import { EisError } from '../../core/errors.js';
@@ -112,7 +112,7 @@ export function loadTemplates(format: Format, config: Config, cwd: string, optio
   if (config.templates.partials) {
     const key = 'templates.partials';
     const folder = configPath(config, config.templates.partials, key, cwd, options.allowExternalTemplates);
-    if (!isDirectory(folder)) throw new EisError(`"${key}" in the config names ${config.templates.partials}, which is not a folder.`, { file: configFile(config, cwd) });
+    if (!isDirectory(folder)) throw new EisError(`"${key}" in the config names ${config.templates.partials}, which is not a folder.`, configFile(config, cwd, key));
     // The folder being inside is not enough: a link in it could lead anywhere.
     const root = options.allowExternalTemplates ? undefined : repositoryRoot(config.root);
     const allowed = (file: string) => {
@@ -125,7 +125,7 @@ export function loadTemplates(format: Format, config: Config, cwd: string, optio
       }
       if (!isWithin(real, root))
         throw new EisError(`"${key}" in the config names ${config.templates.partials}, whose ${basename(file)} leads outside the repository (${root}).`, {
-          file: configFile(config, cwd),
+          ...configFile(config, cwd, key),
           hint: 'Move the templates into the repository, or run with --allow-external-templates if you trust this config.',
         });
     };
@@ -148,18 +148,20 @@ function readTemplate(name: string, file: string, shown: string): TemplateSource
 function configPath(config: Config, path: string, key: string, cwd: string, allowExternal: boolean | undefined): string {
   const file = isAbsolute(path) ? path : resolve(config.root, path);
   if (!existsSync(file))
-    throw new EisError(`"${key}" in the config names ${path}, which does not exist.`, { file: configFile(config, cwd), hint: 'Paths in the config are relative to the config file.' });
+    throw new EisError(`"${key}" in the config names ${path}, which does not exist.`, { ...configFile(config, cwd, key), hint: 'Paths in the config are relative to the config file.' });
   if (allowExternal) return file;
   const root = repositoryRoot(config.root);
   const real = realpathSync(file);
   if (!isWithin(real, root))
     throw new EisError(`"${key}" in the config names ${path}, which is outside the repository (${root}).`, {
-      file: configFile(config, cwd),
+      ...configFile(config, cwd, key),
       hint: 'Move the templates into the repository, or run with --allow-external-templates if you trust this config.',
     });
   return file;
 }
 
-function configFile(config: Config, cwd: string): string | undefined {
-  return config.file ? displayPath(resolve(cwd, config.file), cwd) : undefined;
+/** The config file and the line and column of `key` in it (`templates.md`), for an error about its value. */
+function configFile(config: Config, cwd: string, key?: string): { file?: string; line?: number; column?: number } {
+  if (!config.file) return {};
+  return { file: displayPath(resolve(cwd, config.file), cwd), ...(key ? configKeyPosition(config, key.split('.')) : {}) };
 }

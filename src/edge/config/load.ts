@@ -4,7 +4,7 @@ import { dirname, resolve } from 'node:path';
 import { lilconfigSync } from 'lilconfig';
 import { EisError } from '../../core/errors.js';
 import { CONFIG_NAMES, defaultConfig, parseConfigSource, type Config } from '../../core/config/config.js';
-import { decodeText, positionOf, type YamlSource } from '../../core/yaml/source.js';
+import { decodeText, parseYamlSource, positionOf, type Position, type YamlSource } from '../../core/yaml/source.js';
 import { fsError, readBytes } from '../files/statement-file.js';
 import { displayPath } from '../files/discover.js';
 import { loadQuestionnaire, questionnaireFile } from '../questionnaire/resolve.js';
@@ -87,4 +87,17 @@ function assertQuestionnaireInside(config: Config, source: YamlSource, shown: st
     ...positionOf(source, ['questionnaire']),
     hint: 'Move the questionnaire into the repository, or run with --allow-external-questionnaire if you trust this config.',
   });
+}
+
+/**
+ * Where a key sits in the config file, for problems found after loading (a template path that does
+ * not exist): the file is read again, which costs nothing beside the error it places.
+ */
+export function configKeyPosition(config: Config, path: ReadonlyArray<string>): Position | undefined {
+  if (!config.file) return undefined;
+  try {
+    return positionOf(parseYamlSource(decodeText(readBytes(config.file, 'config file'), config.file), config.file), path);
+  } catch {
+    return undefined;
+  }
 }

@@ -140,13 +140,21 @@ function blocksOf(text: string): { blocks: Map<string, Block>; data: () => unkno
     const last = Math.max(start, end - 1);
     blocks.set(path, { from: lineCounter.linePos(start).line - 1, to: lineCounter.linePos(last).line - 1, value: value && 'toJSON' in value ? (value as Node).toJSON() : null });
   };
-  for (const pair of doc.contents.items) {
-    const key = keyOf(pair);
-    if (key === undefined) continue;
-    add(key, pair as Pair);
-    const value = (pair as Pair).value;
-    if (isMap(value)) for (const inner of value.items) if (keyOf(inner) !== undefined) add(`${key}\u0000${keyOf(inner)}`, inner as Pair);
-  }
+  // Down to the fields of list entries (section, question, entry, field): an answer in an entry
+  // nobody touched keeps its lines when another entry of the list changes or one is added.
+  const walk = (map: YAMLMap, prefix: string, depth: number) => {
+    for (const pair of map.items) {
+      const key = keyOf(pair);
+      if (key === undefined) continue;
+      const path = prefix + key;
+      add(path, pair as Pair);
+      if (depth === 3) continue;
+      const value = (pair as Pair).value;
+      if (isMap(value)) walk(value, `${path}\u0000`, depth + 1);
+      else if (isSeq(value)) value.items.forEach((item, i) => isMap(item) && walk(item, `${path}\u0000${i}\u0000`, depth + 2));
+    }
+  };
+  walk(doc.contents, '', 0);
   return { blocks, data: () => doc.toJS() };
 }
 

@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Document } from 'yaml';
-import { changeStatement, LARGE_STATEMENT_CHARS, type StatementText } from '../../src/core/statement/change.js';
+import { changeStatement, LARGE_STATEMENT_CHARS, statementFromText, type StatementText } from '../../src/core/statement/change.js';
+import { decodeLines } from '../../src/core/yaml/line-endings.js';
 import { appendEntry, documentText, setAnswer } from '../../src/core/statement/edit.js';
 import { mergeAnswers, answerPaths } from '../../src/core/interview/answers-file.js';
 import { hashText } from '../../src/edge/files/statement-file.js';
@@ -92,6 +93,21 @@ describe('changing a large statement', () => {
     expect(sizes).toHaveLength(1);
     expect(sizes[0]).toBeGreaterThan(LARGE_STATEMENT_CHARS);
     expect(written).toBe(whole(text, change));
+  });
+
+  it('changes a large CRLF statement on a skeleton too, and writes CRLF back', () => {
+    const lf = `${GOOD}x-notes:\n${blockList(4_000, '  ')}\n`;
+    const read = statementFromText('s.eis.yaml', decodeLines(Buffer.from(lf.replaceAll('\n', '\r\n')), 's.eis.yaml'), '');
+    expect(read).toMatchObject({ eol: '\r\n', source: undefined });
+    const change = (doc: Document) => setAnswer(doc, model, ['proposal', 'desired_results'], 'Fewer missed payments.');
+    const sizes: number[] = [];
+    const written = changeStatement(read, [['proposal', 'desired_results']], (doc) => {
+      sizes.push(doc.toString().length);
+      change(doc);
+    });
+    expect(sizes).toHaveLength(1);
+    expect(sizes[0]).toBeLessThan(LARGE_STATEMENT_CHARS);
+    expect(written).toBe(whole(lf, change).replaceAll('\n', '\r\n'));
   });
 
   it('leaves a small statement to the whole Document it was read with', () => {

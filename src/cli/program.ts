@@ -14,6 +14,7 @@ import { statusCommand } from './status/flags.js';
 import { initCommand } from './init/flags.js';
 import { lintCommand } from './lint/flags.js';
 import { mvCommand } from './mv/flags.js';
+import { migrateCommand } from './migrate/flags.js';
 
 export const commands: Define[] = [
   lazyCommand(newCommand, async () => (await import('./new/run.js')).newStatement),
@@ -25,6 +26,7 @@ export const commands: Define[] = [
   lazyCommand(signoffCommand, async () => (await import('./signoff/run.js')).signoff),
   lazyCommand(statusCommand, async () => (await import('./status/run.js')).status),
   lazyCommand(mvCommand, async () => (await import('./mv/run.js')).mv),
+  lazyCommand(migrateCommand, async () => (await import('./migrate/run.js')).migrate),
   lazyCommand(initCommand, async () => (await import('./init/run.js')).init),
   lazyCommand(questionsCommand, async () => (await import('./questions/run.js')).questions),
   lazyCommand(schemaCommand, async () => (await import('./schema/run.js')).schema),

@@ -100,7 +100,7 @@ describe('rule ids, against the questionnaire', () => {
     }
     expect(error).toBeInstanceOf(EisError);
     expect((error as EisError).format()).toBe(
-      'eis.config.yaml:4:3: "burden-evidnce" under rules is neither a finding code nor a rule of equity-impact@1; did you mean "burden-evidence"? See docs/findings.md for the codes; eis questions --format json lists the rules.',
+      'eis.config.yaml:4:3: "burden-evidnce" under rules is neither a finding code nor a rule of equity-impact@2; did you mean "burden-evidence"? See docs/findings.md for the codes; eis questions --format json lists the rules.',
     );
   });
 

@@ -26,7 +26,7 @@ const messages = (found: Concern[]) => found.map((c) => `${c.kind}: ${c.message}
 
 /** The built-in questionnaire with one edit to its YAML. */
 function variant(from: string, to: string): Questionnaire {
-  const text = readFileSync(join(ROOT, 'schemas/questionnaires/equity-impact.yaml'), 'utf8');
+  const text = readFileSync(join(ROOT, 'schemas/questionnaires/equity-impact.v1.yaml'), 'utf8');
   if (!text.includes(from)) throw new Error(`the questionnaire does not contain ${JSON.stringify(from)}`);
   return parseQuestionnaire(text.replace(from, to), 'variant.yaml');
 }

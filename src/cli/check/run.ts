@@ -7,6 +7,10 @@ import { exitCodeFor, allFindings, type Finding } from '../../core/findings/find
 import { reporters } from '../../core/reporters/index.js';
 import { parseFormats, printReports } from '../../edge/files/output.js';
 import { changedSince } from '../../edge/git/changed.js';
+import { parsePin } from '../../core/statement/pin.js';
+import type { registryFor as RegistryFor } from '../../edge/questionnaire/registry.js';
+
+type RegistryOptions = Parameters<typeof RegistryFor>[0];
 import { displayPath } from '../../edge/files/discover.js';
 import { resolve } from 'node:path';
 import type { Config } from '../../core/config/config.js';
@@ -62,5 +66,18 @@ export async function check(ctx: Context, paths: string[], options: CheckOptions
   // parseFormats let through the names of reporters only.
   printReports(ctx, formats, options.output, (format, color) => reporters[format]!(report, { color, strict, version: ctx.version, tool: 'check' }));
   if (only && !report.statements.length && !report.findings.length) ctx.stderr(`eis: nothing changed since ${options.since} needs checking.\n`);
+  await noteOlderVersions(ctx, report.statements, { config, questionnaireSource });
   return exitCodeFor(allFindings(report), strict);
+}
+
+/** Statements checked against an earlier version of the config's questionnaire: fine, and worth a word. */
+async function noteOlderVersions(ctx: Context, statements: ReadonlyArray<{ questionnaire?: string | undefined }>, options: RegistryOptions): Promise<void> {
+  const pins = statements.map((s) => (s.questionnaire ? parsePin(s.questionnaire) : undefined));
+  if (!pins.some((p) => p !== undefined)) return;
+  const { registryFor } = await import('../../edge/questionnaire/registry.js');
+  const main = registryFor(options).main;
+  const older = pins.filter((p) => p !== undefined && p.id === main.id && p.version < main.version);
+  if (!older.length) return;
+  const refs = [...new Set(older.map((p) => `${p!.id}@${p!.version}`))].join(', ');
+  ctx.stderr(`eis: ${older.length} statement${older.length === 1 ? ' answers' : 's answer'} ${refs}, checked against its own questions; ${main.ref} is newer, and eis migrate moves them to it.\n`);
 }

@@ -1,6 +1,7 @@
 // The questionnaire file format, as a zod schema. A questionnaire is data only: conditions are
 // small JSON-like trees interpreted by conditions.ts, never code.
 import { z } from 'zod';
+import { previousVersionSchema } from './migration-format.js';
 
 const id = z.string().regex(/^[a-z][a-z0-9_-]*$/, 'ids are lowercase letters, digits, "-" and "_", starting with a letter');
 
@@ -170,6 +171,8 @@ export const questionnaireSchema = z.strictObject({
   computed: z.array(computedSchema).default([]),
   sections: z.array(sectionSchema).min(1),
   rules: z.array(ruleSchema).default([]),
+  /** The version before this one, and how its statements become statements of this one (docs/questionnaire-format.md#migrations). */
+  previous: previousVersionSchema.optional(),
 });
 
 export type QuestionnaireInput = z.output<typeof questionnaireSchema>;

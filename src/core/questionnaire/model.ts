@@ -1,6 +1,7 @@
 // The compiled questionnaire: the one description that the interview, the checker, the renderer,
 // the diff and the JSON Schema all read. Compiling resolves references and indexes questions.
 import type { Condition, QuestionnaireInput, FieldInput, ComputedInput, RuleInput } from './format.js';
+import type { PreviousVersion } from './migration-format.js';
 import { placeholderSearch, type PlaceholderSearch } from './placeholders.js';
 import { forEachLeaf, type ConditionLeaf } from './condition-visitor.js';
 
@@ -42,6 +43,8 @@ export interface Questionnaire {
   questions: Map<string, Field>;
   /** Where the questionnaire came from: `builtin:<id>` or a file path. */
   source: string;
+  /** The version before this one, and the steps that migrate its statements (loaded by the registry). */
+  previous?: PreviousVersion | undefined;
 }
 
 export interface ModelProblem {
@@ -83,6 +86,7 @@ export function compileQuestionnaire(input: QuestionnaireInput, source: string):
     rules: input.rules,
     questions,
     source,
+    previous: input.previous,
   };
 }
 

@@ -62,6 +62,10 @@ export function buildStatementSchema(model: Questionnaire) {
   const shape: Record<string, z.ZodType> = {
     eis: z.literal(STATEMENT_FORMAT_VERSION).meta({ description: 'Statement file format version.' }),
     questionnaire: z.string().meta({ description: `The questionnaire this statement answers, pinned as id@version (${model.ref}).` }),
+    migrated: z
+      .array(z.strictObject({ from: z.string(), to: z.string(), date: z.string() }))
+      .optional()
+      .meta({ description: 'The migrations eis migrate ran on this statement, oldest first (written by eis).' }),
   };
   for (const section of model.sections) {
     const questions: Record<string, z.ZodType> = {};

@@ -39,6 +39,11 @@ export interface CurrentContent {
   /** Each memo the statement covers: its path relative to the statement's folder, and its hash. */
   memos: Array<{ path: string; hash: string }>;
   answers: string;
+  /**
+   * The answers' hash as it was before each migration the statement records, where the migration
+   * can be undone exactly: an approval of the earlier answers covers the same answers migrated.
+   */
+  earlier?: string[] | undefined;
 }
 
 export interface StaleApproval {
@@ -158,7 +163,7 @@ export function approvalState(model: Questionnaire, data: unknown, policy: Appro
 export function changesSince(decision: Decision, content: CurrentContent): string[] {
   const changes: string[] = [];
   if (!decision.answersHash) changes.push('it recorded no hash of the answers');
-  else if (!sameHash(decision.answersHash, content.answers)) changes.push('the answers changed');
+  else if (!sameHash(decision.answersHash, content.answers) && !content.earlier?.some((hash) => sameHash(decision.answersHash!, hash))) changes.push('the answers changed');
   if (content.memos.length) {
     if (!decision.memoHash) changes.push('it recorded no hash of the memo');
     else changes.push(...memoChanges(decision.memoHash, content.memos));
@@ -235,7 +240,8 @@ export function canonicalAnswers(data: unknown, exclude: { signoff?: string | un
     const out: Record<string, unknown> = {};
     for (const k of Object.keys(value).sort()) {
       const path = key ? `${key}.${k}` : k;
-      if (skip.has(path) || k.startsWith('x-')) continue;
+      // The record of migrations is eis's bookkeeping, not an answer (see core/migrate).
+      if (skip.has(path) || k.startsWith('x-') || path === 'migrated') continue;
       out[k] = sorted(value[k], key === '' ? k : `${key}.${k}`);
     }
     return out;

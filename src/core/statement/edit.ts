@@ -10,7 +10,7 @@ type Path = ReadonlyArray<string | number>;
 
 /** The order keys should have at this path of a statement. */
 function orderAt(model: Questionnaire, path: Path): string[] {
-  if (path.length === 0) return ['eis', 'questionnaire', ...model.sections.map((s) => s.id)];
+  if (path.length === 0) return ['eis', 'questionnaire', 'migrated', ...model.sections.map((s) => s.id)];
   const section = model.sections.find((s) => s.id === String(path[0]));
   if (path.length === 1) return section?.questions.map((q) => q.id) ?? [];
   if (path.length === 3) {
@@ -76,6 +76,37 @@ export function setAnswer(doc: Document, model: Questionnaire, path: Path, value
       throw new Error(`cannot set ${path.join('.')}: ${path.slice(0, i).join('.')} is not a mapping or list`);
     }
   }
+}
+
+/**
+ * Makes the Document say `after` where it says `before`, touching only what differs: a key that
+ * stays keeps its node (and the comments on it), a key that goes is deleted, a new one goes where
+ * the questionnaire puts it. For changes of many answers at once (eis migrate).
+ */
+export function patchDocument(doc: Document, model: Questionnaire, before: unknown, after: unknown): void {
+  const walk = (path: Array<string | number>, b: unknown, a: unknown) => {
+    if (deepEqual(b, a)) return;
+    const node = path.length ? doc.getIn(path, true) : doc.contents;
+    if (isPlainRecord(b) && isPlainRecord(a) && isMap(node)) {
+      for (const key of Object.keys(b)) if (!Object.hasOwn(a, key)) doc.deleteIn([...path, key]);
+      for (const key of Object.keys(a)) {
+        if (Object.hasOwn(b, key)) walk([...path, key], b[key], a[key]);
+        else setAnswer(doc, model, [...path, key], a[key]);
+      }
+      return;
+    }
+    if (Array.isArray(b) && Array.isArray(a) && b.length === a.length && isSeq(node)) {
+      for (const [i, value] of a.entries()) walk([...path, i], b[i], value);
+      return;
+    }
+    if (!path.length) throw new Error('a statement is a mapping');
+    setAnswer(doc, model, path, a);
+  };
+  walk([], before, after);
+}
+
+function isPlainRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Removes the answer at `path`, if there is one. */
@@ -151,7 +182,7 @@ function blocksOf(text: string): { blocks: Map<string, Block>; data: () => unkno
       if (depth === 3) continue;
       const value = (pair as Pair).value;
       if (isMap(value)) walk(value, `${path}\u0000`, depth + 1);
-      else if (isSeq(value)) value.items.forEach((item, i) => isMap(item) && walk(item, `${path}\u0000${i}\u0000`, depth + 2));
+      else if (isSeq(value)) for (const [i, item] of value.items.entries()) if (isMap(item)) walk(item, `${path}\u0000${i}\u0000`, depth + 2);
     }
   };
   walk(doc.contents, '', 0);

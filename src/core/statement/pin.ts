@@ -18,7 +18,10 @@ export function parsePin(value: unknown): Pin | undefined {
  * Picks the questionnaire a statement is written for. `known` are the questionnaires eis can use
  * here (the config's and the built-in ones). Throws an EisError (placed by the caller) when none fits.
  */
-export function questionnaireFor(data: unknown, known: ((id: string) => Questionnaire | undefined) & { main?: Questionnaire }): Questionnaire {
+export function questionnaireFor(
+  data: unknown,
+  known: ((id: string) => Questionnaire | undefined) & { main?: Questionnaire; older?: (id: string, version: number) => { model: Questionnaire } | undefined },
+): Questionnaire {
   const raw = isPlainObject(data) ? data.questionnaire : undefined;
   if (raw === undefined)
     throw new EisError('the statement does not say which questionnaire it answers.', {
@@ -43,6 +46,9 @@ export function questionnaireFor(data: unknown, known: ((id: string) => Question
       code: 'file/questionnaire',
       hint: 'Update eis or the questionnaire file, then run again.',
     });
+  // An earlier version the questionnaire still knows: the statement is checked against its own questions.
+  const older = pin.version < model.version ? known.older?.(pin.id, pin.version) : undefined;
+  if (older) return older.model;
   if (pin.version < model.version)
     throw new EisError(`the statement answers ${pin.id}@${pin.version}, but the questionnaire is now ${model.ref} and has no migration from version ${pin.version}.`, {
       code: 'file/questionnaire',

@@ -1,6 +1,6 @@
 // Finds and reads questionnaires: the built-in ones shipped in schemas/questionnaires/, or a file.
 import { readFileSync, readdirSync } from 'node:fs';
-import { isAbsolute, join, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { EisError } from '../../core/errors.js';
 import { packageRoot } from '../files/package-root.js';
 import { decodeText } from '../../core/yaml/decode.js';
@@ -15,9 +15,9 @@ import { createHash } from 'node:crypto';
  * with the hash of the YAML they came from: reading that is much faster than validating the YAML
  * on every run. A stale or missing copy is simply ignored.
  */
-function precompiled(id: string, yamlBytes: Uint8Array, source: string): Questionnaire | undefined {
+function precompiled(stem: string, yamlBytes: Uint8Array, source: string): Questionnaire | undefined {
   try {
-    const stored = JSON.parse(readFileSync(join(packageRoot(), 'dist', 'builtin', `${id}.json`), 'utf8')) as { sha256: string; input: QuestionnaireInput };
+    const stored = JSON.parse(readFileSync(join(packageRoot(), 'dist', 'builtin', `${stem}.json`), 'utf8')) as { sha256: string; input: QuestionnaireInput };
     if (stored.sha256 !== createHash('sha256').update(yamlBytes).digest('hex')) return undefined;
     return compileQuestionnaire(stored.input, source);
   } catch {
@@ -25,9 +25,14 @@ function precompiled(id: string, yamlBytes: Uint8Array, source: string): Questio
   }
 }
 
+/** The folder of the built-in questionnaires; earlier versions sit beside them as `<id>.v<N>.yaml`. */
+export function builtinFolder(): string {
+  return join(packageRoot(), 'schemas', 'questionnaires');
+}
+
 export function builtinQuestionnaireIds(): string[] {
-  return readdirSync(join(packageRoot(), 'schemas', 'questionnaires'))
-    .filter((f) => f.endsWith('.yaml'))
+  return readdirSync(builtinFolder())
+    .filter((f) => f.endsWith('.yaml') && !/\.v\d+\.yaml$/.test(f))
     .map((f) => f.slice(0, -'.yaml'.length));
 }
 
@@ -59,7 +64,9 @@ export function loadQuestionnaire(nameOrPath: string, baseDir = process.cwd()): 
   }
   const shown = isPath ? nameOrPath : file;
   const source = isPath ? file : `builtin:${nameOrPath}`;
-  const model = (!isPath && precompiled(nameOrPath, bytes, source)) || parseQuestionnaire(decodeText(bytes, shown), shown, source);
+  // A built-in's earlier version is named by its path, from the built-in's `previous`: precompiled too.
+  const stem = isPath ? (dirname(file) === builtinFolder() ? basename(file, '.yaml') : undefined) : nameOrPath;
+  const model = (stem !== undefined && precompiled(stem, bytes, source)) || parseQuestionnaire(decodeText(bytes, shown), shown, source);
   cache.set(file, model);
   return model;
 }

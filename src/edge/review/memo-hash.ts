@@ -11,6 +11,9 @@ import { memoList, signoffList, statusQuestions } from '../../core/review/conven
 import { isApproved } from '../../core/review/claimed-status.js';
 import { approvalState, canonicalAnswers, type ApprovalPolicy, type CurrentContent } from '../../core/review/approval.js';
 import { approvalFindings, summarizeApproval, type ApprovalSummary } from '../../core/review/approval-findings.js';
+import { parsePin } from '../../core/statement/pin.js';
+import { unmigrateData } from '../../core/migrate/migrate.js';
+import { olderVersion } from '../questionnaire/versions.js';
 
 const MEMO = /\.(md|markdown|txt|docx)$/i;
 
@@ -133,7 +136,26 @@ export function answersHash(model: Questionnaire, data: unknown): string {
 
 /** The memos and answers of a statement as they are now. */
 export function currentContent(statement: string, data: unknown, model: Questionnaire, config: Pick<Config, 'statements'>): CurrentContent {
-  return { memos: memoHashes(statement, memosCovered(statement, data, model, config)), answers: answersHash(model, data) };
+  const earlier = earlierAnswersHashes(model, data);
+  return { memos: memoHashes(statement, memosCovered(statement, data, model, config)), answers: answersHash(model, data), ...(earlier.length ? { earlier } : {}) };
+}
+
+/**
+ * For a statement eis migrate moved on: the answers' hash under each version it was migrated from,
+ * where the migration can be undone exactly (core/migrate). The record only says which versions to
+ * try; the hash is worked out from the answers, so a record written by hand proves nothing.
+ */
+export function earlierAnswersHashes(model: Questionnaire, data: unknown): string[] {
+  const records = isPlainObject(data) && Array.isArray(data.migrated) ? data.migrated : [];
+  const hashes: string[] = [];
+  for (const record of records) {
+    const pin = isPlainObject(record) ? parsePin(record.from) : undefined;
+    if (!pin || pin.id !== model.id || pin.version >= model.version) continue;
+    const older = olderVersion(model, pin.version);
+    const before = older && unmigrateData(data, older.chain);
+    if (older && before) hashes.push(answersHash(older.model, before));
+  }
+  return hashes;
 }
 
 /** The config's approval policy. */

@@ -5,7 +5,7 @@
 import Handlebars from 'handlebars';
 import { EisError } from '../errors.js';
 import type { Format } from './escape-view.js';
-import { tableCell } from './safe-markdown.js';
+import { mdCell } from '../markdown/escape.js';
 import { plural } from './view.js';
 
 export interface TemplateSource {
@@ -46,7 +46,7 @@ function helpers(format: Format): Record<string, (...all: HelperArgs) => unknown
     cell: (...all) => {
       const value = args(all)[0];
       const text = value === null || value === undefined ? '' : String(value);
-      return format === 'md' ? tableCell(text) : text;
+      return format === 'md' ? mdCell(text) : text;
     },
     /** `{{plural count "entry"}}`: "1 entry", "3 entries". */
     plural: (...all) => {

@@ -24,14 +24,14 @@ export function mdText(text: string, options: { document?: boolean } = {}): stri
     ? escaped
     : escaped
         .replace(/:(?=\/\/)/g, '\\:')
-        .replace(/\b(www)\./gi, '$1\\.')
+        .replace(/(www)\./gi, '$1\\.')
         .replace(/@/g, '@\u200b');
   return (
     quoted
       // At the start of a line these would open a list or a heading underline, and four spaces code.
       .replace(/^([ \t]*)([+=-])/, '$1\\$2')
       .replace(/^([ \t]*\d+)([.)])/, '$1\\$2')
-      .replace(/^(?: {4}|\t)/, (space) => `&#${space.charCodeAt(0)};${space.slice(1)}`)
+      .replace(/^(?=[ \t]*\t| {4})[ \t]/, (space) => `&#${space.charCodeAt(0)};`)
       .replace(/\n/g, options.document ? ' ' : '<br>')
   );
 }

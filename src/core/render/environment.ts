@@ -39,7 +39,8 @@ function helpers(format: Format): Record<string, (...all: HelperArgs) => unknown
     join: (...all) => {
       const [list, field, separator] = args(all);
       if (!Array.isArray(list)) return '';
-      const values = typeof field === 'string' && field !== '' ? list.map((x) => (x && typeof x === 'object' ? (x as Record<string, unknown>)[field] : x)) : list;
+      // Only the item's own data: `constructor`, `__proto__` or `toString` name nothing (SECURITY.md).
+      const values = typeof field === 'string' && field !== '' ? list.map((x) => (x && typeof x === 'object' ? Object.getOwnPropertyDescriptor(x, field)?.value : x)) : list;
       return values.map((v) => (v === null || v === undefined ? '' : String(v))).join(typeof separator === 'string' ? separator : ', ');
     },
     /** One table cell in Markdown (one line, pipes escaped); unchanged in HTML. */

@@ -165,6 +165,7 @@ describe.skipIf(!hasCmark)('a value in Markdown shows as written, in cmark-gfm a
     expect(mdBlock('> # quoted\n- ## listed')).toBe('> #### quoted\n- ##### listed');
     expect(mdBlock('```\n# not a heading\n===\n```\n\n---')).toBe('```\n# not a heading\n===\n```\n\n---');
     expect(mdBlock('- a\n\n  ```\n  code')).toBe('- a\n\n  \\```\n  code');
+    expect(mdBlock('::error::x\n  ##[error]y\n```\n::add-mask::z')).toBe('\\::error::x\n  \\##[error]y\n```\n\\x3a:add-mask::z\n```');
   });
 
   it('a text answer with \\| stays in its cell', () => {

@@ -82,10 +82,19 @@ export function mdBlock(markdown: string): string {
   let listSeen = false;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
+    // A line that a CI runner would take for a workflow command, should the page be printed in a log.
+    const command = /^(\s*)(::|##\[)/.exec(line);
     if (fence) {
       const close = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(line);
       if (close && close[1]![0] === fence.char && close[1]!.length >= fence.length) fence = undefined;
+      // Code shows a backslash as written: there the first character is a visible escape instead.
+      else if (command) lines[i] = `${command[1]}\\x${command[2]!.charCodeAt(0).toString(16)}${line.slice(command[1]!.length + 1)}`;
       previous = '';
+      continue;
+    }
+    if (command) {
+      lines[i] = `${command[1]}\\${line.slice(command[1]!.length)}`;
+      previous = line;
       continue;
     }
     // Quote and list markers at the start of the line, and the indentation: what follows them counts.

@@ -1,6 +1,7 @@
 // Known user errors: bad flags, unreadable files, bad YAML, bad config. They print as one plain line
 // with file:line:col and exit 2. Anything else that is thrown is a bug.
 import type { FindingCode } from './findings/catalogue.js';
+import { printable } from './printable.js';
 
 export interface ErrorPlace {
   file?: string | undefined;
@@ -28,10 +29,10 @@ export class EisError extends Error {
     this.code = options.code;
   }
 
-  /** `file:line:col: message. hint` on one line. */
+  /** `file:line:col: message. hint` on one line, whatever the file name or a quoted value holds (src/core/printable.ts). */
   format(): string {
     const place = this.file ? `${this.file}${this.line ? `:${this.line}:${this.column ?? 1}` : ''}: ` : '';
-    return `${place}${this.message}${this.hint ? ` ${this.hint}` : ''}`;
+    return printable(`${place}${this.message}${this.hint ? ` ${this.hint}` : ''}`);
   }
 }
 

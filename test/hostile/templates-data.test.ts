@@ -68,6 +68,11 @@ describe('a custom template cannot reach the prototype, the file system or the p
     '{{{constructor.constructor "return process"}}}',
     '{{helperMissing "x"}}{{blockHelperMissing "x"}}',
     '{{#each (lookup . "constructor")}}x{{/each}}',
+    // eis's own helpers read only an item's own data.
+    '{{join sections "constructor"}}',
+    '{{join sections "__proto__"}}',
+    '{{join sections "toString"}}',
+    '{{join sections "__lookupGetter__"}}',
   ];
 
   for (const template of attempts) {

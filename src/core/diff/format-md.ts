@@ -1,7 +1,7 @@
 // A diff as a pull-request comment: a heading per statement, concerns in a callout, tables of
-// before and after. Every answer is escaped so that it shows as written and cannot add links,
-// HTML or @-mentions to the comment.
-import { escapeMarkdown } from '../reporters/markdown.js';
+// before and after. Every value goes through src/core/markdown/escape.ts, so that it shows as
+// written and cannot add links, HTML, headings, alerts or @-mentions to the comment.
+import { mdCell, mdCode, mdText } from '../markdown/escape.js';
 import type { Change, EntryChange, FieldChange, StatementDiff, ValueChange } from './types.js';
 import { summaryLine } from './summary.js';
 import { twinNames } from './format-text.js';
@@ -12,7 +12,7 @@ export const MD_MARKER = '<!-- eis diff -->';
 export function formatMarkdown(diffs: StatementDiff[]): string {
   const out: string[] = [MD_MARKER, '## Equity impact statements', ''];
   if (!diffs.length) return `${[...out, 'No changes to statements.'].join('\n')}\n`;
-  out.push(escapeMarkdown(summaryLine(diffs)), '');
+  out.push(mdText(summaryLine(diffs)), '');
   for (const d of diffs) append(out, statement(d));
   return `${out
     .join('\n')
@@ -21,18 +21,18 @@ export function formatMarkdown(diffs: StatementDiff[]): string {
 }
 
 function statement(d: StatementDiff): string[] {
-  const out = [`### ${code(d.file)}${d.title ? `: ${escapeMarkdown(d.title)}` : ''}`, ''];
-  const what = { added: 'New statement.', deleted: 'Statement deleted.', modified: 'Changed.', renamed: `Renamed from ${code(d.oldFile ?? '')}.` }[d.change];
-  out.push(`_${what}_ Questionnaire ${code(d.questionnaire)}.`, '');
+  const out = [`### ${mdCode(d.file)}${d.title ? `: ${mdText(d.title)}` : ''}`, ''];
+  const what = { added: 'New statement.', deleted: 'Statement deleted.', modified: 'Changed.', renamed: `Renamed from ${mdCode(d.oldFile ?? '')}.` }[d.change];
+  out.push(`_${what}_ Questionnaire ${mdCode(d.questionnaire)}.`, '');
   if (d.concerns.length) {
     out.push('> [!WARNING]', `> **Needs attention**`, '>');
-    for (const c of d.concerns) out.push(`> - ${escapeMarkdown(c.message).replace(/ -&gt; /g, ' → ')}`);
+    for (const c of d.concerns) out.push(`> - ${mdText(c.message).replace(/ -&gt; /g, ' → ')}`);
     out.push('');
   }
-  for (const c of d.computed) out.push(`**${escapeMarkdown(c.label)}:** ${inline(c)}`, '');
+  for (const c of d.computed) out.push(`**${mdText(c.label)}:** ${inline(c)}`, '');
   const body: string[] = [];
   for (const section of d.sections) {
-    body.push(`#### ${escapeMarkdown(section.title)}`, '');
+    body.push(`#### ${mdText(section.title)}`, '');
     const answers = section.changes.filter((c): c is Extract<Change, { kind: 'answer' }> => c.kind === 'answer');
     if (answers.length)
       append(body, [
@@ -63,7 +63,7 @@ function append(out: string[], lines: string[]): void {
 }
 
 function entry(e: EntryChange, showId: boolean): string[] {
-  const title = `**${escapeMarkdown(e.list)}: ${escapeMarkdown(e.name)}**${showId ? ` (id ${code(e.id)})` : ''}`;
+  const title = `**${mdText(e.list)}: ${mdText(e.name)}**${showId ? ` (id ${mdCode(e.id)})` : ''}`;
   if (e.op === 'removed') return [`${title}: removed.`, ''];
   const out = [`${title}: ${e.op === 'added' ? 'new entry' : 'changed'}.`, ''];
   if (e.fields.length)
@@ -78,7 +78,7 @@ function entry(e: EntryChange, showId: boolean): string[] {
 }
 
 function table(what: string, rows: Array<[string, ValueChange]>): string[] {
-  return [`| ${what} | Before | After |`, '| --- | --- | --- |', ...rows.map(([label, v]) => `| ${escapeMarkdown(label)} | ${side(v, 'before')} | ${side(v, 'after')} |`)];
+  return [`| ${what} | Before | After |`, '| --- | --- | --- |', ...rows.map(([label, v]) => `| ${mdCell(mdText(label))} | ${mdCell(side(v, 'before'))} | ${mdCell(side(v, 'after'))} |`)];
 }
 
 /** One side of a change: the old text with removed words struck through, or the new one with added words marked. */
@@ -90,21 +90,16 @@ function side(v: ValueChange, which: 'before' | 'after'): string {
     const tag = which === 'before' ? 'del' : 'ins';
     return v.words
       .filter((w) => !w.op || w.op === keep)
-      .map((w) => (w.op ? `<${tag}>${escapeMarkdown(w.text)}</${tag}>` : escapeMarkdown(w.text)))
+      .map((w) => (w.op ? `<${tag}>${mdText(w.text)}</${tag}>` : mdText(w.text)))
       .join('');
   }
-  if (which === 'after' && v.added?.length && v.op === 'changed') return `${escapeMarkdown(text)}<br>(added: ${escapeMarkdown(v.added.join(', '))})`;
-  if (which === 'before' && v.removed?.length && v.op === 'changed') return `${escapeMarkdown(text)}<br>(removed: ${escapeMarkdown(v.removed.join(', '))})`;
-  return escapeMarkdown(text);
+  if (which === 'after' && v.added?.length && v.op === 'changed') return `${mdText(text)}<br>(added: ${mdText(v.added.join(', '))})`;
+  if (which === 'before' && v.removed?.length && v.op === 'changed') return `${mdText(text)}<br>(removed: ${mdText(v.removed.join(', '))})`;
+  return mdText(text);
 }
 
 function inline(v: ValueChange): string {
-  if (v.op === 'added') return escapeMarkdown(v.after ?? '');
-  if (v.op === 'removed') return `<del>${escapeMarkdown(v.before ?? '')}</del>`;
-  return `${escapeMarkdown(v.before ?? '')} → ${escapeMarkdown(v.after ?? '')}`;
-}
-
-function code(text: string): string {
-  const fence = text.includes('`') ? '`` ' : '`';
-  return `${fence}${text}${fence.split('').reverse().join('')}`;
+  if (v.op === 'added') return mdText(v.after ?? '');
+  if (v.op === 'removed') return `<del>${mdText(v.before ?? '')}</del>`;
+  return `${mdText(v.before ?? '')} → ${mdText(v.after ?? '')}`;
 }

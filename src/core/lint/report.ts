@@ -7,6 +7,7 @@ import type { ReportContext } from '../reporters/index.js';
 import { junitReporter } from '../reporters/junit.js';
 import { sarifReporter } from '../reporters/sarif.js';
 import { plural } from '../reporters/summary.js';
+import { printable } from '../printable.js';
 import type { LintReport } from './report-types.js';
 
 export type LintReporter = (report: LintReport, ctx: ReportContext) => string;
@@ -51,11 +52,11 @@ export const lintText: LintReporter = (report, ctx) => {
   const out: string[] = [];
   for (const file of report.files) {
     if (!file.findings.length) continue;
-    out.push(c.underline(file.file));
+    out.push(c.underline(printable(file.file)));
     for (const f of sortFindings(file.findings)) {
       const sev = f.severity === 'error' ? c.red('error  ') : c.yellow('warning');
-      out.push(`  ${c.dim(`${f.line}:${f.column}`.padEnd(7))} ${sev}  ${f.message}  ${c.dim(f.code)}`);
-      if (f.hint) out.push(`  ${' '.repeat(7)} ${' '.repeat(7)}  ${c.dim(f.hint)}`);
+      out.push(`  ${c.dim(`${f.line}:${f.column}`.padEnd(7))} ${sev}  ${printable(f.message)}  ${c.dim(f.code)}`);
+      if (f.hint) out.push(`  ${' '.repeat(7)} ${' '.repeat(7)}  ${c.dim(printable(f.hint))}`);
     }
     out.push('');
   }

@@ -5,7 +5,7 @@
 import Handlebars from 'handlebars';
 import { EisError } from '../errors.js';
 import type { Format } from './escape-view.js';
-import { tableCell } from './safe-markdown.js';
+import { mdCell } from '../markdown/escape.js';
 import { plural } from './view.js';
 
 export interface TemplateSource {
@@ -39,14 +39,15 @@ function helpers(format: Format): Record<string, (...all: HelperArgs) => unknown
     join: (...all) => {
       const [list, field, separator] = args(all);
       if (!Array.isArray(list)) return '';
-      const values = typeof field === 'string' && field !== '' ? list.map((x) => (x && typeof x === 'object' ? (x as Record<string, unknown>)[field] : x)) : list;
+      // Only the item's own data: `constructor`, `__proto__` or `toString` name nothing (SECURITY.md).
+      const values = typeof field === 'string' && field !== '' ? list.map((x) => (x && typeof x === 'object' ? Object.getOwnPropertyDescriptor(x, field)?.value : x)) : list;
       return values.map((v) => (v === null || v === undefined ? '' : String(v))).join(typeof separator === 'string' ? separator : ', ');
     },
     /** One table cell in Markdown (one line, pipes escaped); unchanged in HTML. */
     cell: (...all) => {
       const value = args(all)[0];
       const text = value === null || value === undefined ? '' : String(value);
-      return format === 'md' ? tableCell(text) : text;
+      return format === 'md' ? mdCell(text) : text;
     },
     /** `{{plural count "entry"}}`: "1 entry", "3 entries". */
     plural: (...all) => {

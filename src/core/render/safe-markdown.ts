@@ -1,8 +1,10 @@
 // Answers put into Markdown output. A rendered .md file is viewed on GitHub, in editors and in
 // other previewers, some of which render raw HTML: so raw HTML in answers is escaped to show as
 // text, links with unsafe targets lose their target, and headings inside answers move below the
-// question's own heading. The Markdown itself (emphasis, lists, safe links) is kept.
+// question's own heading, and the answer is closed (src/core/markdown/escape.ts) so that it cannot
+// take in what follows it. The Markdown itself (emphasis, lists, safe links) is kept.
 import { Marked, type Token } from 'marked';
+import { mdBlock, mdText } from '../markdown/escape.js';
 import { remembered } from './remembered.js';
 import { isSafeUrl } from './url.js';
 
@@ -17,35 +19,11 @@ function neutralize(source: string): string {
   // Every "<" that could open a tag, comment or declaration is escaped, inside code too: telling
   // code from prose exactly as every previewer would is error-prone, and a code sample that shows
   // "&lt;" is a small price for never letting HTML through.
-  return text
-    .replace(/<(?!(?:https?:\/\/|mailto:)[^\s<>]*>)(?=[a-z/!?])/gi, '&lt;')
-    .replace(/^( {0,3})(#{1,6})(?=[ \t]|$)/gm, (_all, indent: string, hashes: string) => `${indent}${'#'.repeat(Math.min(6, hashes.length + 3))}`)
-    .trim();
+  return mdBlock(text.replace(/<(?!(?:https?:\/\/|mailto:)[^\s<>]*>)(?=[a-z/!?])/gi, '&lt;'));
 }
 
 /** Plain text (a title, a choice label, a short answer) as literal text in Markdown. */
-export const markdownText = remembered(literal);
-
-function literal(text: string): string {
-  return text
-    .replace(/\r\n?|\n/g, ' ')
-    .replace(/&(?=#?[a-z0-9]+;)/gi, '&amp;')
-    .replace(/[\\`*[\]]/g, '\\$&')
-    .replace(/</g, '&lt;')
-    .replace(/(^|[^\p{L}\p{N}])_|_(?=[^\p{L}\p{N}]|$)/gu, (m) => m.replace('_', '\\_'))
-    .replace(/^(\s*)([#>+=-]|\d+[.)])(?=\s|$)/, '$1\\$2')
-    .replace(/^~~~|^\|/, '\\$&');
-}
-
-/** Text (already escaped) for one cell of a Markdown table: one line, pipes escaped. */
-export function tableCell(text: string): string {
-  return text
-    .trim()
-    .split(/\n[ \t]*\n+/)
-    .map((para) => para.replace(/\s*\n\s*/g, ' '))
-    .join('<br><br>')
-    .replace(/(?<!\\)\|/g, '\\|');
-}
+export const markdownText = remembered((text: string) => mdText(text, { document: true }));
 
 function dropUnsafeLinks(text: string): string {
   const unsafe: Array<{ raw: string; replacement: string }> = [];

@@ -2,33 +2,35 @@
 import { sortFindings, type CheckReport, type Finding } from '../findings/findings.js';
 import type { ReportContext } from './types.js';
 import { plural, summarize } from './summary.js';
+import { printable } from '../printable.js';
 
 export function textReporter(report: CheckReport, ctx: ReportContext): string {
   const { color: c } = ctx;
   const out: string[] = [];
   const line = (f: Finding) => {
     const sev = f.severity === 'error' ? c.red('error  ') : c.yellow('warning');
-    out.push(`  ${c.dim(`${f.line}:${f.column}`.padEnd(7))} ${sev}  ${f.message}  ${c.dim(f.code)}`);
-    if (f.hint) out.push(`  ${' '.repeat(7)} ${' '.repeat(7)}  ${c.dim(f.hint)}`);
+    // Messages quote keys and answers, and files are named by whoever named them: each shows as one line, inert.
+    out.push(`  ${c.dim(`${f.line}:${f.column}`.padEnd(7))} ${sev}  ${printable(f.message)}  ${c.dim(f.code)}`);
+    if (f.hint) out.push(`  ${' '.repeat(7)} ${' '.repeat(7)}  ${c.dim(printable(f.hint))}`);
   };
   const byFile = new Map<string, Finding[]>();
   for (const f of sortFindings(report.findings)) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
   for (const [file, findings] of byFile) {
-    out.push(c.underline(file));
+    out.push(c.underline(printable(file)));
     findings.forEach(line);
     out.push('');
   }
   for (const s of [...report.statements].sort((a, b) => (a.file < b.file ? -1 : 1))) {
     const facts: string[] = [];
-    if (s.questionnaire) facts.push(s.questionnaire);
-    if (s.status) facts.push(s.status);
+    if (s.questionnaire) facts.push(printable(s.questionnaire));
+    if (s.status) facts.push(printable(s.status));
     if (s.completeness?.level) facts.push(`level ${s.completeness.level}`);
     if (s.completeness) {
       const { answered, required } = s.completeness;
       const text = `${answered}/${required} required answered`;
       facts.push(answered === required ? c.green(text) : c.yellow(text));
     }
-    out.push(`${c.underline(s.file)}${facts.length ? `  ${facts.join(', ')}` : ''}`);
+    out.push(`${c.underline(printable(s.file))}${facts.length ? `  ${facts.join(', ')}` : ''}`);
     sortFindings(s.findings).forEach(line);
     if (s.findings.length) out.push('');
   }

@@ -1,11 +1,12 @@
 // eis status as Markdown: for a CI job summary or a wiki page.
-import { escapeMarkdown } from '../reporters/markdown.js';
+import { mdCell, mdText } from '../markdown/escape.js';
+import { printable } from '../printable.js';
 import type { StatusReport } from './status.js';
 import { STATUS_COLUMNS, statusCells, summaryText } from './status-table.js';
 
 export function formatStatusMarkdown(report: StatusReport): string {
   const s = report.summary;
-  const out = ['## Equity impact statements: status', '', escapeMarkdown(summaryText(report)), ''];
+  const out = ['## Equity impact statements: status', '', mdText(summaryText(report)), ''];
   out.push('| Count | Initiatives |', '| --- | --- |');
   for (const [label, n] of [
     ['Without a statement', s.missing],
@@ -18,9 +19,11 @@ export function formatStatusMarkdown(report: StatusReport): string {
     out.push(`| ${label} | ${n} |`);
   out.push('', `| ${STATUS_COLUMNS.join(' | ')} | Title |`, `|${STATUS_COLUMNS.map(() => ' --- |').join('')} --- |`);
   for (const row of report.rows) {
-    const cells = statusCells(row).map(escapeMarkdown);
-    cells[0] = `\`${row.path.replace(/`/g, "'")}\``;
-    out.push(`| ${cells.join(' | ')} | ${escapeMarkdown(row.title ?? '')} |`);
+    // Each cell is one line: a line break in a path shows as `\n`.
+    const cells = statusCells(row).map((cell) => mdCell(mdText(printable(cell))));
+    // Monospace without a code span: in a table cell, a pipe inside one is unescaped differently by different renderers.
+    cells[0] = `<code>${cells[0]}</code>`;
+    out.push(`| ${cells.join(' | ')} | ${mdCell(mdText(row.title ?? ''))} |`);
   }
   return `${out.join('\n')}\n`;
 }

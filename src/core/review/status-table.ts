@@ -1,6 +1,7 @@
 // eis status for a terminal: one aligned line per initiative, then the counts.
 import type { Colorizer } from '../reporters/types.js';
 import type { StatusReport, StatusRow } from './status.js';
+import { printable } from '../printable.js';
 
 export const STATUS_COLUMNS = ['Initiative', 'Status', 'Level', 'Answered', 'Open actions', 'Next review', 'Notes'] as const;
 
@@ -48,7 +49,7 @@ export function summaryText(report: StatusReport): string {
 
 export function formatStatusTable(report: StatusReport, c: Colorizer): string {
   // One row of cells per report row, one cell per column.
-  const rows = report.rows.map(statusCells);
+  const rows = report.rows.map((row) => statusCells(row).map((cell) => printable(cell)));
   const widths = STATUS_COLUMNS.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) =>
     cells

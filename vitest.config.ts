@@ -19,6 +19,7 @@ const cli = [
   'test/interview/line-endings.test.ts',
   'test/interview/terminal.e2e.test.ts',
   'test/lint/cli.test.ts',
+  'test/migrate/migrate-cli.test.ts',
   'test/property/since.test.ts',
   'test/render/cli.test.ts',
   'test/render/many.test.ts',
@@ -27,6 +28,7 @@ const cli = [
   'test/review/gate.test.ts',
   'test/review/init.test.ts',
   'test/review/signoff-status.test.ts',
+  'test/review/submodules.test.ts',
 ];
 const browser = ['test/render/browser.test.ts', 'test/review/status-browser.test.ts'];
 const hostile = ['test/hostile/*.test.ts'];

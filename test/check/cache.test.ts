@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { copyExamples, eis } from '../helpers/cli.js';
+import { copyExamples, eis, olderVersionNote } from '../helpers/cli.js';
 
 const REMINDERS = 'memos/text-payment-reminders.eis.yaml';
 const MEMO = 'memos/text-payment-reminders.md';
@@ -105,6 +105,6 @@ describe('eis check with its cache', () => {
     const notAFolder = join(cacheDir, 'file');
     writeFileSync(notAFolder, '');
     const r = check([], { EIS_CACHE_DIR: notAFolder });
-    expect(r.stderr).toBe('');
+    expect(r.stderr).toBe(olderVersionNote(2));
   });
 });

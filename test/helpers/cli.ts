@@ -47,3 +47,8 @@ export function copyExamples(): { dir: string; cleanup: () => void } {
   cpSync(EXAMPLES, tree.dir, { recursive: true });
   return tree;
 }
+
+/** What eis check says on standard error when statements answer equity-impact@1 (the examples do). */
+export function olderVersionNote(count: number): string {
+  return `eis: ${count} statement${count === 1 ? ' answers' : 's answer'} equity-impact@1, checked against its own questions; equity-impact@2 is newer, and eis migrate moves them to it.\n`;
+}

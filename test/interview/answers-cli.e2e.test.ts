@@ -36,8 +36,8 @@ populations:
   groups:
     - name: Rural parents
       population: region
-      effect: direct
-      direction: burden
+      directness: direct
+      effect: burden
       why: No public transit; they need to drive to work.
 engagement:
   engaged: no
@@ -82,7 +82,7 @@ describe('eis new without a terminal', () => {
     expect(result).toEqual({
       code: 2,
       stdout: '',
-      stderr: `eis: answers.yaml:3:3: "titel" is not a question of equity-impact@1 in initiative; did you mean "title"?\neis: nothing was written, and ${STATEMENT} was not created; fix the answers and run again.\n`,
+      stderr: `eis: answers.yaml:3:3: "titel" is not a question of equity-impact@2 in initiative; did you mean "title"?\neis: nothing was written, and ${STATEMENT} was not created; fix the answers and run again.\n`,
     });
     expect(existsSync(join(dir, STATEMENT))).toBe(false);
     writeFileSync(join(dir, 'answers.yaml'), briefAnswers);
@@ -139,10 +139,10 @@ describe('eis new without a terminal', () => {
     expect(result.stderr).toBe(
       [
         'eis: bad.yaml:2:3: "Title" should be text, not a number. Put it in quotes.',
-        'eis: bad.yaml:3:3: "kindd" is not a question of equity-impact@1 in initiative; did you mean "kind"?',
+        'eis: bad.yaml:3:3: "kindd" is not a question of equity-impact@2 in initiative; did you mean "kind"?',
         'eis: bad.yaml:5:3: "Do staff use their own judgement in applying it?" should be yes or no, not text.',
         'eis: bad.yaml:7:3: "Review date": "2027-02-30" is not a date written YYYY-MM-DD.',
-        'eis: bad.yaml:8:1: "populationz" is not a question of equity-impact@1 at the top level; did you mean "populations"?',
+        'eis: bad.yaml:8:1: "populationz" is not a question of equity-impact@2 at the top level; did you mean "populations"?',
         `eis: nothing was written to ${STATEMENT}; fix the answers and run again.`,
         '',
       ].join('\n'),
@@ -243,7 +243,7 @@ describe('eis answer without a terminal', () => {
     expect(result).toEqual({
       code: 2,
       stdout: '',
-      stderr: 'eis: new.eis.yaml:2:1: the statement answers equity-impact@7, newer than the equity-impact@1 eis has. Update eis or the questionnaire file, then run again.\n',
+      stderr: 'eis: new.eis.yaml:2:1: the statement answers equity-impact@7, newer than the equity-impact@2 eis has. Update eis or the questionnaire file, then run again.\n',
     });
     expect(read('new.eis.yaml')).toBe('eis: 1\nquestionnaire: equity-impact@7\ninitiative:\n  title: From the future\n');
   });

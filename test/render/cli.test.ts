@@ -103,7 +103,7 @@ describe('eis render', () => {
     const result = eis(['render', 'x.eis.yaml'], { cwd: tree.dir });
     expect(result).toMatchObject({ code: 2, stdout: '' });
     expect(result.stderr).toBe(
-      'eis: x.eis.yaml:2:1: the statement answers questionnaire "gare-tool", but the config requires equity-impact@1. Answer equity-impact@1 ("questionnaire: equity-impact@1"); the questionnaire a statement answers is the config\'s to choose.\n',
+      'eis: x.eis.yaml:2:1: the statement answers questionnaire "gare-tool", but the config requires equity-impact@2. Answer equity-impact@2 ("questionnaire: equity-impact@2"); the questionnaire a statement answers is the config\'s to choose.\n',
     );
   });
 

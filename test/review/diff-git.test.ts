@@ -181,13 +181,13 @@ describe('eis diff: bad input', () => {
     }
   });
 
-  it('statements of two different questionnaire versions', () => {
-    const tree = tempTree({ 'old.eis.yaml': NEW_STATEMENT, 'new.eis.yaml': NEW_STATEMENT.replace('equity-impact@1', 'equity-impact@2') });
+  it('statements of two questionnaire versions with no migration between them', () => {
+    const tree = tempTree({ 'old.eis.yaml': NEW_STATEMENT, 'new.eis.yaml': NEW_STATEMENT.replace('equity-impact@1', 'equity-impact@3') });
     try {
       const r = eis(['diff', 'old.eis.yaml', 'new.eis.yaml'], { cwd: tree.dir });
       expect(r.code).toBe(2);
       expect(r.stderr).toBe(
-        'eis: new.eis.yaml: cannot compare the two versions answer by answer: the old one answers equity-impact@1 and the new one equity-impact@2, and eis has no migration between them, so their questions cannot be matched. Move the old statement to equity-impact@2 first (review its answers and change its pin), or compare the files as text with git diff.\n',
+        'eis: new.eis.yaml: cannot compare the two versions answer by answer: the old one answers equity-impact@1 and the new one equity-impact@3, and eis has no migration between them, so their questions cannot be matched. Move the old statement to equity-impact@3 first (review its answers and change its pin), or compare the files as text with git diff.\n',
       );
     } finally {
       tree.cleanup();

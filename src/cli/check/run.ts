@@ -8,7 +8,7 @@ import { reporters } from '../../core/reporters/index.js';
 import { parseFormats, printReports } from '../../edge/files/output.js';
 import { changedSince } from '../../edge/git/changed.js';
 import { parsePin } from '../../core/statement/pin.js';
-import type { registryFor as RegistryFor } from '../../edge/questionnaire/registry.js';
+import type { QuestionnaireSource, registryFor as RegistryFor } from '../../edge/questionnaire/registry.js';
 
 type RegistryOptions = Parameters<typeof RegistryFor>[0];
 import { displayPath } from '../../edge/files/discover.js';
@@ -31,7 +31,7 @@ export async function check(ctx: Context, paths: string[], options: CheckOptions
   const formats = parseFormats(options.format, Object.keys(reporters));
   const working = loadConfig({ config: ctx.config, cwd: ctx.cwd, allowExternalQuestionnaire: ctx.allowExternalQuestionnaire });
   let config = working;
-  let questionnaireSource: { text: string; name: string } | undefined;
+  let questionnaireSource: QuestionnaireSource | undefined;
   const policyFindings: Finding[] = [];
   let policyChanged = false;
   const policyRef = options.policyFrom ?? options.since;
@@ -39,7 +39,7 @@ export async function check(ctx: Context, paths: string[], options: CheckOptions
     const { gatePolicy } = await import('../../edge/git/gate-policy.js');
     const gate = gatePolicy(policyRef, ctx.cwd, working);
     config = gate.policy.config;
-    if (gate.policy.questionnaireText !== undefined) questionnaireSource = { text: gate.policy.questionnaireText, name: gate.policy.where ?? policyRef };
+    if (gate.policy.questionnaireText !== undefined) questionnaireSource = { text: gate.policy.questionnaireText, name: gate.policy.where ?? policyRef, earlier: gate.policy.earlier };
     policyFindings.push(...gate.findings);
     policyChanged = gate.changed;
     if (gate.changed) ctx.stderr(`eis: the policy (config and questionnaire) is read from ${policyRef}${gate.policy.where ? ` (${gate.policy.where})` : ', which has no config: the default'}.\n`);

@@ -5,7 +5,8 @@ import type { Context } from '../../edge/context.js';
 import type { DiffOptions } from './flags.js';
 import { EisError } from '../../core/errors.js';
 import { displayPath } from '../../edge/files/discover.js';
-import { questionnaireRegistry } from '../../edge/questionnaire/registry.js';
+import { questionnaireRegistry, type Registry } from '../../edge/questionnaire/registry.js';
+import { migrateData } from '../../core/migrate/migrate.js';
 import { statementData } from '../../core/statement/change.js';
 import { readStatementText } from '../../edge/files/read-statement.js';
 import { parsePin, questionnaireFor } from '../../core/statement/pin.js';
@@ -43,8 +44,13 @@ export async function diff(ctx: Context, args: string[], options: DiffOptions): 
 
   const diffs: StatementDiff[] = [];
   for (const pair of pairs) {
-    const before = pair.before ? dataOf(pair.before) : undefined;
+    let before = pair.before ? dataOf(pair.before) : undefined;
     const after = pair.after ? dataOf(pair.after) : undefined;
+    const migrated = migratedOldSide(before, after, known);
+    if (migrated) {
+      before = migrated.data;
+      ctx.stderr(`eis: ${pair.file}: the old version answers ${migrated.from} and the new one ${migrated.to}; the old one is compared as eis migrate would move it.\n`);
+    }
     const model = modelFor(pair, before, after, known);
     const d = compareStatements(
       model,
@@ -120,4 +126,21 @@ function modelFor(pair: Pair, before: unknown, after: unknown, known: (id: strin
     if (error instanceof EisError && !error.file) throw new EisError(error.message, { file: side.name, hint: error.hint, code: error.code });
     throw error;
   }
+}
+
+/**
+ * The old side migrated to the new side's version, when the new one answers a later version of the
+ * same questionnaire and the questionnaire declares the way there: the answers can then be matched
+ * question by question. Undefined when no migration is needed or none is known.
+ */
+function migratedOldSide(before: unknown, after: unknown, known: Registry): { data: unknown; from: string; to: string } | undefined {
+  const pinOf = (data: unknown) => parsePin(isPlainObject(data) ? data.questionnaire : undefined);
+  const a = pinOf(before);
+  const b = pinOf(after);
+  if (!a || !b || a.id !== b.id || a.version >= b.version) return undefined;
+  const older = known.older(a.id, a.version);
+  if (!older) return undefined;
+  const chain = older.chain.filter((link) => link.to.version <= b.version);
+  if (chain.at(-1)?.to.version !== b.version) return undefined;
+  return { data: migrateData(before, chain).data, from: `${a.id}@${a.version}`, to: `${b.id}@${b.version}` };
 }

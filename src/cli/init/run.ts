@@ -53,6 +53,9 @@ export async function init(ctx: Context, options: InitOptions): Promise<number> 
     const pkg = packageRoot();
     const questionnaire = `${EJECT_DIR}/questionnaires/equity-impact.yaml`;
     create(join(ctx.cwd, questionnaire), readFileSync(join(pkg, 'schemas', 'questionnaires', 'equity-impact.yaml'), 'utf8'));
+    // Its earlier versions too: its `previous:` names them, so statements written for them still check and migrate.
+    for (const earlier of readdirSync(join(pkg, 'schemas', 'questionnaires')).filter((f) => /^equity-impact\.v\d+\.yaml$/.test(f)))
+      create(join(ctx.cwd, EJECT_DIR, 'questionnaires', earlier), readFileSync(join(pkg, 'schemas', 'questionnaires', earlier), 'utf8'));
     // The questionnaire's first line points editors at this schema, one folder up.
     create(join(ctx.cwd, EJECT_DIR, 'questionnaire.schema.json'), readFileSync(join(pkg, 'schemas', 'questionnaire.schema.json'), 'utf8'));
     const templates = join(pkg, 'templates');

@@ -26,7 +26,16 @@ export async function migrate(ctx: Context, paths: string[], options: MigrateOpt
   let migrated = 0;
   for (const file of files) {
     const shown = displayPath(file, ctx.cwd);
-    const statement = readStatementText(file);
+    let statement: ReturnType<typeof readStatementText>;
+    try {
+      statement = readStatementText(file);
+    } catch (error) {
+      // One unreadable file is that file's problem: the others are still migrated.
+      if (!(error instanceof EisError)) throw error;
+      ctx.stderr(`eis: ${error.format()}\n`);
+      refused++;
+      continue;
+    }
     const data = statement.data;
     const pin = parsePin(isPlainObject(data) ? data.questionnaire : undefined);
     if (!pin || pin.id !== target.id) {

@@ -11,6 +11,7 @@ import { displayPath } from '../files/discover.js';
 import { readBytes } from '../files/statement-file.js';
 import { approvalCheck, listedMemos } from '../review/memo-hash.js';
 import { contentHash, type MemoCheck } from './cache.js';
+import type { QuestionnaireSource } from '../questionnaire/registry.js';
 
 /** Options for checking one file: `slow` forces the full parser, for the equivalence test. */
 export interface CheckFileOptions {
@@ -18,7 +19,7 @@ export interface CheckFileOptions {
   cwd: string;
   today: string;
   /** The questionnaire's text when it is read from a git ref rather than the config's file. */
-  questionnaireSource?: { text: string; name: string } | undefined;
+  questionnaireSource?: QuestionnaireSource | undefined;
   slow?: boolean;
   /** Also hash the content and note the memo check, for the cache. */
   cache?: boolean | undefined;

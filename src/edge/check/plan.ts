@@ -9,6 +9,7 @@ import { displayPath, findInitiatives, findStatements, resolvePaths } from '../f
 import { registryFor, type Registry } from '../questionnaire/registry.js';
 import { affectedStatements } from './affected.js';
 import { coverageFindings } from './coverage-findings.js';
+import type { QuestionnaireSource } from '../questionnaire/registry.js';
 
 export interface RunCheckOptions {
   paths: string[];
@@ -22,7 +23,7 @@ export interface RunCheckOptions {
   /** Use and update the check cache (see cache.ts). */
   cache?: boolean | undefined;
   /** The questionnaire's text when it is read from a git ref rather than the config's file. */
-  questionnaireSource?: { text: string; name: string } | undefined;
+  questionnaireSource?: QuestionnaireSource | undefined;
 }
 
 export interface CheckPlan {

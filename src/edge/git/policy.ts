@@ -2,7 +2,7 @@
 // gate checks a branch against the policy of the branch it merges into, as CODEOWNERS is read from
 // the base branch: a pull request cannot loosen the rules it is checked against.
 import { readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, join, posix, relative, resolve, sep } from 'node:path';
 import { CONFIG_NAMES, defaultConfig, parseConfig, type Config } from '../../core/config/config.js';
 import { EisError } from '../../core/errors.js';
 import { parseQuestionnaire } from '../../core/questionnaire/load.js';
@@ -20,6 +20,8 @@ export interface Policy {
   questionnaireText?: string | undefined;
   /** Where the config was read: a path in the working tree, or `REF:path`; undefined for the default. */
   where?: string | undefined;
+  /** The questionnaire's earlier versions (its `previous` chain), read from the same ref. */
+  earlier?: Array<{ text: string; name: string }> | undefined;
 }
 
 /** The policy in the working tree. */
@@ -51,7 +53,8 @@ export function policyAt(ref: string, cwd: string, working: Config): Policy {
     const qtext = blobAt(ref, qpath, root);
     if (qtext === undefined)
       throw new EisError(`the config at ${shown} names ${config.questionnaire}, which is not in ${ref}.`, { hint: `Commit the questionnaire to ${ref}, or check against another ref.` });
-    return { config, questionnaire: parseQuestionnaire(qtext, `${ref}:${qpath}`), questionnaireText: qtext, where: shown };
+    const questionnaire = parseQuestionnaire(qtext, `${ref}:${qpath}`);
+    return { config, questionnaire, questionnaireText: qtext, where: shown, earlier: earlierAt(ref, questionnaire, qpath, root) };
   }
   const config = defaultConfig(working.file ? dirname(working.file) : cwd);
   return { config, questionnaire: loadQuestionnaire(config.questionnaire) };
@@ -95,4 +98,24 @@ function stableJson(value: unknown): string {
         )
       : v,
   );
+}
+
+/** The files a questionnaire's `previous` entries name, read from `ref` as the questionnaire was: a branch cannot change them. */
+function earlierAt(ref: string, questionnaire: Questionnaire, path: string, root: string): Array<{ text: string; name: string }> {
+  const earlier: Array<{ text: string; name: string }> = [];
+  let current = questionnaire;
+  let at = path;
+  while (current.previous && earlier.length < 50) {
+    const next = posix.normalize(posix.join(posix.dirname(at), current.previous.file));
+    // In the questionnaire's folder or below, as in the working tree (questionnaire/versions.ts).
+    const folder = posix.dirname(path);
+    if (next.startsWith('..') || (folder !== '.' && !next.startsWith(`${folder}/`))) break;
+    const text = blobAt(ref, next, root);
+    if (text === undefined) break;
+    const name = `${ref}:${next}`;
+    earlier.push({ text, name });
+    current = parseQuestionnaire(text, name);
+    at = next;
+  }
+  return earlier;
 }

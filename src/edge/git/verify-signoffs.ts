@@ -20,12 +20,13 @@ import { displayPath } from '../files/discover.js';
 import { repoRoot } from './repo.js';
 import { git } from './run.js';
 import { spawnSync } from 'node:child_process';
+import type { QuestionnaireSource } from '../questionnaire/registry.js';
 
 export interface VerifyOptions {
   config: Config;
   cwd: string;
   requireSigned: boolean;
-  questionnaireSource?: { text: string; name: string } | undefined;
+  questionnaireSource?: QuestionnaireSource | undefined;
   policyRef?: string;
 }
 

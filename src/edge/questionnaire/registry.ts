@@ -23,11 +23,25 @@ export function questionnaireRegistry(config: Config, main = loadQuestionnaire(c
   });
 }
 
+/**
+ * A questionnaire read from a git ref (the gate's policy) rather than from the working tree, with
+ * the earlier versions its `previous` entries name, read from the same ref.
+ */
+export interface QuestionnaireSource {
+  text: string;
+  name: string;
+  earlier?: Array<{ text: string; name: string }> | undefined;
+}
+
 /** The registry for checking: a questionnaire read from a git ref (its text), or the config's. */
-export function registryFor(options: { config: Config; questionnaireSource?: { text: string; name: string } | undefined }): Registry {
+export function registryFor(options: { config: Config; questionnaireSource?: QuestionnaireSource | undefined }): Registry {
   const source = options.questionnaireSource;
   if (!source) return questionnaireRegistry(options.config);
-  // Read from a git ref (the gate's policy): its earlier versions would have to come from that ref
-  // too, not from the branch's files, so none are offered and statements pinned to one are refused.
-  return Object.assign(questionnaireRegistry(options.config, parseQuestionnaire(source.text, source.name)), { older: () => undefined });
+  // Its earlier versions come from the same ref, never from the branch's files.
+  const main = parseQuestionnaire(source.text, source.name);
+  const earlier = (source.earlier ?? []).map((e) => parseQuestionnaire(e.text, e.name));
+  const previous = (model: Questionnaire) => earlier.find((m) => m.id === model.id && m.version === model.previous?.version);
+  return Object.assign(questionnaireRegistry(options.config, main), {
+    older: (id: string, version: number) => (id === main.id ? olderVersion(main, version, previous) : undefined),
+  });
 }

@@ -43,11 +43,11 @@ export function previousOf(model: Questionnaire): Questionnaire | undefined {
 }
 
 /** The earlier `version` of `model` and the migrations from it, or undefined when the chain does not reach it. */
-export function olderVersion(model: Questionnaire, version: number): OlderVersion | undefined {
+export function olderVersion(model: Questionnaire, version: number, previous: (model: Questionnaire) => Questionnaire | undefined = previousOf): OlderVersion | undefined {
   const chain: MigrationLink[] = [];
   let current = model;
   while (current.version > version) {
-    const older = previousOf(current);
+    const older = previous(current);
     if (!older) return undefined;
     chain.unshift({ from: older, to: current, steps: current.previous!.migrate });
     current = older;

@@ -3,11 +3,10 @@
 // can commit a link to a folder (`reports -> /home/ci/.ssh`), and CI would then write where the
 // link points. A path a person names outside the repository (`--out /srv/site`) is their choice,
 // and written; a link met on the way is judged by the repository that holds it.
-import { lstatSync, readlinkSync, realpathSync } from 'node:fs';
+import { existsSync, lstatSync, readlinkSync } from 'node:fs';
 import { dirname, isAbsolute, join, parse, relative, sep } from 'node:path';
 import { EisError } from '../../core/errors.js';
-import { isWithin, realPathOf } from '../git/repository.js';
-import { git } from '../git/run.js';
+import { isWithin, realPathOf } from './real-path.js';
 
 /**
  * Throws when writing `file` (relative to `cwd`) would pass through a link that leads out of the
@@ -76,16 +75,25 @@ function walk(from: string, parts: string[], cwd: string, count: { links: number
 
 const roots = new Map<string, string | undefined>();
 
-/** The repository a folder belongs to: its git work tree, or outside git the folder eis runs in when it lies within it. */
+/**
+ * The repository a folder belongs to: the nearest folder above it holding `.git` (a work tree, a
+ * linked worktree or a submodule, as git finds it), or outside git the folder eis runs in when it
+ * lies within it.
+ */
 function repositoryOf(folder: string, cwd: string): string | undefined {
   const key = `${folder}\0${cwd}`;
   if (roots.has(key)) return roots.get(key);
   let root: string | undefined;
-  try {
-    root = realpathSync(git(['rev-parse', '--show-toplevel'], folder).trim());
-  } catch {
+  for (let dir = folder; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, '.git'))) {
+      root = dir;
+      break;
+    }
+    if (dirname(dir) === dir) break;
+  }
+  if (root === undefined) {
     const home = realPathOf(cwd);
-    root = isWithin(folder, home) ? home : undefined;
+    if (isWithin(folder, home)) root = home;
   }
   roots.set(key, root);
   return root;

@@ -20,9 +20,17 @@ function save(key: string, value: string): void {
 }
 
 if (mode === 'loop') {
-  // Saves answers a<from>, a<from+1>, ... until killed; each value is long, so writes take time.
+  // Saves answers <tag><from>, <tag><from+1>, ... until killed; each value is long, so writes take
+  // time. With another writer on the file, a save refused because the file changed is made again.
+  const tag = b ?? 'a';
   for (let n = Number(a); ; n++) {
-    save(`a${n}`, `answer ${n} `.repeat(200).trim());
+    for (;;)
+      try {
+        save(`${tag}${n}`, `answer ${n} `.repeat(200).trim());
+        break;
+      } catch (error) {
+        if (!(error instanceof EisError && /changed on disk/.test(error.message))) throw error;
+      }
     say(`saved ${n}`);
   }
 } else if (mode === 'race') {

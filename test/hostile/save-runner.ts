@@ -6,7 +6,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSync } from 'esbuild';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+// The kill loop runs bundled, from node_modules: it names the package folder in EIS_PACKAGE_ROOT.
+const ROOT = process.env.EIS_PACKAGE_ROOT ?? resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 export interface Run {
   proc: ChildProcess;

@@ -6,8 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { buildSync } from 'esbuild';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-// Inside node_modules, so the bundle finds the packages and eis finds its schemas.
-const dir = mkdtempSync(join(root, 'node_modules', '.eis-kill-'));
+// In the package folder, so the bundle finds the packages (node_modules) and eis its schemas.
+const dir = mkdtempSync(join(root, '.eis-kill-'));
 const out = join(dir, 'kill-loop.mjs');
 try {
   buildSync({

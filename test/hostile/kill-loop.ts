@@ -10,7 +10,7 @@ import { mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readStatement, writeAtomic } from '../../src/edge/files/statement-file.js';
-import { buildSaveChild, type Run, sleep, waitFor } from './save-runner.js';
+import { buildSaveChild, ROOT, type Run, sleep, waitFor } from './save-runner.js';
 
 const RUNS = Number(process.env.KILL_RUNS ?? 1000);
 const HEADER = 'eis: 1\nquestionnaire: equity-impact@1\n# the kill loop saves answers under x-log\n';
@@ -28,7 +28,9 @@ function fail(message: string): never {
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'eis-kill-'));
-  const child = buildSaveChild();
+  // In the package folder itself (not node_modules, which may be a link to another checkout's):
+  // the child finds this checkout's schemas/.
+  const child = buildSaveChild(ROOT);
   const file = join(dir, 'killed.eis.yaml');
   const lock = join(dir, '.killed.eis.yaml.lock');
   /** Answers each writer was told were saved, and the next number each starts from. */

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { buildSync } from 'esbuild';
 
 // The kill loop runs bundled, from node_modules: it names the package folder in EIS_PACKAGE_ROOT.
-const ROOT = process.env.EIS_PACKAGE_ROOT ?? resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const ROOT = process.env.EIS_PACKAGE_ROOT ?? resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 export interface Run {
   proc: ChildProcess;
@@ -16,10 +16,10 @@ export interface Run {
   done: Promise<number | null>;
 }
 
-/** Bundles the child; returns a function that starts it, and one that removes the bundle. */
-export function buildSaveChild(): { start: (args: string[]) => Run; cleanup: () => void } {
+/** Bundles the child into a new folder in `where`; returns a function that starts it, and one that removes the bundle. */
+export function buildSaveChild(where = join(ROOT, 'node_modules')): { start: (args: string[]) => Run; cleanup: () => void } {
   // Inside the package, so that the bundled save layer finds schemas/ as eis itself does.
-  const dir = mkdtempSync(join(ROOT, 'node_modules', '.eis-hostile-'));
+  const dir = mkdtempSync(join(where, '.eis-hostile-'));
   const child = join(dir, 'save-child.mjs');
   buildSync({
     entryPoints: [join(ROOT, 'test/hostile/save-child.ts')],

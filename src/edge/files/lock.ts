@@ -82,8 +82,8 @@ export function breakIfStale(file: string, path: string, depth = 0): boolean {
 /** Creates `path` holding `record`, whole, unless it exists: false then. */
 function createWhole(file: string, path: string, record: string): boolean {
   const temp = tempPath(file);
-  writeFileSync(temp, record, { flag: 'wx', mode: 0o644 });
   try {
+    writeFileSync(temp, record, { flag: 'wx', mode: 0o644 });
     linkSync(temp, path);
     return true;
   } catch (error) {

@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync, readdirSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
 import { readStatement, writeAtomic, hashText } from '../../src/edge/files/statement-file.js';
+import { tempPath } from '../../src/edge/files/temp-name.js';
 import { setAnswer, appendEntry, documentText, newStatementText } from '../../src/core/statement/edit.js';
 import { EisError } from '../../src/core/errors.js';
 import { builtin } from '../helpers/model.js';
@@ -148,27 +149,29 @@ describe('atomic writes', () => {
     expect(() => writeAtomic(join(tree.dir, 'gone.eis.yaml'), 'eis: 1\n', hashText('x'))).toThrow(/deleted by someone else/);
   });
 
-  it('removes what saves killed earlier left behind, and nothing a live writer or another file owns', () => {
+  it('removes what saves killed earlier left behind, and nothing a live writer, another file or the user owns', () => {
     // A pid that surely ran and is gone now, and one that runs while the save happens.
     const dead = spawnSync(process.execPath, ['-e', '']).pid!;
     const live = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)'], { stdio: 'ignore' });
     try {
-      const tree = tempTree({
-        's.eis.yaml': 'eis: 1\n',
-        [`.s.eis.yaml.${dead}.0badc0de.tmp`]: 'half a save',
-        [`.s.eis.yaml.${live.pid}.0badc0de.tmp`]: 'a save waiting for the lock',
-        '.s.eis.yaml.lock': String(dead),
-        [`.other.eis.yaml.${dead}.0badc0de.tmp`]: 'another statement',
-        [`.s.eis.yaml.${dead}.notmine.tmp`]: 'not named by eis',
-      });
+      const tree = tempTree({ 's.eis.yaml': 'eis: 1\n' });
       cleanup = tree.cleanup;
       const file = join(tree.dir, 's.eis.yaml');
+      const name = (path: string) => basename(path);
+      const deadTemp = name(tempPath(file, dead));
+      const liveTemp = name(tempPath(file, live.pid!));
+      const otherTemp = name(tempPath(join(tree.dir, 'other.eis.yaml'), dead));
+      // Files of the user's that look like eis's leftovers (the old format, a wrong check), from a dead pid.
+      const lookAlikes = [`.s.eis.yaml.${dead}.0badc0de.tmp`, `.s.eis.yaml.${dead}.notmine.tmp`, deadTemp.replace(/[0-9a-f]{8}\.tmp$/, '00000000.tmp')];
+      for (const f of [deadTemp, liveTemp, otherTemp, ...lookAlikes]) writeFileSync(join(tree.dir, f), 'a file');
+      writeFileSync(join(tree.dir, '.s.eis.yaml.lock'), String(dead));
       // The lock of the dead process is broken, and its temporary file removed.
       writeAtomic(file, 'eis: 1\nx: 2\n', readStatement(file).hash);
       expect(readFileSync(file, 'utf8')).toBe('eis: 1\nx: 2\n');
-      expect(readdirSync(tree.dir).sort()).toEqual([`.other.eis.yaml.${dead}.0badc0de.tmp`, `.s.eis.yaml.${dead}.notmine.tmp`, `.s.eis.yaml.${live.pid}.0badc0de.tmp`, 's.eis.yaml'].sort());
+      expect(readdirSync(tree.dir).sort()).toEqual([otherTemp, liveTemp, ...lookAlikes, 's.eis.yaml'].sort());
       // Creating a statement cleans up the same way.
-      writeFileSync(join(tree.dir, `.new.eis.yaml.${dead}.0badc0de.tmp`), 'half a save');
+      const newTemp = name(tempPath(join(tree.dir, 'new.eis.yaml'), dead));
+      writeFileSync(join(tree.dir, newTemp), 'half a save');
       writeAtomic(join(tree.dir, 'new.eis.yaml'), 'eis: 1\n', null);
       expect(readdirSync(tree.dir).filter((f) => f.startsWith('.new.'))).toEqual([]);
     } finally {

@@ -1,78 +1,26 @@
 // No answer is ever lost: a save killed at any moment leaves the statement readable with every
 // answer confirmed before the kill, and two writers on one statement never silently overwrite
 // each other (one of them is refused with the "changed on disk" error).
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildSync } from 'esbuild';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { readStatement, writeAtomic } from '../../src/edge/files/statement-file.js';
 import { eis, ROOT, tempTree } from '../helpers/cli.js';
+import { buildSaveChild, type Run, sleep, waitFor } from './save-runner.js';
 
 const KILLS = Math.max(50, Number(process.env.EIS_FUZZ_RUNS) / 20 || 0);
 const RACES = Math.max(40, Number(process.env.EIS_FUZZ_RUNS) / 10 || 0);
 
 const tree = tempTree();
-// Inside the package, so that the bundled save layer finds schemas/ as eis itself does.
-const childDir = mkdtempSync(join(ROOT, 'node_modules', '.eis-hostile-'));
-const child = join(childDir, 'save-child.mjs');
+// The child runs eis's own save layer from source, bundled like eis itself.
+const { start, cleanup } = buildSaveChild();
 afterAll(() => {
   tree.cleanup();
-  rmSync(childDir, { recursive: true, force: true });
-});
-
-beforeAll(() => {
-  // The child runs eis's own save layer from source, bundled like eis itself.
-  buildSync({
-    entryPoints: [join(ROOT, 'test/hostile/save-child.ts')],
-    outfile: child,
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    logLevel: 'error',
-    banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
-  });
+  cleanup();
 });
 
 const HEADER = 'eis: 1\nquestionnaire: equity-impact@1\n# answers the test saves go under x-log\n';
-
-interface Run {
-  proc: ChildProcess;
-  out: string[];
-  done: Promise<number | null>;
-}
-
-function start(args: string[]): Run {
-  const proc = spawn(process.execPath, [child, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  const out: string[] = [];
-  let buffer = '';
-  proc.stdout!.on('data', (chunk: Buffer) => {
-    buffer += chunk.toString();
-    const lines = buffer.split('\n');
-    buffer = lines.pop()!;
-    out.push(...lines);
-  });
-  let err = '';
-  proc.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  const done = new Promise<number | null>((resolve) =>
-    proc.on('close', (code) => {
-      if (buffer) out.push(buffer);
-      if (err && code !== null) out.push(`stderr: ${err}`);
-      resolve(code);
-    }),
-  );
-  return { proc, out, done };
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const waitFor = async (test: () => boolean, ms = 10_000) => {
-  const until = Date.now() + ms;
-  while (!test()) {
-    if (Date.now() > until) throw new Error('timed out waiting for the child');
-    await sleep(2);
-  }
-};
 
 describe('no lost answers: saves killed with SIGKILL', () => {
   it(`keeps every confirmed answer across ${KILLS} kills at random moments`, { timeout: 60_000 + KILLS * 2_000 }, async () => {
@@ -102,9 +50,9 @@ describe('no lost answers: saves killed with SIGKILL', () => {
       next = Math.max(next, ...saved.map((n) => n + 1));
     }
     expect(confirmed.size).toBeGreaterThan(KILLS);
-    // A kill can leave a temporary file or a lock (never *.eis.yaml): eis does not read them as statements.
+    // A kill can leave a temporary file, a lock or a lock-breaking marker (never *.eis.yaml): eis does not read them as statements.
     const left = readdirSync(tree.dir).filter((f) => f.startsWith('.killed.eis.yaml.'));
-    for (const f of left) expect(f).toMatch(/\.tmp$|\.lock$/);
+    for (const f of left) expect(f).toMatch(/\.tmp$|\.lock$|\.break$/);
     const check = eis(['check', '--format', 'json', tree.dir], { cwd: tree.dir });
     expect(
       JSON.parse(check.stdout)

@@ -9,6 +9,7 @@ import { EisError } from '../../core/errors.js';
 import { CONFIG_NAMES } from '../../core/config/config.js';
 import { packageRoot } from '../../edge/files/package-root.js';
 import { git } from '../../edge/git/run.js';
+import { assertWritesInside } from '../../edge/files/inside-repository.js';
 import { MEMO_LIKE, recursiveMemoGlob } from '../../core/check/memo-globs.js';
 import { ACTION_REF, ATTRIBUTES, DEFAULT_ACTION, TEXTCONV, configText, preCommitText, workflowText, type InitChoices } from '../../core/review/init-files.js';
 
@@ -36,6 +37,7 @@ export async function init(ctx: Context, options: InitOptions): Promise<number> 
   let copied = 0;
   const create = (abs: string, text: string, quiet = false) => {
     if (existsSync(abs)) return void skipped.push(shown(abs));
+    assertWritesInside(abs, ctx.cwd);
     mkdirSync(dirname(abs), { recursive: true });
     try {
       writeFileSync(abs, text, { flag: 'wx' });
@@ -46,6 +48,14 @@ export async function init(ctx: Context, options: InitOptions): Promise<number> 
       else throw new EisError(`cannot write the file (${(error as NodeJS.ErrnoException).code}).`, { file: shown(abs) });
     }
   };
+
+  // Every place init writes, checked before it writes anything: a committed link to a folder
+  // (.github, eis) must not carry a file out of the repository, nor leave half a set-up behind.
+  const attributes = join(repo, '.gitattributes');
+  const places = [join(ctx.cwd, 'eis.config.yaml'), join(repo, '.github', 'workflows', 'eis.yml'), join(repo, '.pre-commit-config.example.yaml')];
+  if (options.eject) places.push(join(ctx.cwd, EJECT_DIR, 'questionnaires', 'equity-impact.yaml'), join(ctx.cwd, EJECT_DIR, 'templates', 'partials', 'x'));
+  for (const place of places) assertWritesInside(place, ctx.cwd);
+  assertWritesInside(attributes, ctx.cwd, { followFile: true });
 
   const choices: InitChoices = { memoGlobs: memoGlobs(ctx.cwd), subdir, version: ctx.version, action };
   const configExists = CONFIG_NAMES.some((n) => existsSync(join(ctx.cwd, n)));
@@ -72,7 +82,6 @@ export async function init(ctx: Context, options: InitOptions): Promise<number> 
   create(join(ctx.cwd, 'eis.config.yaml'), configText(choices));
 
   // The diff driver: git shows statements rendered as Markdown in diffs.
-  const attributes = join(repo, '.gitattributes');
   const present = existsSync(attributes) ? readFileSync(attributes, 'utf8') : undefined;
   const missing = ATTRIBUTES.filter((line) => !present?.split(/\r?\n/).some((l) => l.trim().replace(/\s+/g, ' ') === line));
   if (present === undefined) create(attributes, `# Show equity impact statements as rendered text in git diff (see eis init).\n${missing.join('\n')}\n`);

@@ -1,7 +1,8 @@
 // Writing an output file (a report, a rendered page): atomic, and any missing folders created.
 import { mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { fsError } from './statement-file.js';
+import { assertWritable, fsError } from './statement-file.js';
+import { assertWritesInside } from './inside-repository.js';
 import { EisError } from '../../core/errors.js';
 import type { Context } from '../context.js';
 import { plainColors, type Colorizer } from '../../core/reporters/types.js';
@@ -9,13 +10,16 @@ import { plainColors, type Colorizer } from '../../core/reporters/types.js';
 let written = 0;
 
 /**
- * Writes `text` to `file` (relative to `cwd`) and returns its absolute path. A file that already
+ * Writes `text` to `file` (relative to `cwd`) and returns its absolute path, never through a link
+ * out of the repository, nor over a read-only file. A file that already
  * holds exactly this text is left as it is, modification time included, as build tools do: pages
  * re-rendered from unchanged statements do not look changed to a deploy, a sync or a watcher.
  */
 export function writeOutput(file: string, text: string, cwd: string): string {
   const target = resolve(cwd, file);
+  assertWritesInside(file, cwd);
   if (holdsAlready(target, text)) return target;
+  assertWritable(target, 'output file');
   // The pid and a count make the name unique: nothing else writes these names.
   const temp = `${target}.${process.pid}.${++written}.tmp`;
   try {
@@ -28,7 +32,7 @@ export function writeOutput(file: string, text: string, cwd: string): string {
     } catch {
       /* nothing to clean */
     }
-    throw fsError(error, file, 'output file');
+    throw fsError(error, file, 'output file', 'write');
   }
   return target;
 }

@@ -1,10 +1,13 @@
 // Reading and writing statement files. Writes are atomic (a temporary file renamed over the
 // target) and refuse to replace a file that changed on disk since it was read. The check and the
 // rename happen under a lock file, or two writers could both pass the check and one answer be lost.
-import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, constants, fchmodSync, fstatSync, fsyncSync, linkSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { accessSync, closeSync, constants, fchmodSync, fstatSync, fsyncSync, linkSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { EisError } from '../../core/errors.js';
+import { assertWritesInside } from './inside-repository.js';
+import { breakIfStale, isBreakMarker, isRunning, withLock } from './lock.js';
+import { tempOwner, tempPath } from './temp-name.js';
 import { decodeText, parseYamlSource, type YamlSource } from '../../core/yaml/source.js';
 import { MAX_FILE_BYTES, tooLargeError } from '../../core/yaml/decode.js';
 
@@ -59,19 +62,59 @@ function readToEnd(fd: number, size: number): Buffer {
   return length === size ? buffer : buffer.subarray(0, length);
 }
 
-export function fsError(error: unknown, file: string, what = 'file'): EisError {
+export function fsError(error: unknown, file: string, what = 'file', doing: 'read' | 'write' = 'read'): EisError {
   const code = (error as NodeJS.ErrnoException).code;
+  const denied = doing === 'read' ? `the ${what} cannot be read: permission denied.` : writeDenied(file, what);
   const reason: Record<string, string> = {
-    ENOENT: `the ${what} does not exist.`,
-    EACCES: `the ${what} cannot be read: permission denied.`,
-    EPERM: `the ${what} cannot be read: permission denied.`,
+    ENOENT: doing === 'read' ? `the ${what} does not exist.` : `the ${what} cannot be written: its folder does not exist.`,
+    EACCES: denied,
+    EPERM: denied,
     EISDIR: `the ${what} is a directory, not a file.`,
     ELOOP: `the ${what} is a symbolic link that loops.`,
     ENAMETOOLONG: 'the path is too long.',
     ENOSPC: 'the disk is full.',
     EROFS: 'the file system is read-only.',
   };
-  return new EisError(reason[code ?? ''] ?? `the ${what} cannot be used (${code ?? String(error)}).`, { file, cause: error });
+  return new EisError(reason[code ?? ''] ?? `the ${what} cannot be ${doing === 'read' ? 'used' : 'written'} (${code ?? String(error)}).`, { file, cause: error });
+}
+
+/** Why a write was refused: a save writes a new file beside the old one, so its folder must be writable too. */
+function writeDenied(file: string, what: string): string {
+  try {
+    accessSync(dirname(file), constants.W_OK);
+  } catch {
+    return `the ${what} cannot be written: its folder ${dirname(file)} is read-only for you (permission denied), and eis saves by writing a new file beside the old one.`;
+  }
+  return `the ${what} cannot be written: permission denied.`;
+}
+
+/**
+ * A file its owner made read-only (`chmod 444`) is never replaced, though the rename that replaces
+ * it needs only its folder to be writable. The rule: the user could write the file in place
+ * (access(W_OK)), and the file's owner may write it (its owner write bit), which is what says
+ * "read-only" when eis runs as root, for whom access() allows everything.
+ */
+export function assertWritable(file: string, what: string): void {
+  let mode: number;
+  try {
+    mode = statSync(file).mode;
+  } catch {
+    return; // not there: creating it, or the check under the lock says it was deleted
+  }
+  let writable = (mode & 0o200) !== 0;
+  if (writable)
+    try {
+      accessSync(file, constants.W_OK);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'EACCES' && code !== 'EPERM') throw fsError(error, file, what, 'write');
+      writable = false;
+    }
+  if (!writable)
+    throw new EisError(`the ${what} is read-only (you have no permission to write it); eis did not change it.`, {
+      file,
+      hint: 'If it should change, make it writable (chmod u+w) and run eis again.',
+    });
 }
 
 export function readStatement(file: string): StatementFile {
@@ -82,12 +125,15 @@ export function readStatement(file: string): StatementFile {
 
 /**
  * Writes `text` to `file` atomically. `expectedHash` is the hash of the content this write
- * replaces, or null when the file must not exist yet. Throws when someone else changed it.
+ * replaces, or null when the file must not exist yet. Throws when someone else changed it, when
+ * the file is read-only, and when a link would carry the write out of the repository.
  */
-export function writeAtomic(file: string, text: string, expectedHash: string | null): string {
+export function writeAtomic(file: string, text: string, expectedHash: string | null, cwd = process.cwd()): string {
   const dir = dirname(file);
-  // The pid in the name says whose it is: see removeLeftovers.
-  const temp = join(dir, `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  assertWritesInside(file, cwd);
+  // The name says whose it is, and that it is eis's: see removeLeftovers.
+  const temp = tempPath(file);
+  if (expectedHash !== null) assertWritable(file, 'statement');
   let fd: number | undefined;
   try {
     fd = openSync(temp, 'wx', 0o644);
@@ -117,7 +163,7 @@ export function writeAtomic(file: string, text: string, expectedHash: string | n
     if (error instanceof EisError) throw error;
     if ((error as NodeJS.ErrnoException).code === 'EEXIST')
       throw new EisError('the file was created by someone else while eis was working; nothing was overwritten.', { file, hint: 'Look at it, then run eis again.' });
-    throw fsError(error, file, 'statement');
+    throw fsError(error, file, 'statement', 'write');
   }
   removeLeftovers(file);
   return hashText(text);
@@ -125,13 +171,14 @@ export function writeAtomic(file: string, text: string, expectedHash: string | n
 
 /**
  * A save killed between writing its temporary file and renaming it (SIGKILL, a power cut) leaves
- * `.<name>.<pid>.<random>.tmp` behind. The next successful save removes those of processes that
- * are gone: nobody can rename them any more. A live writer's file (another eis waiting for the
- * lock) is never touched, and a failure here never fails the save that was just made.
+ * one of eis's temporary files behind (see temp-name.ts), and one killed while breaking a stale
+ * lock leaves a marker. The next successful save removes those of processes that are gone: nobody
+ * can rename them any more. A live writer's file (another eis waiting for the lock) is never
+ * touched, nor a file eis did not make, and a failure here never fails the save just made.
  */
 function removeLeftovers(file: string): void {
   const dir = dirname(file);
-  const prefix = `.${basename(file)}.`;
+  const base = basename(file);
   let names: string[];
   try {
     names = readdirSync(dir);
@@ -139,26 +186,17 @@ function removeLeftovers(file: string): void {
     return;
   }
   for (const name of names) {
-    if (!name.startsWith(prefix)) continue;
-    const match = /^(\d+)\.[0-9a-f]{8}\.tmp$/.exec(name.slice(prefix.length));
-    if (!match) continue;
-    const pid = Number(match[1]);
-    if (pid === process.pid || isRunning(pid)) continue;
+    if (isBreakMarker(file, name)) {
+      breakIfStale(file, join(dir, name));
+      continue;
+    }
+    const pid = tempOwner(base, name);
+    if (pid === undefined || pid === process.pid || isRunning(pid)) continue;
     try {
       unlinkSync(join(dir, name));
     } catch {
       /* removed by another save meanwhile */
     }
-  }
-}
-
-/** Whether a process with this pid runs (one of another user counts: EPERM). */
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code !== 'ESRCH';
   }
 }
 
@@ -199,68 +237,4 @@ function syncFolder(dir: string): void {
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
-}
-
-const LOCK_WAIT_MS = 3000;
-const sleepSync = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-
-/**
- * Runs `critical` holding `.<name>.lock` beside the file. Another eis saving the same file at the
- * same moment waits for it (then finds the file changed); a lock left by a killed process (its
- * pid no longer runs) is taken over.
- */
-function withLock(file: string, critical: () => void): void {
-  const lock = join(dirname(file), `.${basename(file)}.lock`);
-  const until = Date.now() + LOCK_WAIT_MS;
-  for (;;) {
-    try {
-      const fd = openSync(lock, 'wx', 0o644);
-      try {
-        writeSync(fd, String(process.pid));
-      } finally {
-        closeSync(fd);
-      }
-      break;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      if (isStale(lock)) {
-        try {
-          unlinkSync(lock);
-        } catch {
-          /* someone else took it over first */
-        }
-        continue;
-      }
-      if (Date.now() > until)
-        throw new EisError('another eis has been saving this statement for too long; nothing was written.', {
-          file,
-          hint: `If no eis is running, delete ${basename(lock)} beside it and run again.`,
-        });
-      sleepSync(5 + Math.random() * 10);
-    }
-  }
-  try {
-    critical();
-  } finally {
-    try {
-      unlinkSync(lock);
-    } catch {
-      /* already gone */
-    }
-  }
-}
-
-/** A lock whose process is gone, or an empty one (its writer was killed between create and write) older than a second. */
-function isStale(lock: string): boolean {
-  let pid: number;
-  let age: number;
-  try {
-    pid = Number(readFileSync(lock, 'utf8'));
-    age = Date.now() - statSync(lock).mtimeMs;
-  } catch {
-    return false; // just released: try again
-  }
-  if (!Number.isInteger(pid) || pid <= 0) return age > 1000;
-  if (pid === process.pid) return true;
-  return !isRunning(pid);
 }

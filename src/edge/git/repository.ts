@@ -2,22 +2,10 @@
 // files it names (a questionnaire, templates) must stay inside unless the person running eis says
 // otherwise. Links are resolved before comparing.
 import { realpathSync } from 'node:fs';
-import { basename, dirname, join, sep } from 'node:path';
+import { realPathOf } from '../files/real-path.js';
 import { git } from './run.js';
 
-/** The path with every link resolved; for a path that does not exist, its nearest existing folder's. */
-export function realPathOf(path: string): string {
-  try {
-    return realpathSync(path);
-  } catch {
-    const parent = dirname(path);
-    return parent === path ? path : join(realPathOf(parent), basename(path));
-  }
-}
-
-export function isWithin(path: string, root: string): boolean {
-  return path === root || path.startsWith(root.endsWith(sep) ? root : root + sep);
-}
+export { isWithin, realPathOf } from '../files/real-path.js';
 
 const roots = new Map<string, string>();
 

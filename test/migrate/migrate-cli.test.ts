@@ -104,7 +104,9 @@ describe('eis migrate', () => {
     writeFileSync(file, text);
     const r = eis(['migrate', PORTAL, REMINDERS], { cwd: dir });
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain(`eis: ${PORTAL}: not migrated to equity-impact@2, nothing written:\n  moving populations.groups.0.effect to populations.groups.0.directness would replace the answer there.\n`);
+    expect(r.stderr).toContain(
+      `eis: ${PORTAL}: not migrated to equity-impact@2, nothing written:\n  moving populations.groups.0.effect to populations.groups.0.directness would replace the answer there.\n`,
+    );
     expect(readFileSync(file, 'utf8')).toBe(text);
     expect(parse(readFileSync(join(dir, REMINDERS), 'utf8')).questionnaire).toBe('equity-impact@2');
   });

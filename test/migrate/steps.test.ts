@@ -47,7 +47,10 @@ describe('migration steps', () => {
 
   it('rename onto an answer that is there is a problem, not an overwrite', () => {
     const { data, problems } = run({ rename: { from: 'people.groups.*.effect', to: 'people.groups.*.direction' } });
-    expect(problems).toEqual(['moving people.groups.0.effect to people.groups.0.direction would replace the answer there.', 'moving people.groups.1.effect to people.groups.1.direction would replace the answer there.']);
+    expect(problems).toEqual([
+      'moving people.groups.0.effect to people.groups.0.direction would replace the answer there.',
+      'moving people.groups.1.effect to people.groups.1.direction would replace the answer there.',
+    ]);
     expect(data.people.groups[0]!.direction).toBe('burden');
   });
 

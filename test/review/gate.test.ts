@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { eis, ROOT } from '../helpers/cli.js';
+import { eis, olderVersionNote, ROOT } from '../helpers/cli.js';
 import { edit, exampleRepo, git, PORTAL, REMINDERS } from './git.js';
 import { answersHash } from '../../src/edge/review/memo-hash.js';
 import { builtin, readYaml } from '../helpers/model.js';
@@ -122,7 +122,7 @@ describe('the gate (eis check --since main) fails each bypass, saying why', () =
     );
     // Checked with main's rules: the stale approval is still an error.
     expect(r.stdout).toMatch(/error +Morgan Lee's approval .* +stale/);
-    expect(r.stderr).toBe('eis: the policy (config and questionnaire) is read from main (main:eis.config.yaml).\n');
+    expect(r.stderr).toBe(`eis: the policy (config and questionnaire) is read from main (main:eis.config.yaml).\n${olderVersionNote(2)}`);
   });
 
   it('3b. a config-only change re-checks every statement', () => {
@@ -139,7 +139,7 @@ describe('the gate (eis check --since main) fails each bypass, saying why', () =
   it("3c. a copy of the questionnaire with every required removed is a loosening, and main's questionnaire applies", () => {
     git(repo.dir, 'checkout', '-q', 'main');
     mkdirSync(join(repo.dir, 'policy'));
-    copyFileSync(join(ROOT, 'schemas/questionnaires/equity-impact.yaml'), join(repo.dir, 'policy/agency.yaml'));
+    copyFileSync(join(ROOT, 'schemas/questionnaires/equity-impact.v1.yaml'), join(repo.dir, 'policy/agency.yaml'));
     edit(repo.dir, 'eis.config.yaml', ['questionnaire: equity-impact', 'questionnaire: policy/agency.yaml']);
     commitAs(MORGAN, 'the agency questionnaire');
     git(repo.dir, 'checkout', '-q', 'feature');
@@ -151,6 +151,31 @@ describe('the gate (eis check --since main) fails each bypass, saying why', () =
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/This branch loosens the policy .*question initiative\.title changed \(required: yes -> no\)/);
     expect(r.stdout).toMatch(/"What results do we want for the communities we serve\?" holds the placeholder "TBD"/);
+  });
+
+  it("3f. an agency questionnaire's earlier version is read from main too, and changing it is a loosening", () => {
+    git(repo.dir, 'checkout', '-q', 'main');
+    mkdirSync(join(repo.dir, 'policy'));
+    copyFileSync(join(ROOT, 'schemas/questionnaires/equity-impact.yaml'), join(repo.dir, 'policy/agency.yaml'));
+    copyFileSync(join(ROOT, 'schemas/questionnaires/equity-impact.v1.yaml'), join(repo.dir, 'policy/equity-impact.v1.yaml'));
+    edit(repo.dir, 'eis.config.yaml', ['questionnaire: equity-impact', 'questionnaire: policy/agency.yaml']);
+    commitAs(MORGAN, 'the agency questionnaire, with its earlier version');
+    git(repo.dir, 'checkout', '-q', 'feature');
+    git(repo.dir, 'merge', '-q', 'main');
+    // The examples answer version 1: they are checked against it, read from main.
+    const clean = eis(['check', '--policy-from', 'main', PORTAL, '--format', 'json'], { cwd: repo.dir });
+    expect(clean.code, clean.stderr).toBe(1);
+    expect(JSON.parse(clean.stdout).statements[0]).toMatchObject({ questionnaire: 'equity-impact@1' });
+    const q = join(repo.dir, 'policy/equity-impact.v1.yaml');
+    writeFileSync(q, readFileSync(q, 'utf8').replace(/required: true/g, 'required: false'));
+    commitAs(PAT, 'nothing is required in version 1');
+    const r = gate();
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(
+      /This branch loosens the policy it is checked against, so the gate checks with main's: an earlier version of the questionnaire \(named by its previous:\) changed\. +policy\/loosened/,
+    );
+    expect(r.stdout).toMatch(/"What results do we want for the communities we serve\?" holds the placeholder "TBD"/);
+    expect(r.stdout).toMatch(/"Plan to engage" is required and not answered/);
   });
 
   it("3d. a loosening passes once a policy owner named in main's config approves it, in their own commit", () => {
@@ -204,7 +229,7 @@ describe('the gate (eis check --since main) fails each bypass, saying why', () =
   it('4. a statement must answer the questionnaire the config names, and reports name it', () => {
     git(repo.dir, 'checkout', '-q', 'main');
     mkdirSync(join(repo.dir, 'policy'));
-    writeFileSync(join(repo.dir, 'policy/agency.yaml'), readFileSync(join(ROOT, 'schemas/questionnaires/equity-impact.yaml'), 'utf8').replace('id: equity-impact', 'id: agency-impact'));
+    writeFileSync(join(repo.dir, 'policy/agency.yaml'), readFileSync(join(ROOT, 'schemas/questionnaires/equity-impact.v1.yaml'), 'utf8').replace('id: equity-impact', 'id: agency-impact'));
     edit(repo.dir, 'eis.config.yaml', ['questionnaire: equity-impact', 'questionnaire: policy/agency.yaml']);
     commitAs(MORGAN, 'the agency questionnaire');
     git(repo.dir, 'checkout', '-q', 'feature');

@@ -27,7 +27,7 @@ export function gatePolicy(ref: string, cwd: string, working: Config): GatePolic
   const fork = mergeBase(ref, repoRoot(cwd));
   const before = fork ? policyAt(fork, cwd, working) : policy;
   const current = workingPolicy(working);
-  const changes = policyChanges(before, current);
+  const changes = [...policyChanges(before, current), ...earlierChanges(before, current)];
   const changed = changes.length > 0 || policyHash(before) !== policyHash(current);
   if (!changes.length) return { policy, findings: [], changed };
 
@@ -97,4 +97,16 @@ function locate(file: string | undefined, path: string[] | undefined): { line: n
   } catch {
     return { line: 1, column: 1 };
   }
+}
+
+/**
+ * An earlier version of the questionnaire is frozen: statements still pinned to it are checked
+ * against it, so any change to one (or one taken away or added) counts as a loosening, for a policy
+ * owner to approve.
+ */
+function earlierChanges(before: Policy, current: Policy): PolicyChange[] {
+  const a = (before.earlier ?? []).map((e) => e.text);
+  const b = (current.earlier ?? []).map((e) => e.text);
+  if (a.length === b.length && a.every((text, i) => text === b[i])) return [];
+  return [{ what: `an earlier version of the questionnaire (named by its previous:) changed`, loosens: true, path: ['questionnaire'] }];
 }

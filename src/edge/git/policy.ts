@@ -28,7 +28,31 @@ export interface Policy {
 export function workingPolicy(config: Config): Policy {
   const file = questionnaireFile(config.questionnaire, config.root);
   const questionnaire = loadQuestionnaire(config.questionnaire, config.root);
-  return { config, questionnaire, questionnaireText: file ? readFileSync(file, 'utf8') : undefined, where: config.file };
+  return { config, questionnaire, questionnaireText: file ? readFileSync(file, 'utf8') : undefined, where: config.file, earlier: file ? earlierInTree(questionnaire, file) : undefined };
+}
+
+/** The files a questionnaire's `previous` entries name, in the working tree (what a branch proposes). */
+function earlierInTree(questionnaire: Questionnaire, file: string): Array<{ text: string; name: string }> {
+  const earlier: Array<{ text: string; name: string }> = [];
+  let current = questionnaire;
+  let at = file;
+  while (current.previous && earlier.length < 50) {
+    const next = resolve(dirname(at), current.previous.file);
+    let text: string;
+    try {
+      text = readFileSync(next, 'utf8');
+    } catch {
+      break;
+    }
+    earlier.push({ text, name: next });
+    try {
+      current = parseQuestionnaire(text, next);
+    } catch {
+      break;
+    }
+    at = next;
+  }
+  return earlier;
 }
 
 /**
@@ -84,7 +108,9 @@ function blobAt(ref: string, path: string, root: string): string | undefined {
 /** What a policy approval covers: the settings that decide what is required, and the questionnaire. */
 export function policyHash(policy: Policy): string {
   const { file: _file, root: _root, policyApprovals: _approvals, templates: _templates, lint: _lint, ...settings } = policy.config;
-  return `sha256:${hashText(`${stableJson(settings)}\0${policy.questionnaireText ?? policy.questionnaire.ref}`)}`;
+  // The earlier versions count too: statements still pinned to one are checked against it.
+  const earlier = (policy.earlier ?? []).map((e) => `\0${e.text}`).join('');
+  return `sha256:${hashText(`${stableJson(settings)}\0${policy.questionnaireText ?? policy.questionnaire.ref}${earlier}`)}`;
 }
 
 /** JSON with keys sorted, so that reordering a mapping in the config does not change the hash. */

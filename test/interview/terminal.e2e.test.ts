@@ -75,7 +75,7 @@ describe.skipIf(missing !== undefined)('the interview in a terminal', () => {
     expect(term.history()).toContain(`Stopped. Every answer given so far is saved in ${STATEMENT}. Resume with: eis answer ${STATEMENT}`);
     expect(statement()).toEqual({
       eis: 1,
-      questionnaire: 'equity-impact@1',
+      questionnaire: 'equity-impact@2',
       initiative: {
         title: "Changing the driver's license suspension policy",
         kind: 'memo',
@@ -135,7 +135,7 @@ describe.skipIf(missing !== undefined)('the interview in a terminal', () => {
 
     expect(await term.exitCode()).toBe(0);
     const end = term.history();
-    expect(end).toContain(`${STATEMENT}  equity-impact@1, draft, level brief, 22/22 required answered`);
+    expect(end).toContain(`${STATEMENT}  equity-impact@2, draft, level brief, 22/22 required answered`);
     expect(end).toContain('✔ 0 errors, 0 warnings in 1 statement');
     // The author's part is done; approval is the reviewers'.
     expect(end).toContain(
@@ -145,7 +145,7 @@ describe.skipIf(missing !== undefined)('the interview in a terminal', () => {
     const data = statement();
     expect(data.proposal.decision).toBe('Written in the editor.');
     expect(data.populations.groups).toEqual([
-      { id: 'rural-parents', population: 'region', name: 'Rural parents', effect: 'direct', direction: 'burden', why: 'Written in the editor.', evidence: 'Written in the editor.' },
+      { id: 'rural-parents', population: 'region', name: 'Rural parents', directness: 'direct', effect: 'burden', why: 'Written in the editor.', evidence: 'Written in the editor.' },
     ]);
     expect(data.mitigation.actions).toEqual([
       {
@@ -160,7 +160,7 @@ describe.skipIf(missing !== undefined)('the interview in a terminal', () => {
     const check = eis(['check', STATEMENT], { cwd: dir });
     expect(check).toEqual({
       code: 1,
-      stdout: `${STATEMENT}  equity-impact@1, draft, level brief, 22/22 required answered\n  10:3    error    The statement is not approved: it needs an approval from "equity-office".  approval/required\n                   A reviewer named in eis.config.yaml records it with eis signoff.\n\n✖ 1 error, 0 warnings in 1 statement\n`,
+      stdout: `${STATEMENT}  equity-impact@2, draft, level brief, 22/22 required answered\n  10:3    error    The statement is not approved: it needs an approval from "equity-office".  approval/required\n                   A reviewer named in eis.config.yaml records it with eis signoff.\n\n✖ 1 error, 0 warnings in 1 statement\n`,
       stderr: '',
     });
   });

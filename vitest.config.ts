@@ -14,6 +14,7 @@ const cli = [
   'test/check/cache.test.ts',
   'test/check/check-cli.test.ts',
   'test/check/coverage-cli.test.ts',
+  'test/check/registry-cli.test.ts',
   'test/check/parallel.test.ts',
   'test/interview/answers-cli.e2e.test.ts',
   'test/interview/line-endings.test.ts',

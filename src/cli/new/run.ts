@@ -1,5 +1,6 @@
 // eis new: create the statement beside a memo (or inside an initiative folder), then interview.
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { stringify } from 'yaml';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Config } from '../../core/config/config.js';
 import { loadConfig } from '../../edge/config/load.js';
@@ -8,9 +9,9 @@ import type { NewOptions } from './flags.js';
 import { EisError, ExitCode } from '../../core/errors.js';
 import { displayPath, findInitiatives, isStatementName } from '../../edge/files/discover.js';
 import { checkStatementData } from '../../core/check/statement.js';
-import { statementPathForFolder, statementPathForMemo } from '../../core/check/coverage.js';
+import { statementPathForFolder, statementPathForMemo, statementPathForRegistered } from '../../core/check/coverage.js';
 import { loadQuestionnaire } from '../../edge/questionnaire/resolve.js';
-import type { Questionnaire } from '../../core/questionnaire/model.js';
+import { closest, type Questionnaire } from '../../core/questionnaire/model.js';
 import { newStatementText } from '../../core/statement/edit.js';
 import { writeAtomic } from '../../edge/files/statement-file.js';
 import { packageRoot } from '../../edge/files/package-root.js';
@@ -30,19 +31,32 @@ function schemaUrl(model: Questionnaire, statement: string, root: string): strin
   return relative(dirname(statement), schema).split(sep).join('/');
 }
 
-export async function newStatement(ctx: Context, target: string, options: NewOptions): Promise<number> {
+export async function newStatement(ctx: Context, target: string | undefined, options: NewOptions): Promise<number> {
   const config = loadConfig({ config: ctx.config, cwd: ctx.cwd, allowExternalQuestionnaire: ctx.allowExternalQuestionnaire });
-  const path = resolve(ctx.cwd, target);
-  let isFolder: boolean;
-  try {
-    isFolder = statSync(path).isDirectory();
-  } catch {
-    throw new EisError('the memo or folder does not exist.', { file: target, hint: 'Give the path of the memo (such as memos/child-care-credit.md) or of the initiative folder.' });
+  const registered = options.initiative !== undefined ? registeredInitiative(config, options.initiative, target) : undefined;
+  if (target === undefined && !registered)
+    throw new EisError('name the memo or initiative folder the statement is for.', {
+      hint: 'For example: eis new memos/child-care-credit.md, or eis new --initiative ID for one in initiatives.registry.',
+    });
+  let file: string;
+  let path: string;
+  if (registered) {
+    file = statementPathForRegistered(config, registered.id);
+    path = file;
+  } else {
+    path = resolve(ctx.cwd, target!);
+    let isFolder: boolean;
+    try {
+      isFolder = statSync(path).isDirectory();
+    } catch {
+      throw new EisError('the memo or folder does not exist.', { file: target, hint: 'Give the path of the memo (such as memos/child-care-credit.md) or of the initiative folder.' });
+    }
+    if (!isFolder && isStatementName(path)) throw new EisError('this is a statement already, not a memo.', { file: target, hint: `Continue it with: eis answer ${target}` });
+    if (isFolder) assertInitiativeFolder(ctx, config, path, target!);
+    file = isFolder ? statementPathForFolder(config, path) : statementPathForMemo(config, path);
   }
-  if (!isFolder && isStatementName(path)) throw new EisError('this is a statement already, not a memo.', { file: target, hint: `Continue it with: eis answer ${target}` });
-  if (isFolder) assertInitiativeFolder(ctx, config, path, target);
-  const file = isFolder ? statementPathForFolder(config, path) : statementPathForMemo(config, path);
   const shown = displayPath(file, ctx.cwd);
+  const again = registered ? `--initiative ${registered.id}` : target!;
 
   if (existsSync(file)) {
     if (!ctx.interactive || options.answers !== undefined)
@@ -63,7 +77,8 @@ export async function newStatement(ctx: Context, target: string, options: NewOpt
   }
 
   const model = loadQuestionnaire(config.questionnaire, config.root);
-  const text = newStatementText(model, { schemaUrl: schemaUrl(model, file, config.root), title: displayPath(path, dirname(file)) || undefined });
+  const header = newStatementText(model, { schemaUrl: schemaUrl(model, file, config.root), title: registered?.title ?? (displayPath(path, dirname(file)) || undefined) });
+  const text = registered ? `${header}${registeredAnswers(model, registered)}` : header;
   // Whatever can fail before the first answer is checked before the file exists: a failed run
   // leaves nothing to trip over (a second `eis new` would find "the statement exists already").
   let answers: YamlSource | undefined;
@@ -79,10 +94,12 @@ export async function newStatement(ctx: Context, target: string, options: NewOpt
     ctx.stderr(`eis: no terminal to ask in (stdin or stdout is not a terminal, or CI is set), and no --answers file was given; ${shown} was not created.\n`);
     const required = skeletonMissing(model, config, text, ctx.today);
     if (required) ctx.stderr(`Required for ${shown}:\n${required}`);
-    ctx.stderr(`Give the answers with: eis new ${target} --answers answers.yaml (or --answers - for stdin); eis questions lists every question.\n`);
+    ctx.stderr(`Give the answers with: eis new ${again} --answers answers.yaml (or --answers - for stdin); eis questions lists every question.\n`);
     return ExitCode.failure;
   }
 
+  // A registered initiative's folder (initiatives/ by default) may not exist yet.
+  if (registered) mkdirSync(dirname(file), { recursive: true });
   const skeleton = writeAtomic(file, text, null);
   ctx.stdout(`${shown}\n`);
   const opened: Opened = { ...openStatement(config, file, shown), skeleton };
@@ -128,4 +145,32 @@ function skeletonMissing(model: Questionnaire, config: Config, text: string, tod
     .filter((f) => f.severity === 'error')
     .map((f) => `  ${f.path.join('.')}: ${f.message}\n`)
     .join('');
+}
+
+type RegistryEntry = Config['initiatives']['registry'][number];
+
+/** The initiatives.registry entry --initiative names; a typo gets the closest id. */
+function registeredInitiative(config: Config, id: string, target: string | undefined): RegistryEntry {
+  if (target !== undefined)
+    throw new EisError(`give a memo or folder, or --initiative ${id}, not both.`, { hint: 'An initiative in the registry has no memo: its statement goes where statements.registry says.' });
+  const entry = config.initiatives.registry.find((e) => e.id === id);
+  if (entry) return entry;
+  const ids = config.initiatives.registry.map((e) => e.id);
+  const best = closest(id, ids);
+  throw new EisError(`"${id}" is not an initiative in initiatives.registry${config.file ? ` of ${displayPath(config.file, process.cwd())}` : ''}.`, {
+    hint: ids.length ? `${best ? `Did you mean "${best}"? ` : ''}Registered: ${ids.join(', ')}.` : 'List it under initiatives.registry (id, title, kind, division, owner); see docs/config.md.',
+  });
+}
+
+/** What the registry already says, as the first answers: the title, and the kind and division when the questionnaire asks them that way. */
+function registeredAnswers(model: Questionnaire, entry: RegistryEntry): string {
+  const [section, titleKey] = (model.roles.title ?? '').split('.');
+  if (!section || !titleKey) return '';
+  const answers: Record<string, string> = { [titleKey]: entry.title };
+  for (const key of ['kind', 'division'] as const) {
+    const question = model.questions.get(`${section}.${key}`);
+    const value = entry[key];
+    if (question && value !== undefined && (!question.choices || question.choices.some((c) => c.value === value))) answers[key] = value;
+  }
+  return stringify({ [section]: answers });
 }

@@ -23,8 +23,20 @@ export const configSchema = z.strictObject({
       folders: z.array(z.string()).default([]),
       /** Globs of paths that are never initiatives. */
       exclude: z.array(z.string()).default([]),
+      /** Projects, demands and initiatives that have no memo file: each must have a statement too. */
+      registry: z
+        .array(
+          z.strictObject({
+            id: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'ids are lowercase letters, digits, "-" and "_"'),
+            title: z.string().trim().min(1),
+            kind: z.string().optional(),
+            division: z.string().optional(),
+            owner: z.string().optional(),
+          }),
+        )
+        .default([]),
     })
-    .default({ memos: [], folders: [], exclude: [] }),
+    .default({ memos: [], folders: [], exclude: [], registry: [] }),
   statements: z
     .strictObject({
       /** The statement for memo `{name}.md`, beside it. */
@@ -38,8 +50,15 @@ export const configSchema = z.strictObject({
         .string()
         .regex(/\.eis\.ya?ml$/, 'must end in .eis.yaml')
         .default('equity-impact.eis.yaml'),
+      /** The statement of an initiative in initiatives.registry, relative to the config. */
+      registry: z
+        .string()
+        .regex(/\{id\}/, 'must contain {id}')
+        .refine((p) => !p.startsWith('/') && !p.split(/[\\/]/).includes('..'), 'must be a path inside the repository, relative to the config')
+        .regex(/\.eis\.ya?ml$/, 'must end in .eis.yaml')
+        .default('initiatives/{id}.eis.yaml'),
     })
-    .default({ memo: '{name}.eis.yaml', folder: 'equity-impact.eis.yaml' }),
+    .default({ memo: '{name}.eis.yaml', folder: 'equity-impact.eis.yaml', registry: 'initiatives/{id}.eis.yaml' }),
   /** Severity per finding code or rule id: error, warning or off. Keys are checked in rule-keys.ts. */
   rules: z.record(z.string(), severity).default({}),
   /** The people who may approve statements, like CODEOWNERS: who they are and which roles they hold. */

@@ -9,7 +9,7 @@ import { isApproved } from './claimed-status.js';
 export interface StatusRow {
   /** The memo or initiative folder; for a statement no initiative names, the statement itself. */
   path: string;
-  kind: 'memo' | 'folder' | 'statement';
+  kind: 'memo' | 'folder' | 'registered' | 'statement';
   statement: string;
   present: boolean;
   title?: string | undefined;
@@ -55,13 +55,13 @@ export interface StatusReport {
 }
 
 /** A missing statement's row. */
-export function missingRow(path: string, kind: 'memo' | 'folder', statement: string): StatusRow {
+export function missingRow(path: string, kind: 'memo' | 'folder' | 'registered', statement: string): StatusRow {
   return { path, kind, statement, present: false, complete: false, approved: false, errors: 0, warnings: 0, stale: false, overdue: false };
 }
 
 /** A present statement's row, from its check report and its data (model and data absent when it could not be read). */
 export function statementRow(
-  base: { path: string; kind: 'memo' | 'folder' | 'statement'; statement: string },
+  base: { path: string; kind: 'memo' | 'folder' | 'registered' | 'statement'; statement: string },
   report: StatementReport,
   model: Questionnaire | undefined,
   data: unknown,

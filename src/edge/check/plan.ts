@@ -6,6 +6,7 @@ import { EisError } from '../../core/errors.js';
 import type { Finding } from '../../core/findings/findings.js';
 import type { Initiative } from '../../core/check/coverage.js';
 import { displayPath, findInitiatives, findStatements, resolvePaths } from '../files/discover.js';
+import { configKeyPosition } from '../config/load.js';
 import { registryFor, type Registry } from '../questionnaire/registry.js';
 import { affectedStatements } from './affected.js';
 import { coverageFindings } from './coverage-findings.js';
@@ -43,7 +44,7 @@ export function planCheck(options: RunCheckOptions): CheckPlan {
   const found = findStatements(roots);
   const files = only ? affectedStatements(found, only, config, known) : found;
 
-  const findings = missingStatements(initiatives, cwd);
+  const findings = missingStatements(initiatives, cwd, config);
   findings.push(...coverageFindings({ config, cwd, roots, only, since: options.since, statements: found, missing: findings, known }));
   if (!files.length && !findings.length && !only)
     throw new EisError(`no statements (*.eis.yaml) found under ${options.paths.length ? options.paths.join(', ') : 'the current folder'}.`, {
@@ -53,10 +54,25 @@ export function planCheck(options: RunCheckOptions): CheckPlan {
 }
 
 /** An error for each initiative (or memo) whose statement does not exist. */
-function missingStatements(initiatives: Initiative[], cwd: string): Finding[] {
+function missingStatements(initiatives: Initiative[], cwd: string, config: Config): Finding[] {
   const findings: Finding[] = [];
   for (const initiative of initiatives) {
     if (existsSync(initiative.statement)) continue;
+    const registered = initiative.registered;
+    if (registered) {
+      // No memo to point at: the entry in the config that names the initiative.
+      const file = config.file ? displayPath(config.file, cwd) : 'eis.config.yaml';
+      findings.push({
+        code: 'coverage/missing',
+        severity: 'error',
+        file,
+        path: [],
+        ...(configKeyPosition(config, ['initiatives', 'registry', registered.index]) ?? { line: 1, column: 1 }),
+        message: `The initiative "${registered.title}" (${registered.id}) in initiatives.registry has no equity impact statement (expected ${displayPath(initiative.statement, cwd)}).`,
+        hint: `Create it with: eis new --initiative ${registered.id}`,
+      });
+      continue;
+    }
     findings.push({
       code: 'coverage/missing',
       severity: 'error',

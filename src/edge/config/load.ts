@@ -93,7 +93,7 @@ function assertQuestionnaireInside(config: Config, source: YamlSource, shown: st
  * Where a key sits in the config file, for problems found after loading (a template path that does
  * not exist): the file is read again, which costs nothing beside the error it places.
  */
-export function configKeyPosition(config: Config, path: ReadonlyArray<string>): Position | undefined {
+export function configKeyPosition(config: Config, path: ReadonlyArray<string | number>): Position | undefined {
   if (!config.file) return undefined;
   try {
     return positionOf(parseYamlSource(decodeText(readBytes(config.file, 'config file'), config.file), config.file), path);

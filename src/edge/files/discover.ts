@@ -52,9 +52,9 @@ export function within(path: string, roots: string[]): boolean {
 
 /** The initiatives the config names that lie under the given paths. */
 export function findInitiatives(config: Config, paths: string[]): Initiative[] {
-  const { memos, folders } = config.initiatives;
-  if (!memos.length && !folders.length) return [];
-  const { memoFiles, folderPaths } = scanMemos(config);
+  const { memos, folders, registry } = config.initiatives;
+  if (!memos.length && !folders.length && !registry.length) return [];
+  const { memoFiles, folderPaths } = memos.length || folders.length ? scanMemos(config) : { memoFiles: [], folderPaths: [] };
   const folderMemos = (folder: string) =>
     readdirSync(folder)
       .filter((f) => /\.(md|markdown|txt)$/i.test(f))

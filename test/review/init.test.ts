@@ -1,6 +1,6 @@
 // eis init in fresh repositories, and the textconv driver it sets up for git diff.
 import { afterEach, describe, expect, it } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BIN, ROOT, eis, tempTree } from '../helpers/cli.js';
 import { parseConfig } from '../../src/core/config/config.js';
@@ -79,8 +79,14 @@ describe('eis init', () => {
     const { dir } = track(tempTree({ 'memos/a.md': 'a' }));
     const r = eis(['init', '--eject'], { cwd: dir });
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/created eis\/questionnaires\/equity-impact\.yaml\ncreated eis\/questionnaire\.schema\.json\ncopied \d+ templates into eis\/templates\/\ncreated eis\.config\.yaml\n/);
+    expect(r.stdout).toMatch(
+      /created eis\/questionnaires\/equity-impact\.yaml\ncreated eis\/questionnaires\/equity-impact\.v1\.yaml\ncreated eis\/questionnaire\.schema\.json\ncopied \d+ templates into eis\/templates\/\ncreated eis\.config\.yaml\n/,
+    );
     expect(readFileSync(join(dir, 'eis/questionnaires/equity-impact.yaml'), 'utf8')).toBe(readFileSync(join(ROOT, 'schemas/questionnaires/equity-impact.yaml'), 'utf8'));
+    // Its earlier version too, which its previous: names: statements of version 1 still check.
+    expect(readFileSync(join(dir, 'eis/questionnaires/equity-impact.v1.yaml'), 'utf8')).toBe(readFileSync(join(ROOT, 'schemas/questionnaires/equity-impact.v1.yaml'), 'utf8'));
+    writeFileSync(join(dir, 'memos/a.eis.yaml'), 'eis: 1\nquestionnaire: equity-impact@1\n');
+    expect(eis(['check', 'memos/a.eis.yaml', '--format', 'json'], { cwd: dir }).stdout).toContain('"questionnaire": "equity-impact@1"');
     const config = parseConfig(readFileSync(join(dir, 'eis.config.yaml'), 'utf8'), 'eis.config.yaml');
     expect(config.questionnaire).toBe('eis/questionnaires/equity-impact.yaml');
     expect(config.templates).toEqual({ md: 'eis/templates/statement.md.hbs', html: 'eis/templates/statement.html.hbs', partials: 'eis/templates/partials' });

@@ -2,6 +2,7 @@
 // found later in the data can be pointed back to a line and column of the file.
 import { isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import { EisError } from '../errors.js';
+import { deepPlace, isStackOverflow, nestingError, nestingProblem } from './nesting.js';
 
 export { decodeText, MAX_FILE_BYTES } from './decode.js';
 
@@ -21,8 +22,16 @@ export interface Position {
 /** Parses YAML text into a Document with positions and its plain data; syntax errors become EisErrors. */
 export function parseYamlSource(text: string, file: string): YamlSource {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, version: '1.2', keepSourceTokens: false });
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, version: '1.2', keepSourceTokens: false });
+  } catch (error) {
+    if (isStackOverflow(error)) throw nestingError('deep', file, deepPlace(text));
+    throw error;
+  }
   const first = doc.errors[0];
+  // The parser reports running out of stack as a syntax error at whatever place it had reached.
+  if (first && /call stack/i.test(first.message)) throw nestingError('deep', file, deepPlace(text));
   if (first) {
     const pos = lineCounter.linePos(first.pos[0]);
     throw new EisError(`${yamlErrorMessage(first.code, first.message)}.`, {
@@ -46,8 +55,11 @@ export function parseYamlSource(text: string, file: string): YamlSource {
         hint: 'Write the answers out instead of using anchors and aliases.',
         code: 'file/yaml',
       });
+    if (isStackOverflow(error)) throw nestingError('deep', file, deepPlace(text));
     throw error;
   }
+  const problem = nestingProblem(data, { shared: true });
+  if (problem) throw nestingError(problem.kind, file, positionOf({ doc, lineCounter }, problem.path));
   sourceTexts.set(doc, text);
   return { file, text, doc, lineCounter, data };
 }

@@ -94,7 +94,7 @@ describe('a %YAML directive', () => {
 describe('a date that is not a date', () => {
   it.each(['soon', '2026-13-01', '2026-2-3', '2026-02-30'])('"%s" is one finding, at its line', (value) => {
     const found = findingsOf(GOOD.replace('      due: 2026-09-30', `      due: ${value}`)).filter((f) => f.code === 'schema/format');
-    const line = GOOD.split('\n').findIndex((l) => l === '      due: 2026-09-30') + 1;
+    const line = GOOD.split('\n').indexOf('      due: 2026-09-30') + 1;
     expect(found).toEqual([expect.objectContaining({ line, message: expect.stringContaining(`"Due": "${value}" is not a date written YYYY-MM-DD.`) })]);
   });
 });

@@ -81,11 +81,24 @@ function handleError(error: unknown, debug: boolean): number {
 /** Runs eis as a process: the exit code is set, not returned. */
 export async function runCli(argv: string[], build: string): Promise<void> {
   setBuildId(build);
-  // Output piped into `head` or a closed pager is not an error worth a stack trace.
-  for (const stream of [process.stdout, process.stderr])
-    stream.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-      throw error;
-    });
+  for (const stream of [process.stdout, process.stderr]) stream.on('error', (error: NodeJS.ErrnoException) => outputFailed(stream === process.stdout ? 'standard output' : 'standard error', error));
   process.exitCode = await main(argv);
+}
+
+/**
+ * Output that cannot be written. Output piped into `head` or a closed pager is no error worth a
+ * word. Anything else (a full disk, `> /dev/full`, a device error) is one line and exit 2: it once
+ * threw from here, a stack trace and exit 1, which CI reads as "statements fall short".
+ */
+function outputFailed(stream: string, error: NodeJS.ErrnoException): void {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? ExitCode.ok);
+  const reason = error.code === 'ENOSPC' ? 'the disk is full' : error.message;
+  if (stream === 'standard output') {
+    try {
+      process.stderr.write(`eis: cannot write to standard output (${reason}). Free some space, or send the output elsewhere with --output or a redirect.\n`);
+    } catch {
+      // Standard error cannot be written either: the exit code is all there is.
+    }
+  }
+  process.exit(ExitCode.failure);
 }

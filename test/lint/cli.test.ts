@@ -154,6 +154,26 @@ describe('eis lint', () => {
     }
   });
 
+  it('lints a short line that almost holds a config term of 30 hyphens in well under the limit, and still finds the term', () => {
+    // Before its patterns were built not to backtrack, this line took longer than anyone waits
+    // (4 to 5 times as long for each space: 43 s at 10 of the 60 spaces here).
+    const hostile = tempTree({
+      'eis.config.yaml': `lint:\n  builtinGlossary: false\n  glossary:\n    - term: "no${'-'.repeat(30)}show"\n      use: missed appointment\n      why: Blames the parent.\n`,
+      'memo.md': `Parents said no${' '.repeat(60)}sh\n\nOne no-show and two no shows were counted.\n`,
+    });
+    try {
+      const started = Date.now();
+      const r = eis(['lint', '--format', 'json', 'memo.md'], { cwd: hostile.dir, timeout: 15_000 });
+      const took = Date.now() - started;
+      expect(r.stderr).toBe('');
+      const findings = (JSON.parse(r.stdout) as { findings: Array<{ code: string; line: number; column: number; message: string }> }).findings.filter((f) => f.code === 'lint/glossary/no-show');
+      expect(findings.map((f) => `${f.line}:${f.column} ${f.message}`)).toEqual(['3:5 Instead of "no-show", write "missed appointment".', '3:21 Instead of "no shows", write "missed appointment".']);
+      expect(took).toBeLessThan(10_000);
+    } finally {
+      hostile.cleanup();
+    }
+  });
+
   it('shows help with examples', () => {
     const r = eis(['lint', '--help']);
     expect(r.code).toBe(0);

@@ -154,3 +154,40 @@ describe('agency glossary', () => {
     }
   });
 });
+
+// A glossary comes from the config in a pull request. Terms whose pattern could share out the same
+// spaces in many ways (a run of hyphens was a run of optional gaps) once made one short line take
+// minutes. Each line below almost holds its term, which is where backtracking costs most.
+describe('hostile terms', () => {
+  // The old pattern for the first term took 6 s on these 9 spaces, and 4 to 5 times as long for each
+  // space more (test/lint/cli.test.ts runs 60 through the binary); a test cannot stop a regular
+  // expression, so these stay short enough for the old code to fail rather than hang.
+  const spaces = ' '.repeat(9);
+  const hostile = [
+    { term: `no${'-'.repeat(30)}show`, line: `no${spaces}sh` },
+    { term: `no ${'- '.repeat(30)}show`, line: `no${spaces}sh` },
+    { term: `${'-'.repeat(15)}no${'-'.repeat(15)}show${'-'.repeat(15)}`, line: `no${spaces}sh` },
+    { term: Array.from({ length: 31 }, () => 'no').join('-'), line: `${Array.from({ length: 30 }, () => 'no').join('  ')} x` },
+    { term: Array.from({ length: 31 }, () => 'no').join('-'), line: `${Array.from({ length: 30 }, () => 'no').join('- - ')} x` },
+  ];
+
+  it.each(hostile)('matches "$term" in well under a second, and still finds what it should', { timeout: 1000 }, ({ term, line }) => {
+    const g = buildGlossary([], [toEntry({ term, why: 'A test.' }, 'config')]);
+    const started = performance.now();
+    expect(matchGlossary(g, line)).toEqual([]);
+    expect(performance.now() - started).toBeLessThan(500);
+    // The term itself, and its run-together and spaced forms, are still found.
+    const words = term.split(/[\s-]+/).filter(Boolean);
+    // Words (parted by spaces) need a space or a hyphen between them; parts of one hyphenated word do not.
+    const forms = [words.join('-'), words.join(' '), `${words.join('-')}s`, ...(/\s/.test(term) ? [] : [words.join('')])];
+    for (const text of forms) {
+      const at = `We saw ${text} today.`;
+      expect(matchGlossary(g, at).map((m) => at.slice(m.start, m.end))).toEqual([text]);
+    }
+  });
+
+  it('finds nothing for a term of hyphens alone', () => {
+    const g = buildGlossary([], [toEntry({ term: '- - ---', why: 'A test.' }, 'config')]);
+    expect(matchGlossary(g, 'a - - --- b')).toEqual([]);
+  });
+});

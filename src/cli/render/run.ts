@@ -32,7 +32,7 @@ export async function render(ctx: Context, files: string[], options: RenderOptio
     throw new EisError('--out names a file, but several statements need a folder.', { file: options.out, hint: 'Give a folder (it is created if missing).' });
 
   const config = loadConfig({ config: ctx.config, cwd: ctx.cwd, allowExternalQuestionnaire: ctx.allowExternalQuestionnaire });
-  const renderer = createRenderer(loadTemplates(format, config, ctx.cwd, options), format);
+  const renderer = createRenderer(loadTemplates(format, config, ctx.cwd, options), format, () => performance.now());
   const known = questionnaireRegistry(config);
   const absolute = files.map((f) => statementTarget(ctx, config, f, { memos: 'text' }).file);
   const base = commonFolder(absolute.map((f) => dirname(f)));

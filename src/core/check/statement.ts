@@ -79,6 +79,7 @@ export function checkStatementData(model: Questionnaire, data: unknown, options:
   // The screening level is the first computed value, whatever a questionnaire calls it.
   const [screening] = model.computed;
   const completeness = { answered: 0, required: 0, level: screening ? computed[screening.id] : undefined };
+  const targets = new ReferenceTargets(data);
 
   for (const section of model.sections) {
     const answers = isPlainObject(data[section.id]) ? (data[section.id] as Record<string, unknown>) : {};
@@ -130,7 +131,7 @@ export function checkStatementData(model: Questionnaire, data: unknown, options:
               findings.push({ code: 'required', severity: 'error', path: [...path, i, f.id], message: `${entryTitle(q, entry, i)}: "${f.label}" is required and not answered.` });
             }
             if (fRequired && fieldPlaceholder) complete = false;
-            if (f.type === 'reference') for (const r of referenceFindings(model, data, f, fv, [...path, i, f.id])) findings.push(r);
+            if (f.type === 'reference') for (const r of referenceFindings(model, targets, f, fv, [...path, i, f.id])) findings.push(r);
           }
         });
       } else if (required && !complete && !placeholder) {
@@ -142,7 +143,7 @@ export function checkStatementData(model: Questionnaire, data: unknown, options:
           hint: q.example !== undefined ? `For example: ${truncate(String(q.example))}` : undefined,
         });
       }
-      if (q.type === 'reference') for (const r of referenceFindings(model, data, q, value, path)) findings.push(r);
+      if (q.type === 'reference') for (const r of referenceFindings(model, targets, q, value, path)) findings.push(r);
       if (required) {
         completeness.required++;
         if (complete) completeness.answered++;
@@ -183,11 +184,43 @@ function placeholderFinding(field: Field, path: Array<string | number>, value: s
   };
 }
 
-function referenceFindings(model: Questionnaire, data: Record<string, unknown>, field: Field, value: unknown, path: Array<string | number>): RawFinding[] {
+/**
+ * The ids of each list a reference may point to, read once per statement: a list of 30,000 actions
+ * each naming populations would otherwise read the 30,000 populations again for every action.
+ */
+class ReferenceTargets {
+  private readonly ids = new Map<string, Set<unknown>>();
+  constructor(private readonly data: Record<string, unknown>) {}
+  /** The ids of `section.list`. */
+  of(to: string): Set<unknown> {
+    let ids = this.ids.get(to);
+    if (!ids) {
+      // findModelProblems made sure `to` is `section.list`.
+      const [s, q] = to.split('.') as [string, string];
+      const section = this.data[s];
+      ids = new Set(entriesOf(isPlainObject(section) ? (section as Record<string, unknown>)[q] : undefined).map((e) => e.id));
+      this.ids.set(to, ids);
+    }
+    return ids;
+  }
+}
+
+/** At most this many known ids in the hint: a hint naming 30,000 ids for each wrong reference helps no one. */
+const KNOWN_IDS_SHOWN = 20;
+
+function knownIds(ids: Set<unknown>): string {
+  const shown: string[] = [];
+  for (const id of ids) {
+    if (shown.length === KNOWN_IDS_SHOWN) break;
+    shown.push(String(id));
+  }
+  const more = ids.size - shown.length;
+  return `Known ids: ${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}.`;
+}
+
+function referenceFindings(model: Questionnaire, targets: ReferenceTargets, field: Field, value: unknown, path: Array<string | number>): RawFinding[] {
   if (value === undefined || value === null || !field.to) return [];
-  // findModelProblems made sure `to` is `section.list`.
-  const [s, q] = field.to.split('.') as [string, string];
-  const ids = new Set(entriesOf(isPlainObject(data[s]) ? (data[s] as Record<string, unknown>)[q] : undefined).map((e) => e.id));
+  const ids = targets.of(field.to);
   const target = model.questions.get(field.to);
   const refs = Array.isArray(value) ? value : [value];
   return refs.flatMap((ref, i) =>
@@ -198,7 +231,7 @@ function referenceFindings(model: Questionnaire, data: Record<string, unknown>, 
             severity: 'error' as const,
             path: Array.isArray(value) ? [...path, i] : path,
             message: `"${field.label}" refers to "${ref}", which is not an entry of "${target?.label ?? field.to}".`,
-            hint: ids.size ? `Known ids: ${[...ids].join(', ')}.` : `Add the entry to ${field.to} first.`,
+            hint: ids.size ? knownIds(ids) : `Add the entry to ${field.to} first.`,
           },
         ]
       : [],

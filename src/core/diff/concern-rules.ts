@@ -7,7 +7,7 @@ import { entriesOf, entryName, getAnswer, isAnswered, type Entry } from '../ques
 import { holds, type ConditionContext } from '../questionnaire/conditions.js';
 import { actionLists, addressingFields, burdenJustifications, evidenceFields, flaggedEntries, reviewDates, severityRank, signoffList, statusQuestions } from '../review/conventions.js';
 import type { Concern, ConcernKind } from './types.js';
-import { display, displayList, same } from './values.js';
+import { display, displayList, entryById, same } from './values.js';
 
 /** Both versions of a statement, as every rule reads them. */
 export interface Versions {
@@ -140,8 +140,8 @@ function evidenceRemoved(v: Versions): Concern[] {
 function backs(model: Questionnaire, field: Field, value: unknown, data: Record<string, unknown>): boolean {
   if (!isAnswered(model, value)) return false;
   if (field.type !== 'reference' || !field.to) return true;
-  const targets = new Set(entriesOf(getAnswer(data, field.to)).map(idOf));
-  return asList(value).some((id) => typeof id === 'string' && targets.has(id));
+  const list = getAnswer(data, field.to);
+  return asList(value).some((id) => typeof id === 'string' && id !== '' && entryById(list, id) !== undefined);
 }
 
 // 4. An answer moved to one a rule accepts in place of addressing a burden.

@@ -90,23 +90,39 @@ const AFTER = `(?!${WORD}|${HYPHEN}${WORD})`;
 // Plural and possessive forms of the last word: parents, parent's, parents', parent’s.
 const INFLECTION = "(?:e?s)?(?:['’]s?)?";
 
-/** A regular expression matching any of the terms, as whole words, with inflections and any spacing. */
+/**
+ * A regular expression matching any of the terms, as whole words, with inflections and any spacing.
+ *
+ * It must not backtrack: a glossary comes from a config in the repository, and a pattern whose
+ * parts can share out the same characters in many ways takes exponential time on a line that
+ * almost matches. "a--------------b" once gave 30 optional gaps in a row, each able to take any of
+ * the spaces in "a                    c", and `eis lint` ran for minutes on that one line. So every
+ * word and every part of a hyphenated word is a non-empty literal that starts with neither a space
+ * nor a hyphen, and every gap between two of them is made of spaces and hyphens only: whatever a
+ * gap takes, the literal after it decides at its first character, and a failed start costs time in
+ * proportion to the pattern's length. Runs of hyphens in a term count as one gap, which also takes
+ * a run of hyphens in the text.
+ */
 export function termPattern(terms: string[]): RegExp {
   const alternatives = [...terms]
     .sort((a, b) => b.length - a.length)
-    .map((term) => {
+    .flatMap((term) => {
       const words = term
         .trim()
         .split(/\s+/)
         .map((word) =>
           word
-            .split(/[-\u2010\u2011]/)
+            .split(/[-\u2010\u2011]+/)
+            .filter((part) => part !== '')
             .map((part) => escapeRegExp(part).replace(/['’]/g, "['’]"))
             // "non-compliant" also matches "noncompliant", "non compliant" and a hyphen at a line break.
-            .join(`(?:${HYPHEN}\\s*|\\s+)?`),
-        );
-      return `${words.join(`(?:\\s+|\\s*${HYPHEN}\\s*)`)}${INFLECTION}`;
+            .join(`(?:(?:${HYPHEN}\\s*)+|\\s+)?`),
+        )
+        .filter((word) => word !== '');
+      return words.length ? [`${words.join(`(?:\\s+|\\s*${HYPHEN}\\s*)`)}${INFLECTION}`] : [];
     });
+  // A term of hyphens alone matches nothing.
+  if (!alternatives.length) return /(?!)/gi;
   return new RegExp(`${BEFORE}(?:${alternatives.join('|')})${AFTER}`, 'gi');
 }
 

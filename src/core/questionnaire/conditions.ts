@@ -13,11 +13,18 @@ export interface ConditionContext {
   entry?: Entry | undefined;
   /** Today as YYYY-MM-DD, injected so that results do not depend on the clock. */
   today: string;
+  /**
+   * The ids each `section.list.field` refers to, filled as `referencedBy` asks: it is asked for
+   * every entry of a list, and scanning the other list each time made checking quadratic in list
+   * sizes (30,000 populations and actions did not finish). Shared by a context and its entry
+   * contexts, so it must not outlive the answers it was built from; without it each test scans.
+   */
+  references?: Map<string, Set<string>> | undefined;
 }
 
 /** The context inside a list entry. Written out rather than spread: conditions run for every entry of every statement. */
 export function entryContext(ctx: ConditionContext, entry: Entry): ConditionContext {
-  return { model: ctx.model, answers: ctx.answers, computed: ctx.computed, entry, today: ctx.today };
+  return { model: ctx.model, answers: ctx.answers, computed: ctx.computed, entry, today: ctx.today, references: ctx.references };
 }
 
 export function holds(cond: Condition | boolean | undefined, ctx: ConditionContext): boolean {
@@ -69,12 +76,25 @@ function normalize(value: unknown): unknown {
 function isReferenced(path: string, ctx: ConditionContext): boolean {
   const id = ctx.entry?.id;
   if (typeof id !== 'string') return false;
+  let ids = ctx.references?.get(path);
+  if (!ids) {
+    ids = referencedIds(path, ctx.answers);
+    ctx.references?.set(path, ids);
+  }
+  return ids.has(id);
+}
+
+/** Every id that the entries of `section.list` name in `field`, alone or in a list. */
+function referencedIds(path: string, answers: Record<string, unknown>): Set<string> {
+  const ids = new Set<string>();
   const [sectionId, listId, fieldId] = path.split('.');
-  if (fieldId === undefined) return false;
-  return entriesOf(getAnswer(ctx.answers, `${sectionId}.${listId}`)).some((entry) => {
+  if (fieldId === undefined) return ids;
+  for (const entry of entriesOf(getAnswer(answers, `${sectionId}.${listId}`))) {
     const ref = entry[fieldId];
-    return ref === id || (Array.isArray(ref) && ref.includes(id));
-  });
+    if (typeof ref === 'string') ids.add(ref);
+    else if (Array.isArray(ref)) for (const r of ref) if (typeof r === 'string') ids.add(r);
+  }
+  return ids;
 }
 
 /** Every computed value (the screening level) for these answers. */

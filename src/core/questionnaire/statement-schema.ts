@@ -37,7 +37,8 @@ function valueSchema(field: Field): z.ZodType {
     case 'yes-no':
       return z.union([z.boolean(), z.enum(['yes', 'no'])]);
     case 'date':
-      return z.string().regex(DATE).refine(isRealDate, { message: 'not a real date' });
+      // abort: a date that is not written YYYY-MM-DD is one finding, not also "not a real date".
+      return z.string().regex(DATE, { abort: true }).refine(isRealDate, { message: 'not a real date' });
     case 'number': {
       let n = z.number();
       if (field.min !== undefined) n = n.min(field.min);

@@ -62,7 +62,7 @@ const HIDDEN_QUESTION: QuestionShown = Object.freeze({ shown: false, required: f
 export function visibility(model: Questionnaire, data: unknown, options: VisibilityOptions): Visibility {
   const answers = isPlainObject(data) ? data : {};
   const computed = options.computed ?? computeValues(model, answers, options.today);
-  const context: ConditionContext = { model, answers, computed, entry: undefined, today: options.today };
+  const context: ConditionContext = { model, answers, computed, entry: undefined, today: options.today, references: new Map() };
   const sections = new Map<string, Shown>();
   const questions = new Map<string, QuestionShown>();
   for (const section of model.sections) {

@@ -4,6 +4,7 @@
 // name the template file and line.
 import Handlebars from 'handlebars';
 import { EisError } from '../errors.js';
+import { RenderBudget, type FrameSite, type RenderLimits } from './budget.js';
 import type { Format } from './escape-view.js';
 import { mdCell } from '../markdown/escape.js';
 import { plural } from './view.js';
@@ -66,11 +67,70 @@ function helpers(format: Format): Record<string, (...all: HelperArgs) => unknown
 
 export const HELPER_NAMES = Object.keys(helpers('md'));
 
-/** Compiles the main template and its partials; the result renders an (escaped) view model. */
-export function compileTemplates(set: TemplateSet, format: Format): (view: unknown) => string {
+/** Where Handlebars says a helper was called: `options.loc`, with 0-based columns. */
+interface HelperLocation {
+  loc?: { start?: { line?: number; column?: number } };
+}
+
+type Rendered = (view: unknown, limits: RenderLimits) => string;
+
+/**
+ * Compiles the main template and its partials; the result renders an (escaped) view model within
+ * the limits given for it (budget.ts says why and how).
+ */
+export function compileTemplates(set: TemplateSet, format: Format): Rendered {
   const env = Handlebars.create();
+  // The page being rendered: its budget, and the templates running, innermost last, to name the
+  // file where a limit is reached. (An inline partial counts as the template that calls it.)
+  let budget: RenderBudget | undefined;
+  const running: TemplateSource[] = [];
+  const site = (what: string, at?: HelperLocation['loc']): FrameSite => {
+    const file = (running[running.length - 1] ?? set.main).file;
+    const line = at?.start?.line;
+    const column = at?.start?.column;
+    return { file, line, column: line !== undefined && column !== undefined ? column + 1 : undefined, what };
+  };
+
+  // Handlebars gives a partial call no location: the first call of that name in the calling file
+  // stands for it.
+  const partialSite = (name: string): FrameSite => {
+    const source = running[running.length - 1] ?? set.main;
+    const at = new RegExp(`\\{\\{~?\\s*#?>\\s*${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`).exec(source.text);
+    if (!at) return site(`{{> ${name}}}`);
+    const before = source.text.slice(0, at.index);
+    const line = before.split('\n').length;
+    return { file: source.file, line, column: at.index - before.lastIndexOf('\n'), what: `{{> ${name}}}` };
+  };
+
   const helperMap = helpers(format);
-  for (const [name, fn] of Object.entries(helperMap)) env.registerHelper(name, fn);
+  for (const [name, fn] of Object.entries(helperMap))
+    env.registerHelper(name, (...all: HelperArgs) => {
+      const value = fn(...all);
+      budget?.made(() => site(`{{${name}}}`, (all[all.length - 1] as HelperLocation | undefined)?.loc), value);
+      return value;
+    });
+  // Every loop runs through this `each`, `{{#list}}` over a list too (Handlebars hands it here): the
+  // built-in one, with its block counted as a frame for each item.
+  const each = env.helpers.each as (...all: unknown[]) => unknown;
+  env.registerHelper('each', function (this: unknown, ...all: unknown[]) {
+    const options = all[all.length - 1] as HelperLocation & { fn: (...a: unknown[]) => unknown };
+    const where = () => site('{{#each}}', options.loc);
+    const fn = options.fn;
+    // The block's own properties (its program id, block params) are kept: Handlebars reads them.
+    const counted = Object.assign((...a: unknown[]) => (budget ? budget.frame(where, () => fn(...a)) : fn(...a)), fn);
+    return each.apply(this, [...all.slice(0, -1), { ...options, fn: counted }]);
+  });
+  // Every partial call, registered or inline, goes through the runtime's invokePartial, which
+  // Handlebars looks up on the environment at each call (env.VM is its documented hook).
+  const vm = (env as unknown as { VM: { invokePartial: (...a: unknown[]) => unknown } }).VM;
+  (env as unknown as { VM: unknown }).VM = {
+    ...vm,
+    invokePartial(this: unknown, partial: unknown, context: unknown, options: { name?: unknown }) {
+      const call = () => vm.invokePartial.call(this, partial, context, options);
+      return budget ? budget.frame(() => partialSite(String(options.name ?? 'partial')), call) : call();
+    },
+  };
+
   const options: CompileOptions = {
     strict: true,
     knownHelpersOnly: true,
@@ -93,16 +153,37 @@ export function compileTemplates(set: TemplateSet, format: Format): (view: unkno
     // same code env.compile builds), rather than compiling every template a second time.
     const template = env.template(new Function(`return ${spec}`)());
     return (context: unknown, runtime?: RuntimeOptions): string => {
+      running.push(source);
       try {
         return template(context, runtime);
       } catch (error) {
         throw error instanceof EisError ? error : templateError(error, source);
+      } finally {
+        running.pop();
       }
     };
   };
   for (const partial of set.partials) env.registerPartial(partial.name, compile(partial) as unknown as Handlebars.Template);
   const main = compile(set.main);
-  return (view) => main(view, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+  return (view, limits) => {
+    budget = new RenderBudget(limits);
+    const page = budget;
+    try {
+      const out = page.frame(
+        () => site('the main template'),
+        () => main(view, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false }),
+      ) as string;
+      return out;
+    } catch (error) {
+      // V8 refuses a string of 2^29 characters: a page that long is over any limit.
+      if (error instanceof EisError && error.cause instanceof RangeError && /Invalid string length/.test(error.cause.message))
+        page.tooLong(() => ({ file: error.file ?? set.main.file, what: 'a string too long for JavaScript' }));
+      throw error;
+    } finally {
+      budget = undefined;
+      running.length = 0;
+    }
+  };
 }
 
 type CompileOptions = Parameters<typeof Handlebars.compile>[1];

@@ -1,16 +1,23 @@
 // Renders statement view models with a compiled template set. Pure: templates come in as text.
 import { compileTemplates, type TemplateSet } from './environment.js';
 import { escapeView, type Format } from './escape-view.js';
+import { limitsFor, type ViewSize } from './budget.js';
 import type { StatementView } from './view.js';
 
 export type { Format } from './escape-view.js';
 export type { TemplateSet, TemplateSource } from './environment.js';
 
-/** Compiles once; the returned function renders any number of statements. */
-export function createRenderer(templates: TemplateSet, format: Format): (view: StatementView) => string {
+/**
+ * Compiles once; the returned function renders any number of statements. Each page is bounded in
+ * size, loop iterations and nesting (budget.ts), and in time when `now` (a clock in milliseconds)
+ * is given.
+ */
+export function createRenderer(templates: TemplateSet, format: Format, now?: () => number): (view: StatementView) => string {
   const template = compileTemplates(templates, format);
   return (view) => {
-    const out = template(escapeView(view, format));
+    const size: ViewSize = { chars: 0, items: 0 };
+    const escaped = escapeView(view, format, size);
+    const out = template(escaped, limitsFor(size, now));
     return format === 'md' ? tidyMarkdown(out) : tidyHtml(out);
   };
 }

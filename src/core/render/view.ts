@@ -9,6 +9,7 @@ import type { StatementCheck } from '../check/statement.js';
 import type { ApprovalSummary } from '../review/approval-findings.js';
 import { approvalView, type ApprovalView } from './approval-view.js';
 import { anchorMaker, entryAnchorsOf } from './view/anchors.js';
+import { listLookup } from './view/lookup.js';
 import { completenessView, type CompletenessView } from './view/completeness.js';
 import { computedViews, type ComputedView } from './view/computed.js';
 import { findingView, type FindingView } from './view/finding.js';
@@ -64,8 +65,9 @@ export function buildStatementView(model: Questionnaire, data: unknown, check: S
   // order of the anchors: entries first, so that references can link to them.
   const anchor = anchorMaker();
   const entryAnchors = entryAnchorsOf(model, answers, anchor);
-  const findings = check.findings.map((f) => findingView(model, answers, f, entryAnchors));
-  const questionView = questionViewer({ model, answers, entryAnchors, shown, anchor, findings: check.findings, findingViews: findings });
+  const lists = listLookup(answers);
+  const findings = check.findings.map((f) => findingView(model, lists, f, entryAnchors));
+  const questionView = questionViewer({ model, answers, lists, entryAnchors, shown, anchor, findings: check.findings, findingViews: findings });
   const header = headerViews(model, shown, questionView);
   const sections = sectionViews(model, shown, questionView, anchor, header.summaryQuestion);
 

@@ -7,6 +7,7 @@
 import { blockPositionOf, blockPositions, type BlockPositions } from '../yaml/block-positions.js';
 import { eventPositions } from '../yaml/event-positions.js';
 import { fastParse } from '../yaml/fast.js';
+import { deepPlace, isStackOverflow, nestingError, nestingProblem } from '../yaml/nesting.js';
 import { parseYamlSource, positionOf, type Position, type YamlSource } from '../yaml/source.js';
 
 type Path = ReadonlyArray<string | number>;
@@ -40,8 +41,24 @@ export function readStatement(text: string, name: string, options: ReadOptions =
   const prefer = options.prefer ?? 'fast';
   const fast = prefer === 'fast' ? fastParse(text) : undefined;
   // A statement is a mapping; anything else is an error whose place the full parse knows best.
-  if (fast && isMapping(fast.data)) return fastRead(text, name, fast.data);
+  if (fast && isMapping(fast.data)) {
+    const read = fastRead(text, name, fast.data);
+    // Too deep for what reads the data next (nesting.ts); the full parser holds its own data to this.
+    const problem = nestingProblem(fast.data);
+    if (problem) throw nestingError(problem.kind, name, placeOf(read, problem.path, text));
+    return read;
+  }
   return fullRead(parseYamlSource(text, name));
+}
+
+/** Where a path is, for an error about deep data: the position readers recurse too, and may give up. */
+function placeOf(read: StatementRead, path: Path, text: string): Position {
+  try {
+    return read.at(path);
+  } catch (error) {
+    if (isStackOverflow(error)) return deepPlace(text);
+    throw error;
+  }
 }
 
 /** A reader over data read earlier: over its full parse when one was made, else over its text. */

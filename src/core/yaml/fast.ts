@@ -26,7 +26,14 @@ export function fastParse(crlfOrLf: string): { data: unknown } | undefined {
   // The readers take LF; a file of CRLF lines means the same (YAML reads both endings alike).
   const text = lineEndings(crlfOrLf).text;
   // Most statements are plain block YAML, which a reader made for it takes faster than js-yaml.
-  const quick = blockRead(text);
+  let quick: ReturnType<typeof blockRead>;
+  try {
+    quick = blockRead(text);
+  } catch (error) {
+    // Nesting deep enough to exhaust the stack: the full parser reports it (nesting.ts).
+    if (error instanceof RangeError) return undefined;
+    throw error;
+  }
   if (quick) return quick;
   if (jsYamlWouldDiffer(text)) return undefined;
   try {

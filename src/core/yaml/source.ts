@@ -2,6 +2,7 @@
 // found later in the data can be pointed back to a line and column of the file.
 import { isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import { EisError } from '../errors.js';
+import { deepPlace, isStackOverflow, nestingError, nestingProblem } from './nesting.js';
 
 export { decodeText, MAX_FILE_BYTES } from './decode.js';
 
@@ -21,8 +22,23 @@ export interface Position {
 /** Parses YAML text into a Document with positions and its plain data; syntax errors become EisErrors. */
 export function parseYamlSource(text: string, file: string): YamlSource {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, version: '1.2', keepSourceTokens: false });
+  let doc: Document.Parsed;
+  try {
+    // resolveKnownTags: false. The yaml library otherwise reads five YAML 1.1 tags even under the 1.2
+    // core schema: `!!binary` as bytes (and `!!binary x` as no bytes at all), `!!timestamp` as a Date,
+    // `!!set`, `!!omap` and `!!pairs` as a Set, a Map and pairs, none of which a statement can hold
+    // ("not a mapping"). Like any other tag eis does not know, they are read as what is written: the
+    // text `aGVsbG8=` or `2027-03-31` (a date is text in YAML 1.2), a plain mapping or list; and the
+    // tag is kept when the file is saved.
+    doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, version: '1.2', keepSourceTokens: false, resolveKnownTags: false });
+  } catch (error) {
+    if (isStackOverflow(error)) throw nestingError('deep', file, deepPlace(text));
+    throw error;
+  }
   const first = doc.errors[0];
+  // The parser reports running out of stack as a syntax error at whatever place it had reached.
+  if (first && /call stack/i.test(first.message)) throw nestingError('deep', file, deepPlace(text));
+  refuseOtherVersions(doc, text, file);
   if (first) {
     const pos = lineCounter.linePos(first.pos[0]);
     throw new EisError(`${yamlErrorMessage(first.code, first.message)}.`, {
@@ -46,10 +62,34 @@ export function parseYamlSource(text: string, file: string): YamlSource {
         hint: 'Write the answers out instead of using anchors and aliases.',
         code: 'file/yaml',
       });
+    if (isStackOverflow(error)) throw nestingError('deep', file, deepPlace(text));
     throw error;
   }
+  const problem = nestingProblem(data, { shared: true });
+  if (problem) throw nestingError(problem.kind, file, positionOf({ doc, lineCounter }, problem.path));
   sourceTexts.set(doc, text);
   return { file, text, doc, lineCounter, data };
+}
+
+/**
+ * A `%YAML 1.1` directive makes the yaml library read the file as YAML 1.1, where `no` is false and
+ * `2027-03-31` a timestamp: the same file would mean something else to eis than to every other tool
+ * that reads statements as YAML 1.2 (and to eis's own fast reader). Refused at its line, as is any
+ * version but 1.2; `%YAML 1.2` changes nothing and is read.
+ */
+function refuseOtherVersions(doc: Document.Parsed, text: string, file: string): void {
+  if (!doc.directives?.yaml.explicit) return;
+  const directive = /^%YAML[ \t]+([^\s#]*)/m.exec(text);
+  const version = directive?.[1] ?? doc.directives.yaml.version;
+  if (version === '1.2') return;
+  const line = directive ? text.slice(0, directive.index).split('\n').length : 1;
+  throw new EisError(`the file asks to be read as YAML ${version}; eis reads YAML 1.2 only, where yes, no and dates are text.`, {
+    file,
+    line,
+    column: 1,
+    hint: 'Remove the %YAML line (and the --- under it if nothing else needs it), or write %YAML 1.2.',
+    code: 'file/yaml',
+  });
 }
 
 /**

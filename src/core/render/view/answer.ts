@@ -2,9 +2,9 @@
 // the table of its entries (whose cells are answers again).
 import type { Field, Questionnaire } from '../../questionnaire/model.js';
 import type { QuestionShown } from '../../questionnaire/visibility.js';
-import { entriesOf, entryName, isAnswered, isPlaceholder } from '../../questionnaire/answers.js';
+import { entryName, isAnswered, isPlaceholder } from '../../questionnaire/answers.js';
 import type { EntryAnchors } from './anchors.js';
-import { getList } from './lookup.js';
+import type { ListLookup } from './lookup.js';
 
 export interface ItemView {
   text: string;
@@ -66,6 +66,8 @@ export interface ListView {
 export interface AnswerContext {
   model: Questionnaire;
   answers: Record<string, unknown>;
+  /** The statement's lists, read once: references are looked up by id in them. */
+  lists: ListLookup;
   entryAnchors: EntryAnchors;
 }
 
@@ -113,11 +115,10 @@ export function answerView(ctx: AnswerContext, field: Field, value: unknown, req
     case 'reference': {
       const refs = (Array.isArray(value) ? value : [value]).filter((v) => isAnswered(model, v));
       const target = field.to ? model.questions.get(field.to) : undefined;
-      const entries = target ? entriesOf(getList(ctx.answers, field.to!)) : [];
       const anchors = field.to ? ctx.entryAnchors.get(field.to) : undefined;
       view.items = refs.map((ref) => {
         const id = String(ref);
-        const entry = entries.find((e) => e.id === id);
+        const entry = target ? ctx.lists.byId(field.to!, id) : undefined;
         const href = anchors?.get(id);
         return { text: entry && target ? entryName(target, entry) : id, id, href: href ? `#${href}` : null, known: entry !== undefined };
       });

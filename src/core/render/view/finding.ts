@@ -1,9 +1,9 @@
 // A finding of the check as the page lists it: where it is in words, and a link to the place.
 import type { Questionnaire } from '../../questionnaire/model.js';
-import { entriesOf, entryName } from '../../questionnaire/answers.js';
+import { entryName } from '../../questionnaire/answers.js';
 import type { RawFinding } from '../../findings/findings.js';
 import { slug, type EntryAnchors } from './anchors.js';
-import { getList } from './lookup.js';
+import type { ListLookup } from './lookup.js';
 
 export interface FindingView {
   severity: 'error' | 'warning';
@@ -18,7 +18,7 @@ export interface FindingView {
   href: string | null;
 }
 
-export function findingView(model: Questionnaire, answers: Record<string, unknown>, f: RawFinding, entryAnchors: EntryAnchors): FindingView {
+export function findingView(model: Questionnaire, lists: ListLookup, f: RawFinding, entryAnchors: EntryAnchors): FindingView {
   const [s, q, index, fieldId] = f.path;
   const section = model.sections.find((x) => x.id === s);
   const question = section && typeof q === 'string' ? model.questions.get(`${s}.${q}`) : undefined;
@@ -30,7 +30,7 @@ export function findingView(model: Questionnaire, answers: Record<string, unknow
     where.push(question.label);
     href = `#q-${slug(section!.id)}-${slug(question.id)}`;
     if (typeof index === 'number' && question.type === 'list') {
-      const entry = entriesOf(getList(answers, question.key))[index];
+      const entry = lists.entries(question.key)[index];
       where.push(`entry ${index + 1}${entry ? ` (${entryName(question, entry)})` : ''}`);
       const entryAnchor = entry && typeof entry.id === 'string' ? entryAnchors.get(question.key)?.get(entry.id) : undefined;
       if (entryAnchor) href = `#${entryAnchor}`;

@@ -124,7 +124,7 @@ describe('evidence for a burden', () => {
     const fields = (d: unknown) =>
       visibility(model, d, { today })
         .question('populations.groups')
-        .entries.map((e) => e.fields.evidence!.required);
+        .entries.map((e) => e!.fields.evidence!.required);
     expect(fields(data)).toEqual([true, false, false, true]);
     data.screening = { affected: ['noncustodial-parents'], changes: ['notices-forms'], known_disparities: 'no', staff_discretion: 'no' };
     expect(fields(data)).toEqual([false, false, false, false]);

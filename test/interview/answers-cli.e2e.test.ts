@@ -35,7 +35,7 @@ proposal:
 populations:
   groups:
     - name: Rural parents
-      population: region
+      kinds: [region]
       directness: direct
       effect: burden
       why: No public transit; they need to drive to work.
@@ -107,7 +107,7 @@ describe('eis new without a terminal', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(`${STATEMENT}\n`);
     const text = read(STATEMENT);
-    expect(text).toContain('    - id: rural-parents\n      population: region\n      name: Rural parents\n');
+    expect(text).toContain('    - id: rural-parents\n      kinds:\n        - region\n      name: Rural parents\n');
     expect(text).toContain('    - id: offer-payment-plans-before-any-referral\n      what: Offer payment plans before any referral\n      populations:\n        - rural-parents\n');
     const check = eis(['check', STATEMENT, '--format', 'json'], { cwd: dir });
     const [report] = JSON.parse(check.stdout).statements;
@@ -213,10 +213,10 @@ describe('eis answer without a terminal', () => {
     const result = eis(['answer', STATEMENT], { cwd: dir, env: { CI: 'true' } });
     expect(result.code).toBe(2);
     // a missing answer points at its section, where it should be written
-    expect(read(STATEMENT).split('\n')[47]).toBe('monitoring:');
+    expect(read(STATEMENT).split('\n')[48]).toBe('monitoring:');
     expect(result.stderr.split('\n').slice(1, 3)).toEqual([
       `Still missing in ${STATEMENT}:`,
-      `  ${STATEMENT}:48:1  monitoring.responsible: "Responsible for monitoring" is required and not answered.`,
+      `  ${STATEMENT}:49:1  monitoring.responsible: "Responsible for monitoring" is required and not answered.`,
     ]);
   });
 

@@ -97,11 +97,12 @@ describe.skipIf(missing !== undefined)('the interview in a terminal', () => {
     await answer('What is being decided?', 'Enter'); // launches the editor
     await answer('What results do we want', 'Enter');
     await answer('Affected populations, entry 1 › Group', text('Rural parents'), 'Enter');
-    await answer('Kind of population', 'Down', 'Down', 'Down', 'Down', 'Down', 'Enter');
+    await answer('Kinds of population', 'Down', 'Down', 'Down', 'Down', 'Down', 'Space', 'Enter'); // several may be picked
     await answer('Direct or indirect', 'Enter');
     await answer('› Effect', 'Down', 'Enter');
     await answer('How many people, roughly', 'Enter');
     await answer('Why this effect', 'Enter');
+    await answer('likely to perceive the change', 'Enter');
     await answer('› Evidence', 'Enter');
     await answer('Add another entry to "Affected populations"?', 'Enter');
     await answer('Did you engage the people affected?', 'Down', 'Enter');
@@ -145,7 +146,16 @@ describe.skipIf(missing !== undefined)('the interview in a terminal', () => {
     const data = statement();
     expect(data.proposal.decision).toBe('Written in the editor.');
     expect(data.populations.groups).toEqual([
-      { id: 'rural-parents', population: 'region', name: 'Rural parents', directness: 'direct', effect: 'burden', why: 'Written in the editor.', evidence: 'Written in the editor.' },
+      {
+        id: 'rural-parents',
+        kinds: ['region'],
+        name: 'Rural parents',
+        directness: 'direct',
+        effect: 'burden',
+        why: 'Written in the editor.',
+        perception: 'Written in the editor.',
+        evidence: 'Written in the editor.',
+      },
     ]);
     expect(data.mitigation.actions).toEqual([
       {

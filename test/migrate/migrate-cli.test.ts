@@ -67,6 +67,9 @@ describe('eis migrate', () => {
       for (const [i, group] of (old.populations?.groups ?? []).entries()) {
         expect(now.populations.groups[i].effect, file).toBe(group.direction);
         expect(now.populations.groups[i].directness, file).toBe(group.effect);
+        // One kind in v1; v2 takes several (intersections), so the kind becomes a list of one.
+        if (group.population !== undefined) expect(now.populations.groups[i].kinds, file).toEqual([group.population]);
+        expect(now.populations.groups[i], file).not.toHaveProperty('population');
       }
     }
   });
@@ -85,7 +88,8 @@ describe('eis migrate', () => {
       return x.filter((line) => !y.has(line));
     };
     // Gone: the pin and the renamed keys' lines; nothing else.
-    for (const line of changed(text, after)) expect(line).toMatch(/^questionnaire: equity-impact@1$|^ +(effect|direction): /);
+    for (const line of changed(text, after)) expect(line).toMatch(/^questionnaire: equity-impact@1$|^ +(effect|direction|population): /);
+    expect(after).toContain('    - id: limited-english-applicants\n      kinds:\n        - language\n');
   });
 
   it('--dry-run prints what would change and writes nothing', () => {
@@ -133,8 +137,17 @@ describe('approvals across a migration', () => {
     const dir = examples();
     expect(eis(['migrate', REMINDERS], { cwd: dir }).code).toBe(0);
     const r = eis(['check', REMINDERS], { cwd: dir });
-    expect(r.stdout).toContain(`${REMINDERS}  equity-impact@2, approved, level full, 36/36 required answered`);
-    expect(r.code).toBe(0);
+    // Approved under v1, the example answers none of what v2 adds to a full assessment (perception,
+    // advancing equity, resources, assumptions, who was not reached, race): the approval still covers
+    // the answers it approved, and the findings are only the answers v2 asks for.
+    // 34 of 44: v2's 8 new required questions, and the population and engagement lists, whose
+    // entries now lack a required field (the perception; the languages, accessibility ...).
+    expect(r.stdout).toContain(`${REMINDERS}  equity-impact@2, approved, level full, 34/44 required answered`);
+    expect(r.stdout).not.toMatch(/no longer covers|approval\/|signoff\//);
+    const findings = r.stdout.split('\n').filter((line) => /^ +\d+:\d+ +error /.test(line));
+    expect(findings.length).toBe(21);
+    for (const line of findings) expect(line).toMatch(/ {2}(required|rule\/race-examined)$/);
+    expect(r.code).toBe(1);
   });
 
   it('go stale when an answer changes after the migration', () => {

@@ -291,6 +291,8 @@ describe('eis questions and eis schema', () => {
   it('keeps the generated JSON Schemas in schemas/ up to date', () => {
     expect(eis(['schema']).stdout).toBe(readFileSync(join(ROOT, 'schemas', 'equity-impact.schema.json'), 'utf8'));
     expect(eis(['schema', '--questionnaire-format']).stdout).toBe(readFileSync(join(ROOT, 'schemas', 'questionnaire.schema.json'), 'utf8'));
+    // The earlier version's, which statements still pinned to it (the examples) name for editors.
+    expect(eis(['schema', '-q', 'schemas/questionnaires/equity-impact.v1.yaml']).stdout).toBe(readFileSync(join(ROOT, 'schemas', 'equity-impact.v1.schema.json'), 'utf8'));
   });
 
   it('prints a schema that accepts the complete example and rejects an unknown key', () => {

@@ -226,7 +226,7 @@ describe('eis answer without a terminal', () => {
       'populations:\n  groups:\n    - id: rural-parents\n      direction: neutral\n      evidence: null\n    - name: Grandparents raising children\n      population: age\n      effect: indirect\n      direction: unknown\n      why: Not asked yet.\nmitigation:\n  alternatives: null\n';
     const result = eis(['answer', file, '--answers', '-'], { cwd: dir, input: answers });
     const text = read(file);
-    expect(text.startsWith('# yaml-language-server: $schema=../../schemas/equity-impact.schema.json\n# Equity Impact Statement for the text-message payment reminder pilot.\n')).toBe(true);
+    expect(text.startsWith('# yaml-language-server: $schema=../../schemas/equity-impact.v1.schema.json\n# Equity Impact Statement for the text-message payment reminder pilot.\n')).toBe(true);
     expect(text).toContain(
       '      direction: neutral\n      size: About 9,000 parents in Humboldt County\n      why: Texts reach parents faster than mail, which is slowest in rural areas.\n    - id: survivors',
     );

@@ -52,3 +52,8 @@ export function copyExamples(): { dir: string; cleanup: () => void } {
 export function olderVersionNote(count: number): string {
   return `eis: ${count} statement${count === 1 ? ' answers' : 's answer'} equity-impact@1, checked against its own questions; equity-impact@2 is newer, and eis migrate moves them to it.\n`;
 }
+
+/** Standard error without that note: for tests about something else, on statements that answer v1. */
+export function withoutOlderNote(stderr: string): string {
+  return stderr.replace(/^eis: \d+ statements? answers? equity-impact@1, checked against its own questions;[^\n]*\n/m, '');
+}

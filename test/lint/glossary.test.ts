@@ -30,6 +30,38 @@ describe('the built-in child-support glossary', () => {
     }
   });
 
+  it('gives every entry a current source, or marks it as agency style', () => {
+    type Source = { title: string; url?: string; date?: string | number; status: string };
+    const entries = (parse(readFileSync(file, 'utf8')) as { entries: Array<{ term: string | string[]; use?: string; sources?: Source[]; style?: string }> }).entries;
+    for (const entry of entries) {
+      const name = JSON.stringify(entry.term);
+      const current = (entry.sources ?? []).filter((s) => s.status === 'current');
+      // A rescinded source is history: it cannot be the only reason for an entry.
+      expect(current.length > 0 || entry.style === 'agency', name).toBe(true);
+      expect(current.length > 0 && entry.style === 'agency', `${name} has sources and says agency style`).toBe(false);
+    }
+    // Known problems fixed: no advice that its own source advises against, no rescinded order as the basis.
+    const illegal = entries.find((e) => [e.term].flat().includes('illegal alien'))!;
+    expect(illegal.use).not.toMatch(/undocumented/i);
+    const english = entries.find((e) => [e.term].flat().includes('non-English speaker'))!;
+    expect(english.sources!.filter((s) => s.status === 'current').map((s) => s.title)).toEqual([expect.stringContaining('Title VI'), expect.stringContaining('Dymally-Alatorre')]);
+    expect(english.sources!.find((s) => /13166/.test(s.title))!.status).toBe('rescinded');
+    for (const e of entries.filter((x) => [x.term].flat().some((t) => /alien/.test(t))))
+      expect(e.sources!.filter((s) => /2021|Customs/.test(s.title)).every((s) => s.status === 'rescinded')).toBe(true);
+  });
+
+  it('flags "child support enforcement agency", and not a statute named with a flagged word', () => {
+    expect(found('Write to the child support enforcement agency.')).toEqual([{ slug: 'child-support-enforcement-agency', text: 'child support enforcement agency' }]);
+    expect(found('Under the Deadbeat Parents Punishment Act of 1998, crossing state lines to avoid support is a crime.')).toEqual([]);
+    expect(found('No parent is a deadbeat dad; see the Deadbeat Parents Punishment Act.')).toEqual([{ slug: 'deadbeat-parent', text: 'deadbeat dad' }]);
+  });
+
+  it('says when an entry is the agency style rather than a source', () => {
+    const entry = builtinGlossary().find((e) => e.slug === 'welfare-mother')!;
+    expect(entry.agencyStyle).toBe(true);
+    expect(builtinGlossary().find((e) => e.slug === 'obligor')!.agencyStyle).toBeUndefined();
+  });
+
   it('has a comment with its source or rationale above every entry', () => {
     const lines = readFileSync(file, 'utf8').split('\n');
     const entryLines = lines.flatMap((line, i) => (/^ {2}- term:/.test(line) ? [i] : []));
@@ -39,7 +71,8 @@ describe('the built-in child-support glossary', () => {
       let j = i - 1;
       while (j > 0 && lines[j].trim() === '') j--;
       const above = lines[j].trim();
-      const groupComment = /^#/.test(above) || /^\s+kind:/.test(lines[j]);
+      // (the line above is then the last line of the previous entry of the group: its kind or sources)
+      const groupComment = /^#/.test(above) || /^ {4,}\S/.test(lines[j]);
       expect(groupComment, `entry at line ${i + 1} needs a comment`).toBe(true);
     }
     // Entries sharing one comment are the Federal Plain Language Guidelines word list and the

@@ -245,7 +245,8 @@ function glossaryHits(unit: ProseUnit, matches: GlossaryMatch[]): Hit[] {
       code: `lint/glossary/${entry.slug}`,
       severity: entry.severity,
       message: entry.use ? `Instead of "${phrase}", write "${entry.use}".` : `Avoid "${phrase}".`,
-      hint: entry.why,
+      // Said plainly when no law or guide stands behind it: the agency's style, for writers to weigh.
+      hint: entry.agencyStyle ? `${entry.why} (Agency style.)` : entry.why,
       phrase,
       start: toDoc(unit, m.start),
       end: toDoc(unit, m.end),

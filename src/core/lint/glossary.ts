@@ -10,12 +10,30 @@ export type GlossaryKind = (typeof glossaryKinds)[number];
 /** Harmful labels fail `eis lint`; dated terms and jargon are warnings. */
 export const kindSeverity: Record<GlossaryKind, Severity> = { harmful: 'error', outdated: 'warning', jargon: 'warning' };
 
+/** Where an entry's advice comes from: a law, a style guide, a federal or state document. */
+const sourceSchema = z.strictObject({
+  title: z.string().min(1),
+  url: z.url().optional(),
+  /** When it was issued: YYYY, YYYY-MM or YYYY-MM-DD. */
+  date: z
+    .string()
+    .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/)
+    .optional(),
+  /** A rescinded source is kept as history; it cannot be the reason for an entry. */
+  status: z.enum(['current', 'rescinded']),
+});
+
 const entrySchema = z.strictObject({
   term: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]),
   use: z.string().min(1).optional(),
   why: z.string().min(1),
   kind: z.enum(glossaryKinds).optional(),
   severity: z.enum(['error', 'warning']).optional(),
+  sources: z.array(sourceSchema).optional(),
+  /** No source eis can point to: the agency's own style, said so in findings. */
+  style: z.literal('agency').optional(),
+  /** Phrases in which a term is a name or a citation, not usage ("Deadbeat Parents Punishment Act"). */
+  except: z.array(z.string().min(1)).optional(),
 });
 
 export const glossaryFileSchema = z.strictObject({
@@ -36,11 +54,15 @@ export interface GlossaryEntry {
   severity: Severity;
   /** `builtin:<id>` or `config`. */
   origin: string;
+  /** The entry rests on the agency's own style rather than on a source. */
+  agencyStyle?: boolean | undefined;
+  /** Phrases in which its terms are names or citations, and not flagged. */
+  except?: string[] | undefined;
 }
 
 export interface Glossary {
   entries: GlossaryEntry[];
-  patterns: Array<{ entry: GlossaryEntry; pattern: RegExp }>;
+  patterns: Array<{ entry: GlossaryEntry; pattern: RegExp; except?: RegExp | undefined }>;
 }
 
 export function termSlug(term: string): string {
@@ -63,6 +85,8 @@ export function toEntry(input: GlossaryEntryInput, origin: string): GlossaryEntr
     kind: input.kind,
     severity: input.severity ?? (input.kind ? kindSeverity[input.kind] : 'warning'),
     origin,
+    ...(input.style === 'agency' ? { agencyStyle: true } : {}),
+    ...(input.except?.length ? { except: input.except } : {}),
   };
 }
 
@@ -76,7 +100,13 @@ export function buildGlossary(builtin: GlossaryEntry[], agency: GlossaryEntry[])
   const entries = [...bySlug.values()];
   // One pattern per term, so that where a longer term is ruled out (it runs into code), a shorter
   // one at the same place is still found.
-  return { entries, patterns: entries.flatMap((entry) => entry.terms.map((term) => ({ entry, pattern: termPattern([term]) }))) };
+  return {
+    entries,
+    patterns: entries.flatMap((entry) => {
+      const except = entry.except?.length ? termPattern(entry.except) : undefined;
+      return entry.terms.map((term) => ({ entry, pattern: termPattern([term]), except }));
+    }),
+  };
 }
 
 const HYPHEN = '[-\u2010\u2011]';
@@ -142,12 +172,17 @@ export interface GlossaryMatch {
  */
 export function matchGlossary(glossary: Glossary, text: string, skip?: (start: number, end: number) => boolean): GlossaryMatch[] {
   const all: GlossaryMatch[] = [];
-  for (const { entry, pattern } of glossary.patterns) {
+  for (const { entry, pattern, except } of glossary.patterns) {
     pattern.lastIndex = 0;
+    const cited = except ? rangesOf(except, text) : [];
     for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
       // Look again from the next character: "the handicapped person" holds two of one entry's terms.
       pattern.lastIndex = m.index + 1;
-      if (m[0].length && !skip?.(m.index, m.index + m[0].length)) all.push({ start: m.index, end: m.index + m[0].length, entry });
+      const start = m.index;
+      const end = start + m[0].length;
+      // Inside a name or citation the entry lists ("the Deadbeat Parents Punishment Act"): not usage.
+      if (cited.some(([a, b]) => a <= start && end <= b)) continue;
+      if (m[0].length && !skip?.(start, end)) all.push({ start, end, entry });
     }
   }
   // "The handicapped persons": "handicapped person" (longer) wins over "the handicapped".
@@ -156,4 +191,17 @@ export function matchGlossary(glossary: Glossary, text: string, skip?: (start: n
   const kept: GlossaryMatch[] = [];
   for (const m of all) if (!kept.some((k) => m.start < k.end && k.start < m.end)) kept.push(m);
   return kept.sort((a, b) => a.start - b.start);
+}
+
+function rangesOf(pattern: RegExp, text: string): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+    if (!m[0].length) {
+      pattern.lastIndex++;
+      continue;
+    }
+    ranges.push([m.index, m.index + m[0].length]);
+  }
+  return ranges;
 }

@@ -57,11 +57,17 @@ function towardsFlagged(v: Versions): Concern[] {
   const seen = new Set<string>();
   for (const { list, where, fields } of flaggedEntries(v.model)) {
     const tested = fieldsOf(list, fields);
-    const oldEntries = byId(entriesOf(getAnswer(v.old, list.key)));
+    // Two entries with one id (a mistake eis check reports) are matched in order, the first
+    // with the first: matched by id alone, an unchanged statement showed a move.
+    const oldEntries = byIdOccurrence(entriesOf(getAnswer(v.old, list.key)));
+    const occurrences = new Map<string, number>();
     for (const entry of entriesOf(getAnswer(v.after, list.key))) {
       const id = idOf(entry);
-      if (!id || seen.has(`${list.key}#${id}`) || !holds(where, context(v, 'after', entry))) continue;
-      const was = oldEntries.get(id);
+      if (!id) continue;
+      const nth = occurrences.get(id) ?? 0;
+      occurrences.set(id, nth + 1);
+      if (seen.has(`${list.key}#${id}`) || !holds(where, context(v, 'after', entry))) continue;
+      const was = oldEntries.get(`${id}\u0000${nth}`);
       if (was && holds(where, context(v, 'before', was)) && !tested.some((f) => moreSerious(f, was[f.id], entry[f.id]))) continue;
       seen.add(`${list.key}#${id}`);
       const described = tested
@@ -117,10 +123,13 @@ function evidenceRemoved(v: Versions): Concern[] {
   const out: Concern[] = [];
   const seen = new Set<string>();
   for (const { list, field, where } of evidenceFields(v.model)) {
-    const oldEntries = byId(entriesOf(getAnswer(v.old, list.key)));
+    const oldEntries = byIdOccurrence(entriesOf(getAnswer(v.old, list.key)));
+    const occurrences = new Map<string, number>();
     for (const entry of entriesOf(getAnswer(v.after, list.key))) {
       const id = idOf(entry);
-      const was = id ? oldEntries.get(id) : undefined;
+      const nth = id ? (occurrences.get(id) ?? 0) : 0;
+      if (id) occurrences.set(id, nth + 1);
+      const was = id ? oldEntries.get(`${id}\u0000${nth}`) : undefined;
       const key = `${list.key}#${id}.${field.id}`;
       if (!id || !was || seen.has(key) || (where && !holds(where, context(v, 'after', entry)))) continue;
       if (!backs(v.model, field, was[field.id], v.old) || backs(v.model, field, entry[field.id], v.after)) continue;
@@ -180,13 +189,15 @@ function addressingRemoved(v: Versions): Concern[] {
 function addressingNarrowed(v: Versions): Concern[] {
   const out: Concern[] = [];
   for (const { list, field } of addressingFields(v.model)) {
-    const newEntries = byId(entriesOf(getAnswer(v.after, list.key)));
+    const counterpartOf = counterpart(entriesOf(getAnswer(v.after, list.key)));
     for (const entry of entriesOf(getAnswer(v.old, list.key))) {
       const id = idOf(entry);
-      const now = id ? newEntries.get(id) : undefined;
+      const now = counterpartOf(entry);
       if (!id || !now) continue;
-      const newIds = new Set(asList(now[field.id]));
-      const lost = asList(entry[field.id]).filter((x) => !newIds.has(x));
+      // Compared as written: a malformed reference (an object) is equal to itself in the other version.
+      const keyOf = (x: unknown) => (typeof x === 'string' ? x : JSON.stringify(x));
+      const newIds = new Set(asList(now[field.id]).map(keyOf));
+      const lost = asList(entry[field.id]).filter((x) => !newIds.has(keyOf(x)));
       if (!lost.length) continue;
       out.push({
         kind: 'addressing-narrowed',
@@ -203,10 +214,10 @@ function actionLater(v: Versions): Concern[] {
   const out: Concern[] = [];
   for (const { list } of actionLists(v.model)) {
     const dates = (list.fields ?? []).filter((f) => f.type === 'date');
-    const newEntries = byId(entriesOf(getAnswer(v.after, list.key)));
+    const counterpartOf = counterpart(entriesOf(getAnswer(v.after, list.key)));
     for (const entry of entriesOf(getAnswer(v.old, list.key))) {
       const id = idOf(entry);
-      const now = id ? newEntries.get(id) : undefined;
+      const now = counterpartOf(entry);
       if (!id || !now) continue;
       for (const f of dates) {
         const moved = laterDate(entry[f.id], now[f.id]);
@@ -329,6 +340,33 @@ function context(v: Versions, side: 'before' | 'after', entry: Entry): Condition
 
 function idOf(entry: Entry): string | undefined {
   return typeof entry.id === 'string' && entry.id ? entry.id : undefined;
+}
+
+/** Finds each entry's counterpart in the other version by id: the n-th entry of an id with the n-th one there. */
+function counterpart(entries: Entry[]): (entry: Entry) => Entry | undefined {
+  const map = byIdOccurrence(entries);
+  const counts = new Map<string, number>();
+  return (entry) => {
+    const id = idOf(entry);
+    if (!id) return undefined;
+    const nth = counts.get(id) ?? 0;
+    counts.set(id, nth + 1);
+    return map.get(`${id}\u0000${nth}`);
+  };
+}
+
+/** Entries by id and by which entry of that id they are (0 for the first). */
+function byIdOccurrence(entries: Entry[]): Map<string, Entry> {
+  const map = new Map<string, Entry>();
+  const counts = new Map<string, number>();
+  for (const e of entries) {
+    const id = idOf(e);
+    if (!id) continue;
+    const nth = counts.get(id) ?? 0;
+    counts.set(id, nth + 1);
+    map.set(`${id}\u0000${nth}`, e);
+  }
+  return map;
 }
 
 function byId(entries: Entry[]): Map<string, Entry> {

@@ -10,7 +10,7 @@ import { isFreeText, isPlaceholder, placeholderInside } from '../../src/core/que
 import { builtin, readYaml } from '../helpers/model.js';
 import { EXAMPLES, ROOT } from '../helpers/cli.js';
 import { parseYamlSource } from '../../src/core/yaml/source.js';
-import { EXAMPLE_STATEMENTS, generatedStatement, RUNS } from './support.js';
+import { EXAMPLE_STATEMENTS, generatedStatement, RUNS, TIMEOUT } from './support.js';
 
 const model = builtin();
 
@@ -70,7 +70,7 @@ describe('placeholders inside longer answers', () => {
     );
   });
 
-  it('make a finding where they are put in a complete statement, and a required answer no longer counts', () => {
+  it('make a finding where they are put in a complete statement, and a required answer no longer counts', { timeout: TIMEOUT }, () => {
     const complete = readYaml(join(EXAMPLES, 'memos', 'text-payment-reminders.eis.yaml')) as Record<string, Record<string, unknown>>;
     // Every free-text answer at the top level of a section, as [section, question].
     const paths = model.sections.flatMap((s) => s.questions.filter((q) => isFreeText(q) && typeof complete[s.id]?.[q.id] === 'string').map((q) => [s.id, q.id] as const));

@@ -33,24 +33,46 @@ export function workingPolicy(config: Config): Policy {
 
 /** The files a questionnaire's `previous` entries name, in the working tree (what a branch proposes). */
 function earlierInTree(questionnaire: Questionnaire, file: string): Array<{ text: string; name: string }> {
+  return earlierVersions(
+    questionnaire,
+    file,
+    (from, named) => {
+      const next = resolve(dirname(from), named);
+      try {
+        return { text: readFileSync(next, 'utf8'), name: next, at: next };
+      } catch {
+        return undefined;
+      }
+    },
+    (text, name) => {
+      try {
+        return parseQuestionnaire(text, name);
+      } catch {
+        return undefined;
+      }
+    },
+  );
+}
+
+/**
+ * Follows a questionnaire's `previous` entries: `find` reads the file an entry names (relative to
+ * the version naming it), or says to stop; `parse` reads the version it holds, or says to stop.
+ */
+function earlierVersions(
+  questionnaire: Questionnaire,
+  at: string,
+  find: (from: string, named: string) => { text: string; name: string; at: string } | undefined,
+  parse: (text: string, name: string) => Questionnaire | undefined,
+): Array<{ text: string; name: string }> {
   const earlier: Array<{ text: string; name: string }> = [];
-  let current = questionnaire;
-  let at = file;
-  while (current.previous && earlier.length < 50) {
-    const next = resolve(dirname(at), current.previous.file);
-    let text: string;
-    try {
-      text = readFileSync(next, 'utf8');
-    } catch {
-      break;
-    }
-    earlier.push({ text, name: next });
-    try {
-      current = parseQuestionnaire(text, next);
-    } catch {
-      break;
-    }
-    at = next;
+  let current: Questionnaire | undefined = questionnaire;
+  let from = at;
+  while (current?.previous && earlier.length < 50) {
+    const found = find(from, current.previous.file);
+    if (!found) break;
+    earlier.push({ text: found.text, name: found.name });
+    current = parse(found.text, found.name);
+    from = found.at;
   }
   return earlier;
 }
@@ -128,20 +150,17 @@ function stableJson(value: unknown): string {
 
 /** The files a questionnaire's `previous` entries name, read from `ref` as the questionnaire was: a branch cannot change them. */
 function earlierAt(ref: string, questionnaire: Questionnaire, path: string, root: string): Array<{ text: string; name: string }> {
-  const earlier: Array<{ text: string; name: string }> = [];
-  let current = questionnaire;
-  let at = path;
-  while (current.previous && earlier.length < 50) {
-    const next = posix.normalize(posix.join(posix.dirname(at), current.previous.file));
-    // In the questionnaire's folder or below, as in the working tree (questionnaire/versions.ts).
-    const folder = posix.dirname(path);
-    if (next.startsWith('..') || (folder !== '.' && !next.startsWith(`${folder}/`))) break;
-    const text = blobAt(ref, next, root);
-    if (text === undefined) break;
-    const name = `${ref}:${next}`;
-    earlier.push({ text, name });
-    current = parseQuestionnaire(text, name);
-    at = next;
-  }
-  return earlier;
+  // In the questionnaire's folder or below, as in the working tree (questionnaire/versions.ts).
+  const folder = posix.dirname(path);
+  return earlierVersions(
+    questionnaire,
+    path,
+    (from, named) => {
+      const next = posix.normalize(posix.join(posix.dirname(from), named));
+      if (next.startsWith('..') || (folder !== '.' && !next.startsWith(`${folder}/`))) return undefined;
+      const text = blobAt(ref, next, root);
+      return text === undefined ? undefined : { text, name: `${ref}:${next}`, at: next };
+    },
+    parseQuestionnaire,
+  );
 }

@@ -178,6 +178,24 @@ describe('the gate (eis check --since main) fails each bypass, saying why', () =
     expect(r.stdout).toMatch(/"Plan to engage" is required and not answered/);
   });
 
+  it("3g. a branch that adds its own value to an agency list is a loosening, and main's list applies", () => {
+    git(repo.dir, 'checkout', '-q', 'main');
+    appendFileSync(join(repo.dir, 'eis.config.yaml'), '\nvocabularies:\n  divisions: [Customer Services Division]\n');
+    commitAs(MORGAN, 'the agency divisions');
+    git(repo.dir, 'checkout', '-q', 'feature');
+    git(repo.dir, 'merge', '-q', 'main');
+    edit(repo.dir, 'eis.config.yaml', ['divisions: [Customer Services Division]', 'divisions: [Customer Services Division, Legal Division]']);
+    writeFileSync(join(repo.dir, 'memos/pilot.md'), '# Pilot\n\nA pilot.\n');
+    const made = eis(['new', 'memos/pilot.md', '--answers', '-'], { cwd: repo.dir, input: 'initiative:\n  division: Legal Division\n' });
+    // Saved, with the answers still to give listed (exit 1).
+    expect(made.stdout.split('\n')[0], made.stderr).toBe('memos/pilot.eis.yaml');
+    commitAs(PAT, 'a division of our own');
+    const r = gate();
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/This branch loosens the policy it is checked against, so the gate checks with main's: vocabularies\.divisions: added Legal Division\. +policy\/loosened/);
+    expect(r.stdout).toContain('"Division or office": "Legal Division" is not one of the choices (Customer Services Division).');
+  });
+
   it("3d. a loosening passes once a policy owner named in main's config approves it, in their own commit", () => {
     edit(repo.dir, 'eis.config.yaml', ['rules:\n', 'rules:\n  burden-evidence: off\n']);
     commitAs(PAT, 'no overdue warnings');

@@ -10,7 +10,7 @@ import { EisError, ExitCode } from '../../core/errors.js';
 import { displayPath, findInitiatives, isStatementName } from '../../edge/files/discover.js';
 import { checkStatementData } from '../../core/check/statement.js';
 import { statementPathForFolder, statementPathForMemo, statementPathForRegistered } from '../../core/check/coverage.js';
-import { loadQuestionnaire } from '../../edge/questionnaire/resolve.js';
+import { configuredQuestionnaire } from '../../edge/questionnaire/registry.js';
 import { closest, type Questionnaire } from '../../core/questionnaire/model.js';
 import { newStatementText } from '../../core/statement/edit.js';
 import { writeAtomic } from '../../edge/files/statement-file.js';
@@ -76,7 +76,7 @@ export async function newStatement(ctx: Context, target: string | undefined, opt
     return interviewOrMerge(ctx, openStatement(config, file, shown), { mode: { kind: 'resume' } });
   }
 
-  const model = loadQuestionnaire(config.questionnaire, config.root);
+  const model = configuredQuestionnaire(config);
   const header = newStatementText(model, { schemaUrl: schemaUrl(model, file, config.root), title: registered?.title ?? (displayPath(path, dirname(file)) || undefined) });
   const text = registered ? `${header}${registeredAnswers(model, registered)}` : header;
   // Whatever can fail before the first answer is checked before the file exists: a failed run

@@ -4,6 +4,7 @@ import { loadConfig } from '../../edge/config/load.js';
 import type { Context } from '../../edge/context.js';
 import type { SchemaOptions } from './flags.js';
 import { loadQuestionnaire } from '../../edge/questionnaire/resolve.js';
+import { withVocabularies } from '../../edge/questionnaire/registry.js';
 import { statementJsonSchema } from '../../core/questionnaire/statement-schema.js';
 import { questionnaireSchema } from '../../core/questionnaire/format.js';
 
@@ -15,7 +16,7 @@ export async function schema(ctx: Context, options: SchemaOptions): Promise<numb
   }
   // With --questionnaire the config's own questionnaire is not read, so where it lies does not matter.
   const config = loadConfig({ config: ctx.config, cwd: ctx.cwd, allowExternalQuestionnaire: ctx.allowExternalQuestionnaire || Boolean(options.questionnaire) });
-  const model = options.questionnaire ? loadQuestionnaire(options.questionnaire, ctx.cwd) : loadQuestionnaire(config.questionnaire, config.root);
+  const model = withVocabularies(options.questionnaire ? loadQuestionnaire(options.questionnaire, ctx.cwd) : loadQuestionnaire(config.questionnaire, config.root), config);
   ctx.stdout(`${JSON.stringify(statementJsonSchema(model), null, 2)}\n`);
   return 0;
 }

@@ -5,11 +5,15 @@ import { EisError } from '../errors.js';
 import { dirname } from '../paths.js';
 import { parseYamlSource, positionOf, type YamlSource } from '../yaml/source.js';
 import { closest } from '../questionnaire/model.js';
+import { vocabularyName } from '../questionnaire/format.js';
+import type { Vocabularies } from '../questionnaire/vocabularies.js';
 import { ruleKeyError, ruleKeyProblem, ruleKeysIn } from './rule-keys.js';
 
 export const CONFIG_NAMES = ['eis.config.yaml', 'eis.config.yml'];
 
 const severity = z.enum(['error', 'warning', 'off']);
+
+const vocabularyEntry = z.union([z.string().trim().min(1), z.strictObject({ value: z.string().trim().min(1), label: z.string().trim().min(1), help: z.string().optional() })]);
 
 export const configSchema = z.strictObject({
   $schema: z.string().optional(),
@@ -92,6 +96,30 @@ export const configSchema = z.strictObject({
       }),
     )
     .default([]),
+  /**
+   * The agency's own lists, which questions naming them (`vocabulary: divisions`) take as their
+   * choices: divisions, languages, engagement-bodies, reviewer-roles, or any list a questionnaire
+   * names. See docs/config.md#vocabularies-the-agencys-own-lists.
+   */
+  vocabularies: z.record(vocabularyName, z.array(vocabularyEntry).min(1)).default({}),
+  /** The disaggregation standard: the categories the agency reports by, and its small-number threshold. */
+  disaggregation: z
+    .strictObject({
+      categories: z
+        .array(
+          z.strictObject({
+            value: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'category values are lowercase letters, digits, "-" and "_"'),
+            label: z.string().trim().min(1),
+            subgroups: z.array(z.string().trim().min(1)).optional(),
+            help: z.string().optional(),
+          }),
+        )
+        .min(1)
+        .optional(),
+      /** Counts below this are suppressed in anything shared. */
+      suppressBelow: z.number().int().min(1).max(1000).default(11),
+    })
+    .default({ suppressBelow: 11 }),
   templates: z
     .strictObject({
       md: z.string().optional(),
@@ -149,5 +177,71 @@ export function parseConfigSource(text: string, file: string, root = dirname(fil
   // Rule ids are checked later, with the questionnaire (edge/config/load.ts).
   const problem = ruleKeyProblem(ruleKeysIn(source, parsed.data.rules));
   if (problem) throw ruleKeyError(problem, source, file);
+  const roles = roleProblem(parsed.data);
+  if (roles) throw new EisError(roles.message, { file, ...positionOf(source, roles.path), hint: 'Add the role to vocabularies.reviewer-roles, or correct it.' });
+  const division = divisionProblem(parsed.data);
+  if (division) throw new EisError(division.message, { file, ...positionOf(source, division.path), hint: 'Add the division to vocabularies.divisions, or correct it.' });
+  if (parsed.data.vocabularies.disaggregation)
+    throw new EisError('"vocabularies.disaggregation" is the disaggregation standard; write it as disaggregation.categories.', {
+      file,
+      ...positionOf(source, ['vocabularies', 'disaggregation']),
+      hint: 'See docs/config.md#vocabularies-the-agencys-own-lists.',
+    });
   return { config: { ...parsed.data, file, root }, source };
+}
+
+/**
+ * With a reviewer-roles list, every role the config names elsewhere (reviewers, approvals, policy
+ * owners) must be on it: a role spelt two ways is an approval nobody can give.
+ */
+function roleProblem(config: z.output<typeof configSchema>): { path: Array<string | number>; message: string } | undefined {
+  const list = config.vocabularies['reviewer-roles'];
+  if (!list) return undefined;
+  const known = list.map((e) => (typeof e === 'string' ? e : e.value));
+  const check = (role: string, path: Array<string | number>) => {
+    if (known.includes(role)) return undefined;
+    const best = closest(role, known);
+    return { path, message: `"${role}" is not in vocabularies.reviewer-roles${best ? `; did you mean "${best}"?` : '.'}` };
+  };
+  for (const [i, r] of config.reviewers.entries())
+    for (const [j, role] of r.roles.entries()) {
+      const p = check(role, ['reviewers', i, 'roles', j]);
+      if (p) return p;
+    }
+  for (const [level, roles] of Object.entries(config.approvals ?? {}))
+    for (const [j, role] of roles.entries()) {
+      const p = check(role, ['approvals', level, j]);
+      if (p) return p;
+    }
+  for (const [j, role] of config.policyOwners.entries()) {
+    const p = check(role, ['policyOwners', j]);
+    if (p) return p;
+  }
+  return undefined;
+}
+
+/** With a divisions list, an initiative in the registry names one of them, as its statement will have to. */
+function divisionProblem(config: z.output<typeof configSchema>): { path: Array<string | number>; message: string } | undefined {
+  const list = config.vocabularies.divisions;
+  if (!list) return undefined;
+  const known = list.map((e) => (typeof e === 'string' ? e : e.value));
+  for (const [i, entry] of config.initiatives.registry.entries()) {
+    if (entry.division === undefined || known.includes(entry.division)) continue;
+    const best = closest(entry.division, known);
+    return { path: ['initiatives', 'registry', i, 'division'], message: `"${entry.division}" is not in vocabularies.divisions${best ? `; did you mean "${best}"?` : '.'}` };
+  }
+  return undefined;
+}
+
+/** The config's lists, as the questionnaire takes them (questionnaire/vocabularies.ts). */
+export function vocabulariesOf(config: Config): Vocabularies {
+  const lists: Vocabularies['lists'] = { ...config.vocabularies };
+  const categories = config.disaggregation.categories;
+  if (categories)
+    lists.disaggregation = categories.map((c) => ({
+      value: c.value,
+      label: c.label,
+      help: c.help ?? (c.subgroups?.length ? `Subgroups: ${c.subgroups.join(', ')}.` : undefined),
+    }));
+  return { lists, suppressBelow: config.disaggregation.suppressBelow, file: config.file };
 }

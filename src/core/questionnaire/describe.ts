@@ -44,6 +44,8 @@ export interface DescribedField {
   help?: string;
   example?: string | number | boolean;
   choices?: Array<{ value: string; label: string }>;
+  /** Where the choices came from, for a question that takes an agency list. */
+  choicesFrom?: { vocabulary: string; from: 'config' | 'questionnaire'; file?: string };
   to?: string;
   multiple?: boolean;
   fields?: DescribedField[];
@@ -60,6 +62,7 @@ function describeField(field: Field): DescribedField {
     ...(field.help ? { help: field.help } : {}),
     ...(field.example !== undefined ? { example: field.example } : {}),
     ...(field.choices ? { choices: field.choices.map(({ value, label }) => ({ value, label })) } : {}),
+    ...(field.choicesFrom ? { choicesFrom: { vocabulary: field.choicesFrom.vocabulary, from: field.choicesFrom.from, ...(field.choicesFrom.file ? { file: field.choicesFrom.file } : {}) } } : {}),
     ...(field.to ? { to: field.to, multiple: Boolean(field.multiple) } : {}),
     ...(field.fields ? { fields: field.fields.map(describeField) } : {}),
   };

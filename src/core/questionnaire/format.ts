@@ -68,8 +68,17 @@ export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
 
 const choice = z.union([
   z.string().transform((value) => ({ value, label: value, help: undefined as string | undefined })),
-  z.strictObject({ value: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/), label: z.string(), help: z.string().optional() }),
+  z.strictObject({
+    value: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/),
+    label: z.string(),
+    help: z.string().optional(),
+    /** Stays when a config vocabulary replaces the question's other choices (for "other", "none"). */
+    keep: z.boolean().optional(),
+  }),
 ]);
+
+/** The name of an agency list in the config (`vocabularies.NAME`, or `disaggregation`). */
+export const vocabularyName = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'vocabulary names are lowercase letters, digits and "-"');
 
 export const answerTypes = ['text', 'markdown', 'choice', 'multi-choice', 'yes-no', 'date', 'number', 'list', 'reference'] as const;
 export type AnswerType = (typeof answerTypes)[number];
@@ -83,6 +92,12 @@ const questionBase = {
   required: z.union([z.boolean(), conditionSchema]).default(false),
   when: conditionSchema.optional(),
   choices: z.array(choice).min(1).optional(),
+  /**
+   * text, choice or multi-choice: an agency list from the config (`vocabularies.NAME`) that gives
+   * this question's choices when the config defines it; `choices` are the default. See
+   * docs/config.md#vocabularies-the-agencys-own-lists.
+   */
+  vocabulary: vocabularyName.optional(),
   /** choice: its values from the least to the most serious, when the display order is not that order. */
   severityOrder: z.array(z.string()).min(1).optional(),
   min: z.number().optional(),
@@ -104,7 +119,8 @@ export interface FieldInput {
   type: AnswerType;
   required: boolean | Condition;
   when?: Condition | undefined;
-  choices?: Array<{ value: string; label: string; help?: string | undefined }> | undefined;
+  choices?: Array<{ value: string; label: string; help?: string | undefined; keep?: boolean | undefined }> | undefined;
+  vocabulary?: string | undefined;
   severityOrder?: string[] | undefined;
   min?: number | undefined;
   max?: number | undefined;

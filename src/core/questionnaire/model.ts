@@ -13,6 +13,16 @@ export interface Field extends Omit<FieldInput, 'fields'> {
   key: string;
   sectionId: string;
   fields?: Field[] | undefined;
+  /** Where the choices came from, when the question names a vocabulary (vocabularies.ts). */
+  choicesFrom?: ChoicesFrom | undefined;
+}
+
+/** Where a question's choices came from, for `eis questions` (see vocabularies.ts). */
+export interface ChoicesFrom {
+  vocabulary: string;
+  /** `config`: the config's list; `questionnaire`: the question's own default choices. */
+  from: 'config' | 'questionnaire';
+  file?: string | undefined;
 }
 
 export interface Section {
@@ -142,6 +152,10 @@ export function findModelProblems(model: Questionnaire): ModelProblem[] {
 
   const checkField = (field: Field, path: Array<string | number>, entryOf?: Field) => {
     if ((field.type === 'choice' || field.type === 'multi-choice') && !field.choices) problems.push({ path: [...path, 'choices'], message: `a ${field.type} question needs a list of choices` });
+    if (field.vocabulary !== undefined && !['text', 'choice', 'multi-choice'].includes(field.type))
+      problems.push({ path: [...path, 'vocabulary'], message: `a vocabulary gives the choices of a text, choice or multi-choice question, and this one is ${field.type}` });
+    if (field.choices?.some((c) => c.keep) && field.vocabulary === undefined)
+      problems.push({ path: [...path, 'choices'], message: '"keep" marks a choice that stays when a vocabulary replaces the others, and this question has no vocabulary' });
     if (field.type === 'list' && !field.fields) problems.push({ path: [...path, 'fields'], message: 'a list question needs the fields of its entries' });
     if (field.type !== 'list' && field.fields) problems.push({ path: [...path, 'fields'], message: 'only list questions have fields' });
     if (field.type === 'list' && field.labelField && !field.fields?.some((f) => f.id === field.labelField))

@@ -41,7 +41,15 @@ export function policyChanges(before: PolicyView, after: PolicyView): PolicyChan
 
   for (const key of ['memos', 'folders'] as const) listChanges(changes, `initiatives.${key}`, a.initiatives[key], b.initiatives[key], 'removed', ['initiatives', key]);
   listChanges(changes, 'initiatives.exclude', a.initiatives.exclude, b.initiatives.exclude, 'added', ['initiatives', 'exclude']);
-  for (const key of ['memo', 'folder'] as const)
+  listChanges(
+    changes,
+    'initiatives.registry',
+    a.initiatives.registry.map((e) => e.id),
+    b.initiatives.registry.map((e) => e.id),
+    'removed',
+    ['initiatives', 'registry'],
+  );
+  for (const key of ['memo', 'folder', 'registry'] as const)
     if (a.statements[key] !== b.statements[key]) changes.push({ what: `statements.${key}: ${a.statements[key]} -> ${b.statements[key]}`, loosens: true, path: ['statements', key] });
 
   const people = (c: Config) => new Map(c.reviewers.map((r) => [r.email.toLowerCase(), r]));
@@ -75,7 +83,35 @@ export function policyChanges(before: PolicyView, after: PolicyView): PolicyChan
       changes.push({ what: `approvals.${level}: ${wasText} -> ${nowText}`, loosens, path: ['approvals', level] });
     }
   listChanges(changes, 'policyOwners', a.policyOwners, b.policyOwners, 'added', ['policyOwners']);
+  vocabularyChanges(changes, a, b);
   return changes;
+}
+
+/**
+ * An agency list holds the values answers may take: a value added is one more answer accepted
+ * (loosens), a list removed gives its questions back the questionnaire's choices or free text.
+ */
+function vocabularyChanges(out: PolicyChange[], a: Config, b: Config): void {
+  const values = (list: ReadonlyArray<string | { value: string }>) => list.map((e) => (typeof e === 'string' ? e : e.value));
+  const lists = (c: Config): Record<string, string[]> => ({
+    ...Object.fromEntries(Object.entries(c.vocabularies).map(([name, list]) => [name, values(list)])),
+    ...(c.disaggregation.categories ? { 'disaggregation.categories': values(c.disaggregation.categories) } : {}),
+  });
+  const la = lists(a);
+  const lb = lists(b);
+  for (const name of new Set([...Object.keys(la), ...Object.keys(lb)])) {
+    const label = name.startsWith('disaggregation') ? name : `vocabularies.${name}`;
+    const path = name.startsWith('disaggregation') ? ['disaggregation', 'categories'] : ['vocabularies', name];
+    if (!lb[name]) out.push({ what: `${label}: removed (its questions take the questionnaire's own choices again)`, loosens: true, path: path.slice(0, 1) });
+    else if (!la[name]) out.push({ what: `${label}: added`, loosens: false, path });
+    else listChanges(out, label, la[name]!, lb[name]!, 'added', path);
+  }
+  if (a.disaggregation.suppressBelow !== b.disaggregation.suppressBelow)
+    out.push({
+      what: `disaggregation.suppressBelow: ${a.disaggregation.suppressBelow} -> ${b.disaggregation.suppressBelow}`,
+      loosens: b.disaggregation.suppressBelow < a.disaggregation.suppressBelow,
+      path: ['disaggregation', 'suppressBelow'],
+    });
 }
 
 /** Globs or roles: removing one loosens (`loose` = 'removed') or adding one does ('added'). */

@@ -9,6 +9,8 @@ import { fsError, readBytes } from '../files/statement-file.js';
 import { displayPath } from '../files/discover.js';
 import { loadQuestionnaire, questionnaireFile } from '../questionnaire/resolve.js';
 import { namesRules, ruleIdProblem, ruleKeyError, ruleKeysIn } from '../../core/config/rule-keys.js';
+import { vocabulariesUsed, vocabularyProblems } from '../../core/questionnaire/vocabularies.js';
+import { closest } from '../../core/questionnaire/model.js';
 import { isWithin, realPathOf, repositoryRoot } from '../git/repository.js';
 
 export interface LoadConfigOptions {
@@ -45,6 +47,7 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
   const config = { ...parsed, file };
   if (!options.allowExternalQuestionnaire) assertQuestionnaireInside(config, source, shown);
   assertRulesKnown(config, source, shown);
+  assertVocabulariesUsed(config, source, shown);
   return config;
 }
 
@@ -65,6 +68,42 @@ function assertRulesKnown(config: Config, source: YamlSource, shown: string): vo
   }
   const problem = ruleIdProblem(keys, model);
   if (problem) throw ruleKeyError(problem, source, shown);
+}
+
+/**
+ * A list under `vocabularies` that no question names does nothing: a misspelt name is an error at
+ * its line, as is an entry the questions using it cannot take (a choice value that is no id).
+ */
+function assertVocabulariesUsed(config: Config, source: YamlSource, shown: string): void {
+  const names = Object.keys(config.vocabularies);
+  if (!names.length) return;
+  let model: ReturnType<typeof loadQuestionnaire>;
+  try {
+    model = loadQuestionnaire(config.questionnaire, config.root);
+  } catch {
+    return;
+  }
+  const used = vocabulariesUsed(model);
+  for (const name of names) {
+    if (!used.has(name)) {
+      const best = closest(
+        name,
+        [...used].filter((n) => n !== 'disaggregation'),
+      );
+      throw new EisError(`no question of ${model.ref} takes its choices from "${name}"${best ? `; did you mean "${best}"?` : '.'}`, {
+        file: shown,
+        ...positionOf(source, ['vocabularies', name]),
+        hint: `Lists its questions use: ${[...used].filter((n) => n !== 'disaggregation').join(', ') || 'none'}. See docs/config.md#vocabularies-the-agencys-own-lists.`,
+      });
+    }
+    const [problem] = vocabularyProblems(name, config.vocabularies[name]!, model);
+    if (problem)
+      throw new EisError(`vocabularies.${name}: ${problem.message}.`, {
+        file: shown,
+        ...positionOf(source, ['vocabularies', name, problem.index]),
+        hint: 'See docs/config.md#vocabularies-the-agencys-own-lists.',
+      });
+  }
 }
 
 /**

@@ -1,5 +1,6 @@
 // The questionnaires statements may pin, for checking and for every command that reads statements.
-import type { Config } from '../../core/config/config.js';
+import { vocabulariesOf, type Config } from '../../core/config/config.js';
+import { applyVocabularies } from '../../core/questionnaire/vocabularies.js';
 import { parseQuestionnaire } from '../../core/questionnaire/load.js';
 import type { Questionnaire } from '../../core/questionnaire/model.js';
 import { loadQuestionnaire } from './resolve.js';
@@ -16,7 +17,8 @@ export type Registry = ((id: string) => Questionnaire | undefined) & {
  * The questionnaires statements may pin. Only the config's: a statement that pins another (the
  * built-in one, in a repository whose config names a stricter one) would choose its own rules.
  */
-export function questionnaireRegistry(config: Config, main = loadQuestionnaire(config.questionnaire, config.root)): Registry {
+export function questionnaireRegistry(config: Config, questionnaire = loadQuestionnaire(config.questionnaire, config.root)): Registry {
+  const main = withVocabularies(questionnaire, config);
   return Object.assign((id: string) => (id === main.id ? main : undefined), {
     main,
     older: (id: string, version: number) => (id === main.id ? olderVersion(main, version) : undefined),
@@ -44,4 +46,20 @@ export function registryFor(options: { config: Config; questionnaireSource?: Que
   return Object.assign(questionnaireRegistry(options.config, main), {
     older: (id: string, version: number) => (id === main.id ? olderVersion(main, version, previous) : undefined),
   });
+}
+
+const applied = new WeakMap<Config, WeakMap<Questionnaire, Questionnaire>>();
+
+/** The questionnaire with the config's agency lists as the choices of the questions naming them; made once per config. */
+export function withVocabularies(model: Questionnaire, config: Config): Questionnaire {
+  let byModel = applied.get(config);
+  if (!byModel) applied.set(config, (byModel = new WeakMap()));
+  let result = byModel.get(model);
+  if (!result) byModel.set(model, (result = applyVocabularies(model, vocabulariesOf(config))));
+  return result;
+}
+
+/** The questionnaire the config names, with its agency lists: what `eis new`, `eis questions` and `eis schema` show. */
+export function configuredQuestionnaire(config: Config): Questionnaire {
+  return withVocabularies(loadQuestionnaire(config.questionnaire, config.root), config);
 }

@@ -73,6 +73,17 @@ export function configText(c: InitChoices): string {
     '# Who may approve a change to this file or to the questionnaire (eis signoff --policy). In the',
     '# pull-request gate this file is read from the base branch: a branch cannot loosen it alone.',
     'policyOwners: []',
+    '',
+    "# The agency's own lists, which questions take as their choices (divisions, languages,",
+    '# engagement-bodies, reviewer-roles), and the standard data is broken down by. See',
+    '# docs/config.md, "Vocabularies".',
+    '# vocabularies:',
+    '#   divisions: [Customer Services Division, Policy and Program Division]',
+    '#   languages: [English, Spanish, Chinese, Vietnamese]',
+    '# disaggregation:',
+    '#   categories:',
+    '#     - { value: race-ethnicity, label: Race and ethnicity, subgroups: [Black, Latino, Asian, White] }',
+    '#   suppressBelow: 11',
   ];
   if (c.templates && (c.templates.md || c.templates.html || c.templates.partials)) {
     lines.push('', '# Templates for eis render, copied here by eis init --eject to be edited.', 'templates:');

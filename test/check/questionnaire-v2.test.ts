@@ -1,41 +1,14 @@
 // What equity-impact@2 asks beyond version 1, checked on the approved example as `eis migrate`
 // moves it, with v2's new answers given: race examined or explained, evidence required where the
 // burden-evidence rule needs it, the new full-level questions, and intersections of kinds.
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkStatementData } from '../../src/core/check/statement.js';
-import { migrateData } from '../../src/core/migrate/migrate.js';
 import { visibility } from '../../src/core/questionnaire/visibility.js';
-import { EXAMPLES } from '../helpers/cli.js';
-import { builtin, builtinLatest, readYaml } from '../helpers/model.js';
+import { builtinLatest } from '../helpers/model.js';
+import { completeV2 as complete, migratedExample as migrated } from '../helpers/v2-example.js';
 
-const v1 = builtin();
 const model = builtinLatest();
 const today = '2026-11-23';
-
-/** The approved v1 example as eis migrate moves it to v2, nothing else changed. */
-function migrated(): Record<string, any> {
-  const data = readYaml(join(EXAMPLES, 'memos', 'text-payment-reminders.eis.yaml'));
-  const result = migrateData(data, [{ from: v1, to: model, steps: model.previous!.migrate }]);
-  expect(result.problems).toEqual([]);
-  return result.data as Record<string, any>;
-}
-
-/** The migrated example with every answer v2 adds, as an author would give them. */
-function complete(): Record<string, any> {
-  const data = migrated();
-  for (const group of data.populations.groups) group.perception = 'Most will welcome it; some are wary of texts from the agency.';
-  data.populations.groups[0].kinds = ['language', 'race-ethnicity'];
-  data.engagement.not_reached = 'Parents who speak Hmong: no interpreter was found. The Customer Advisory Body will hold a session with one.';
-  for (const session of data.engagement.sessions)
-    Object.assign(session, { languages: ['english', 'spanish'], accessibility: 'Childcare and an evening time.', compensation: 'paid', told_outcome: 'yes' });
-  data.engagement.sessions[0].standing_body = 'customer-advisory-body';
-  data.analysis.advances = 'Spanish from the first day narrows the gap in missed payments for parents who read Spanish.';
-  data.analysis.amplify = 'Offer enrolment at every office visit.';
-  data.analysis.assumptions = [{ id: 'own-phone', assumption: 'Parents control their own phone.', checked: 'With domestic violence advocates.', result: 'revised' }];
-  Object.assign(data.mitigation, { budget: '$40,000 from the pilot budget, secured.', staff: 'Half an analyst for six months.', timeline: 'Before launch in June 2026.' });
-  return data;
-}
 
 const check = (data: unknown) => checkStatementData(model, data, { today });
 const codes = (data: unknown) => check(data).findings.map((f) => `${f.code} ${f.path.join('.')}`);

@@ -91,6 +91,9 @@ describe('questions that name a vocabulary', () => {
     expect(findingsAt(model, data, 'access.translations')).toEqual([]);
     expect(findingsAt(m, data, 'access.translations')).toHaveLength(1);
     data.access.translations = ['spanish', 'other'];
+    // "Other" asks which: the language is never lost.
+    expect(findingsAt(m, data, 'access.translations')).toEqual(['required access.translations_other: "Which other languages" is required and not answered.']);
+    data.access.translations_other = 'Punjabi';
     expect(findingsAt(m, data, 'access.translations')).toEqual([]);
   });
 

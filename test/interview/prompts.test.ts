@@ -60,9 +60,8 @@ describe('the inquirer prompter', () => {
   it('offers a way to skip an optional choice, and none for a required one', async () => {
     const { prompter: p } = prompter();
     const optional = askStep(stepFor({}, question('access.plain_language')), p, model);
-    expect(screen.getScreen()).toContain('Skip (leave unanswered)');
-    screen.keypress('down');
-    screen.keypress('down');
+    // Not yet answered: the cursor starts on "Skip", so Enter leaves an optional answer empty.
+    expect(screen.getScreen()).toContain('❯ Skip (leave unanswered)');
     screen.keypress('enter');
     await expect(optional).resolves.toEqual({ kind: 'skip' });
 
@@ -129,7 +128,7 @@ describe('the inquirer prompter', () => {
     await expect(answer).resolves.toEqual({ kind: 'no' });
   });
 
-  it('opens $VISUAL for a long answer, on a .md file holding the help as a note that is removed', async () => {
+  it('opens $VISUAL for a long answer, on a .md file named after the question, holding its help as a note that is removed', async () => {
     // A real editor program, spawned by @inquirer/external-editor with an argument array: it keeps a
     // copy of what it was given and writes the answer.
     const tree = tempTree({});
@@ -144,11 +143,11 @@ describe('the inquirer prompter', () => {
       expect(screen.getScreen()).toBe('? Plain-language summary Press <enter> to launch your preferred editor.');
       screen.keypress('enter');
       await expect(answer).resolves.toEqual({ kind: 'answer', value: 'Parents get a text\n\nbefore a payment is due.' });
-      expect(readFileSync(join(tree.dir, 'name'), 'utf8').trim()).toMatch(/\.md$/);
+      expect(readFileSync(join(tree.dir, 'name'), 'utf8').trim()).toMatch(/\/eis-initiative-summary-[^/]*\.md$/);
       expect(readFileSync(join(tree.dir, 'seen.md'), 'utf8')).toBe(
         '\n\n<!-- eis: Plain-language summary\nTwo or three sentences a parent could understand: what will change, for whom, and why. Avoid acronyms and legal terms.\n' +
           'Example: We want to send parents a text message a few days before a support payment is due. Parents choose whether to get the texts, and can get them in English or Spanish.\n' +
-          'This note is removed when you save. -->\n',
+          'Write the answer above this note; the note is removed when you save. -->\n',
       );
     } finally {
       if (saved === undefined) delete process.env.VISUAL;
@@ -171,5 +170,49 @@ describe('the inquirer prompter', () => {
     expect(editorCommand({ VISUAL: 'code --wait', EDITOR: 'vi' })).toBe('code --wait');
     expect(editorCommand({ EDITOR: 'vi' })).toBe('vi');
     expect(editorCommand({ EDITOR: '  ' })).toBeUndefined();
+  });
+
+  it('keeps an existing long answer with Enter, without opening the editor', async () => {
+    const tree = tempTree({});
+    const marker = join(tree.dir, 'opened');
+    const script = join(tree.dir, 'editor.sh');
+    writeFileSync(script, `#!/bin/sh\ntouch "${marker}"\n`, { mode: 0o755 });
+    try {
+      const { prompter: p, notes } = prompter({ VISUAL: script });
+      const summary = 'Parents get a text before a payment is due.';
+      const answer = askStep(stepFor({ initiative: { summary } }, question('initiative.summary')), p, model);
+      expect(notes).toEqual([`Plain-language summary: ${summary}`]);
+      expect(screen.getScreen()).toBe('? Plain-language summary: edit this answer? (y/N)');
+      screen.keypress('enter');
+      await expect(answer).resolves.toEqual({ kind: 'answer', value: summary });
+      expect(() => readFileSync(marker)).toThrow();
+    } finally {
+      tree.cleanup();
+    }
+  });
+
+  it('says why a pick breaks a rule about its question, and asks again', async () => {
+    const { prompter: p, notes } = prompter();
+    const objection = (value: unknown) => (value === 'in-review' ? 'Not yet: nobody has reviewed it.' : undefined);
+    const answer = askStep(stepFor({}, question('initiative.status')), p, model, { objection });
+    screen.keypress('down');
+    screen.keypress('enter');
+    await screen.next();
+    expect(notes[1]).toBe('Not yet: nobody has reviewed it.');
+    screen.keypress('enter');
+    await expect(answer).resolves.toEqual({ kind: 'answer', value: 'draft' });
+  });
+
+  it('defaults "Add an entry?" to yes when a rule needs one, and to no otherwise', async () => {
+    const { prompter: p } = prompter();
+    const add = (s: Step) => s.kind === 'add' && s.path.join('.') === 'mitigation.actions';
+    const wanted = askStep(stepFor({}, add), p, model, { addWanted: true });
+    expect(screen.getScreen()).toContain('(Y/n)');
+    screen.keypress('enter');
+    await expect(wanted).resolves.toEqual({ kind: 'yes' });
+    const plain = askStep(stepFor({}, add), p, model);
+    expect(screen.getScreen()).toContain('(y/N)');
+    screen.keypress('enter');
+    await expect(plain).resolves.toEqual({ kind: 'no' });
   });
 });

@@ -13,21 +13,28 @@ import { statementPathForFolder, statementPathForMemo, statementPathForRegistere
 import { configuredQuestionnaire } from '../../edge/questionnaire/registry.js';
 import { closest, type Questionnaire } from '../../core/questionnaire/model.js';
 import { newStatementText } from '../../core/statement/edit.js';
-import { writeAtomic } from '../../edge/files/statement-file.js';
+import { memoTitle, prefillYaml, type Prefill } from '../../core/statement/prefill.js';
+import { readBytes, writeAtomic } from '../../edge/files/statement-file.js';
+import { decodeText } from '../../core/yaml/decode.js';
 import { packageRoot } from '../../edge/files/package-root.js';
 import { discardSkeleton, interviewOrMerge, openStatement, printAnswerProblems, readAnswersSource, type Opened } from '../../edge/interview/command.js';
 import { answerProblems } from '../../core/interview/answers-file.js';
 import { parseYamlSource, type YamlSource } from '../../core/yaml/source.js';
+import { PACKAGE_NAME, VERSION } from '../../core/version.js';
 
 /**
- * A relative link to the statement JSON Schema shipped with eis, for editor completion: only when
- * eis lives inside the repository (in node_modules), so the link works on every clone.
+ * The statement JSON Schema shipped with eis, for editor completion (the yaml-language-server
+ * line). A relative link when eis lives inside the repository (in node_modules), so it works on
+ * every clone and offline; otherwise the schema of this very version on the npm CDN, which every
+ * editor can fetch. A questionnaire of the agency's own gets none: `eis schema` writes its schema.
  */
 function schemaUrl(model: Questionnaire, statement: string, root: string): string | undefined {
   if (!model.source.startsWith('builtin:')) return undefined;
-  const schema = join(packageRoot(), 'schemas', `${model.id}.schema.json`);
+  const name = `${model.id}.schema.json`;
+  const schema = join(packageRoot(), 'schemas', name);
+  if (!existsSync(schema)) return undefined;
   const inside = relative(root, schema);
-  if (!existsSync(schema) || inside.startsWith('..') || isAbsolute(inside)) return undefined;
+  if (inside.startsWith('..') || isAbsolute(inside)) return `https://unpkg.com/${PACKAGE_NAME}@${VERSION}/schemas/${name}`;
   return relative(dirname(statement), schema).split(sep).join('/');
 }
 
@@ -78,7 +85,7 @@ export async function newStatement(ctx: Context, target: string | undefined, opt
 
   const model = configuredQuestionnaire(config);
   const header = newStatementText(model, { schemaUrl: schemaUrl(model, file, config.root), title: registered?.title ?? (displayPath(path, dirname(file)) || undefined) });
-  const text = registered ? `${header}${registeredAnswers(model, registered)}` : header;
+  const text = `${header}${prefillYaml(model, registered ?? memoPrefill(path))}`;
   // Whatever can fail before the first answer is checked before the file exists: a failed run
   // leaves nothing to trip over (a second `eis new` would find "the statement exists already").
   let answers: YamlSource | undefined;
@@ -163,14 +170,25 @@ function registeredInitiative(config: Config, id: string, target: string | undef
 }
 
 /** What the registry already says, as the first answers: the title, and the kind and division when the questionnaire asks them that way. */
-function registeredAnswers(model: Questionnaire, entry: RegistryEntry): string {
-  const [section, titleKey] = (model.roles.title ?? '').split('.');
-  if (!section || !titleKey) return '';
-  const answers: Record<string, string> = { [titleKey]: entry.title };
-  for (const key of ['kind', 'division'] as const) {
-    const question = model.questions.get(`${section}.${key}`);
-    const value = entry[key];
-    if (question && value !== undefined && (!question.choices || question.choices.some((c) => c.value === value))) answers[key] = value;
+
+/**
+ * What a memo says of itself: its title, and that it is a memo. A folder, or a memo that cannot be
+ * read as text (a Word file), gives what it can; the interview asks the rest.
+ */
+function memoPrefill(path: string): Prefill {
+  let isFile = false;
+  try {
+    isFile = statSync(path).isFile();
+  } catch {
+    return {};
   }
-  return stringify({ [section]: answers });
+  if (!isFile) return {};
+  if (!/\.(md|markdown|txt)$/i.test(path)) return { kind: 'memo' };
+  let title: string | undefined;
+  try {
+    title = memoTitle(decodeText(readBytes(path, 'memo'), path));
+  } catch {
+    // A memo eis cannot read is reported by eis check; here it only means no title to offer.
+  }
+  return { title, kind: 'memo' };
 }

@@ -61,6 +61,11 @@ export interface FieldStep extends StepBase {
   choices?: Choice[] | undefined;
   /** The entry's name so far, for the prompt ("Population 2 (Rural parents): Effect"). */
   entryLabel: string;
+  /**
+   * The same field's answer in the entry before, offered as the default of a new entry's field
+   * ("same as the previous entry"); never for the field that names the entry.
+   */
+  previous?: unknown;
 }
 
 /** "Add a population?" or, below the least number of entries, the start of a required one. */
@@ -240,6 +245,7 @@ function listStep(
         create: create,
         current: entry[f.id],
         choices: choicesFor(f, answers, model),
+        previous: fresh && index > 0 && f.id !== list.labelField && isPlainObject(entries[index - 1]) ? (entries[index - 1] as Entry)[f.id] : undefined,
         entryLabel: `${list.label}, entry ${index + 1}${create && !isAnswered(model, entry[list.labelField ?? '']) ? '' : ` (${entryName(list, entry)})`}`,
       };
     }

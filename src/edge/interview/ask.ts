@@ -6,8 +6,11 @@ import type { Choice, Response, Step } from '../../core/interview/flow.js';
 
 export interface Prompter {
   input(options: { message: string; default?: string | undefined; validate: (value: string) => true | string }): Promise<string>;
-  /** Long answers: an external editor; only called when `hasEditor` is true. */
-  editor(options: { message: string; default: string; validate: (value: string) => true | string }): Promise<string>;
+  /**
+   * Long answers: an external editor; only called when `hasEditor` is true. `name` names the file
+   * after the question; `now` opens the editor at once rather than after Enter.
+   */
+  editor(options: { message: string; default: string; validate: (value: string) => true | string; name?: string | undefined; now?: boolean | undefined }): Promise<string>;
   select(options: { message: string; choices: Choice[]; default?: string | undefined }): Promise<string>;
   checkbox(options: { message: string; choices: Choice[]; checked: string[]; validate: (values: string[]) => true | string }): Promise<string[]>;
   confirm(options: { message: string; default: boolean }): Promise<boolean>;
@@ -42,8 +45,16 @@ function currentText(value: unknown): string | undefined {
   return typeof value === 'object' ? undefined : String(value);
 }
 
+/** What the session knows beyond the step: the rules, for refusing and for defaults. */
+export interface AskContext {
+  /** Why a top-level answer cannot be given (a rule about its question would fail), or undefined. */
+  objection?: ((value: unknown) => string | undefined) | undefined;
+  /** A failing rule needs entries in this list: "Add an entry?" defaults to yes. */
+  addWanted?: boolean | undefined;
+}
+
 /** Asks one step and returns the person's response. Re-asking on a bad answer is the prompts' job. */
-export async function askStep(step: Step, prompter: Prompter, model: Questionnaire): Promise<Response> {
+export async function askStep(step: Step, prompter: Prompter, model: Questionnaire, context: AskContext = {}): Promise<Response> {
   if (step.kind === 'add') {
     if (step.mustAdd) {
       prompter.note(
@@ -53,18 +64,41 @@ export async function askStep(step: Step, prompter: Prompter, model: Questionnai
       );
       return { kind: 'yes' };
     }
-    const yes = await prompter.confirm({ message: step.count === 0 ? `Add an entry to "${step.list.label}"?` : `Add another entry to "${step.list.label}"? (${step.count} so far)`, default: false });
+    const yes = await prompter.confirm({
+      message: step.count === 0 ? `Add an entry to "${step.list.label}"?` : `Add another entry to "${step.list.label}"? (${step.count} so far)`,
+      default: Boolean(context.addWanted),
+    });
     return { kind: yes ? 'yes' : 'no' };
   }
   if (step.kind === 'revisit') {
     const yes = await prompter.confirm({ message: `${step.list.label}: change "${step.name}"?`, default: false });
     return { kind: yes ? 'yes' : 'no' };
   }
-  return askField(step, prompter, model);
+  // A pick that breaks a rule about its question is said, and asked again.
+  for (;;) {
+    const response = await askField(step, prompter, model, context);
+    const objection = response.kind === 'answer' && step.kind === 'question' ? context.objection?.(response.value) : undefined;
+    if (!objection) return response;
+    prompter.note(objection);
+  }
 }
 
-async function askField(step: Step & { kind: 'question' | 'field' }, prompter: Prompter, model: Questionnaire): Promise<Response> {
-  const { field, required, current } = step;
+/** The note eis puts at the end of the editor file: the question, its help and example; removed on save. */
+function editorNote(field: Field): string {
+  const help = helpText(field);
+  return `\n\n${EDITOR_NOTE_START} ${field.label}\n${help ? `${help}\n` : ''}Write the answer above this note; the note is removed when you save. ${EDITOR_NOTE_END}\n`;
+}
+
+/** A short look at an answer, for "keep or edit". */
+function preview(text: string): string {
+  const line = text.trim().split('\n')[0]!.trim();
+  return line.length > 70 ? `${line.slice(0, 67)}...` : line;
+}
+
+async function askField(step: Step & { kind: 'question' | 'field' }, prompter: Prompter, model: Questionnaire, context: AskContext): Promise<Response> {
+  const { field, required } = step;
+  // A new entry's field offers the previous entry's answer ("same as the previous entry").
+  const current = step.current ?? (step.kind === 'field' ? step.previous : undefined);
   const message = messageFor(step);
   const help = helpText(field);
   const choices = step.choices ?? [];
@@ -81,18 +115,32 @@ async function askField(step: Step & { kind: 'question' | 'field' }, prompter: P
       if (field.type === 'reference' && field.multiple) return askPicks(step, prompter, message, help, choices);
       if (field.help) prompter.note(field.help.trim());
       const offered = required ? choices : [...choices, { value: SKIP_VALUE, label: 'Skip (leave unanswered)' }];
-      const picked = await prompter.select({ message, choices: offered, default: currentText(current) });
+      // An optional pick with no answer yet starts on "Skip", not on the first choice.
+      const picked = await prompter.select({ message, choices: offered, default: currentText(current) ?? (required ? undefined : SKIP_VALUE) });
       return toResponse(checkPick(choices, picked === SKIP_VALUE ? undefined : picked, required));
     }
     case 'multi-choice':
       return askPicks(step, prompter, message, help, choices);
     // biome-ignore lint/suspicious/noFallthroughSwitchClause: markdown without an editor is asked as text, by the default case
-    case 'markdown':
+    case 'markdown': {
+      // Revisiting a long answer: keep it with Enter, or choose to edit it.
+      const existing = typeof step.current === 'string' && step.current.trim() ? step.current : undefined;
+      if (existing) {
+        prompter.note(`${field.label}: ${preview(existing)}`);
+        const edit = await prompter.confirm({ message: `${message}: edit this answer?`, default: false });
+        if (!edit) return { kind: 'answer', value: existing };
+      }
       if (prompter.hasEditor) {
-        const note = help ? `\n\n${EDITOR_NOTE_START} ${field.label}\n${help}\nThis note is removed when you save. ${EDITOR_NOTE_END}\n` : '';
-        const text = await prompter.editor({ message, default: `${currentText(current) ?? ''}${note}`, validate: (v) => reasonOf(checkTyped(model, field, v, required)) });
+        const text = await prompter.editor({
+          message,
+          default: `${currentText(current) ?? ''}${editorNote(field)}`,
+          validate: (v) => reasonOf(checkTyped(model, field, v, required)),
+          name: step.path.filter((p) => typeof p === 'string').join('-'),
+          now: existing !== undefined,
+        });
         return toResponse(checkTyped(model, field, text, required));
       }
+    }
     // falls through: without an editor a long answer is typed on one line
     default: {
       // text, date, number, and markdown without an editor

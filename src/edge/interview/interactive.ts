@@ -26,6 +26,7 @@ export async function interactiveSession(ctx: Context, opened: Opened, mode: Mod
       model: opened.model,
       mode,
       today: ctx.today,
+      severities: opened.config.rules,
       prompter,
       heading: (t) => c.bold(t),
       dim: (t) => c.dim(t),

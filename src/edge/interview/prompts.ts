@@ -22,8 +22,16 @@ export function inquirerPrompter(options: InquirerOptions): Prompter {
     note: options.note,
     input: (o) => input({ message: o.message, default: o.default, validate: o.validate }),
     // @inquirer/external-editor reads $VISUAL/$EDITOR, splits it into a program and its arguments,
-    // and spawns it without a shell; the .md suffix gives the editor Markdown highlighting.
-    editor: (o) => editor({ message: o.message, default: o.default, postfix: '.md', validate: o.validate }),
+    // and spawns it without a shell. The file is named after the question (its tab says which one)
+    // and ends in .md, for the editor's Markdown highlighting.
+    editor: (o) =>
+      editor({
+        message: o.message,
+        default: o.default,
+        validate: o.validate,
+        file: { prefix: `eis-${(o.name ?? 'answer').replace(/[^A-Za-z0-9_-]+/g, '-').slice(0, 60)}-`, postfix: '.md' },
+        waitForUserInput: !o.now,
+      }),
     select: (o) =>
       select<string>({
         message: o.message,

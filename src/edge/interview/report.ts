@@ -34,8 +34,25 @@ export function summaryText(ctx: Context, summary: Summary): string {
   if (summary.exitCode === 0 && summary.review.length)
     out.push('', `Next: commit the statement with its memo, and ask a reviewer named in the config to approve it (${c.bold(`eis signoff ${file}`)}); until then eis check reports it as not approved.`);
   else if (summary.exitCode === 0) out.push('', `Next: ${c.bold(`eis render ${file}`)} to read it as a document, then commit the statement with its memo.`);
-  else out.push('', `Next: ${c.bold(`eis answer ${file}`)} to fill the gaps (or edit the file), and ${c.bold(`eis check ${file}`)} to see them again.`);
+  else {
+    const sections = sectionsToRevisit(summary.report);
+    out.push('', 'Next, to fix what is left (or edit the file), then check again:');
+    for (const { section, count } of sections) out.push(`  ${c.bold(`eis answer ${file} --section ${section}`)}  ${count} ${count === 1 ? 'finding' : 'findings'}`);
+    if (!sections.length) out.push(`  ${c.bold(`eis answer ${file}`)}`);
+    out.push(`  ${c.bold(`eis check ${file}`)}`);
+  }
   return `${out.join('\n')}\n`;
+}
+
+/** The sections holding the errors still open, in questionnaire order, with how many each holds. */
+export function sectionsToRevisit(report: StatementReport): Array<{ section: string; count: number }> {
+  const counts = new Map<string, number>();
+  for (const f of report.findings) {
+    const section = f.path[0];
+    if (f.severity !== 'error' || typeof section !== 'string' || section === 'eis' || section === 'questionnaire') continue;
+    counts.set(section, (counts.get(section) ?? 0) + 1);
+  }
+  return [...counts].map(([section, count]) => ({ section, count }));
 }
 
 /** The required answers still missing, one line each, for a run that could not ask. */

@@ -8,8 +8,9 @@ import { appendEntry, setAnswer } from '../../core/statement/edit.js';
 import { changeStatement, statementData } from '../../core/statement/change.js';
 import { readStatementText } from '../files/read-statement.js';
 import { writeAtomic } from '../files/statement-file.js';
-import { afterResponse, newEntry, nextStep, nothingToResume, startState, type Mode, type Step } from '../../core/interview/flow.js';
-import { askStep, type Prompter } from './ask.js';
+import { afterResponse, newEntry, nextStep, nothingToResume, pathKey, startState, type Mode, type Step } from '../../core/interview/flow.js';
+import { askStep, type AskContext, type Prompter } from './ask.js';
+import { listsRulesNeed, ruleObjection } from '../../core/interview/rule-needs.js';
 import { progressAt, progressHeading, progressLine } from '../../core/interview/progress.js';
 
 export interface SessionOptions {
@@ -20,6 +21,8 @@ export interface SessionOptions {
   mode: Mode;
   today: string;
   prompter: Prompter;
+  /** Severities from the config: a rule turned off neither refuses an answer nor asks for one. */
+  severities?: Record<string, 'error' | 'warning' | 'off'> | undefined;
   /** Section titles and progress lines. */
   heading: (text: string) => string;
   dim: (text: string) => string;
@@ -51,7 +54,7 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
       if (step.section.description) prompter.note(step.section.description.trim());
       if (progress) prompter.note(options.dim(progressLine(progress)));
     }
-    const response = await askStep(step, prompter, model);
+    const response = await askStep(step, prompter, model, askContext(step, answers, options));
     if (response.kind === 'answer' && changes(step, response.value)) {
       ({ hash, answers } = save(file, options.shown, hash, model, step, response.value));
       saved++;
@@ -59,6 +62,14 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
     state = afterResponse(state, step, response);
   }
   return { saved, nothingToDo: false };
+}
+
+/** What the rules say about this step, for the answers so far. */
+function askContext(step: Step, answers: Record<string, unknown>, options: SessionOptions): AskContext {
+  const check = options.severities ? { today: options.today, severities: options.severities } : { today: options.today };
+  if (step.kind === 'question') return { objection: (value) => ruleObjection(options.model, answers, step.path, value, check) };
+  if (step.kind === 'add' && !step.mustAdd) return { addWanted: listsRulesNeed(options.model, answers, check).has(pathKey(step.path)) };
+  return {};
 }
 
 function asAnswers(data: unknown): Record<string, unknown> {

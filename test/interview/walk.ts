@@ -1,5 +1,5 @@
 // Walks the pure flow without a terminal: a script answers each step, answers go into a plain object.
-import { afterResponse, newEntry, nextStep, pathKey, startState, type Mode, type Response, type Step } from '../../src/core/interview/flow.js';
+import { afterResponse, newEntry, nextStep, pathKey, referenceTo, startState, type Mode, type Response, type Step } from '../../src/core/interview/flow.js';
 import { entriesOf, getAnswer, uniqueId } from '../../src/core/questionnaire/answers.js';
 import type { Questionnaire } from '../../src/core/questionnaire/model.js';
 
@@ -43,6 +43,18 @@ export function walk(model: Questionnaire, answers: Record<string, unknown>, mod
     steps.push(step);
     const response = script(step, answers);
     if (response.kind === 'answer') answers = applyAnswer(answers, step, response.value);
+    else if (response.kind === 'new-entry' && (step.kind === 'question' || step.kind === 'field') && step.field.to) {
+      // As the session does: the entry into the list referred to, then the reference to it.
+      const [s, q] = step.field.to.split('.') as [string, string];
+      const list = entriesOf(getAnswer(answers, step.field.to));
+      const label = model.questions.get(step.field.to)?.labelField;
+      const named = label ? response.entry[label] : undefined;
+      const id = uniqueId(typeof named === 'string' ? named : `${q}-${list.length + 1}`, list);
+      answers = structuredClone(answers);
+      const section = (answers[s] ??= {}) as Record<string, unknown>;
+      section[q] = [...list, { id, ...response.entry }];
+      answers = applyAnswer(answers, step, referenceTo(step, id, response.keep));
+    }
     state = afterResponse(state, step, response);
   }
   return { answers, asked, steps };

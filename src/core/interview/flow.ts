@@ -3,6 +3,7 @@
 // interview can be walked in a test by applying answers to a plain object.
 import type { Field, Questionnaire, Section } from '../questionnaire/model.js';
 import { visibility, type QuestionShown, type Visibility } from '../questionnaire/visibility.js';
+import { signoffList } from '../review/conventions.js';
 import { entriesOf, entryName, getAnswer, isAnswered, isFinished, isPlainObject, type Entry } from '../questionnaire/answers.js';
 
 export type Mode =
@@ -25,6 +26,8 @@ export interface FlowState {
   revisit: Set<string>;
   /** Lists the person said "no more entries" to. */
   closed: Set<string>;
+  /** Lists given an entry from a reference to them (a data gap named where a burden is): offered again when reached. */
+  reopened: Set<string>;
 }
 
 export interface Choice {
@@ -134,7 +137,7 @@ export function firstMissingRequired(model: Questionnaire, answers: Record<strin
 }
 
 export function startState(model: Questionnaire, answers: Record<string, unknown>, mode: Mode, today: string): FlowState {
-  const state: FlowState = { mode, asked: new Set(), fresh: new Set(), revisit: new Set(), closed: new Set() };
+  const state: FlowState = { mode, asked: new Set(), fresh: new Set(), revisit: new Set(), closed: new Set(), reopened: new Set() };
   if (mode.kind === 'resume' && !mode.fromStart) state.start = firstMissingRequired(model, answers, today);
   return state;
 }
@@ -175,6 +178,7 @@ export function nextStep(model: Questionnaire, answers: Record<string, unknown>,
   if (nothingToResume(state)) return undefined;
   const shown = visibility(model, answers, { today });
   const revisiting = state.mode.kind !== 'resume';
+  const signoffKey = signoffList(model)?.key;
   let started = state.mode.kind !== 'resume' || state.start === undefined;
   for (const section of model.sections) {
     const inSection = sectionAsked(section, state.mode, shown);
@@ -185,6 +189,8 @@ export function nextStep(model: Questionnaire, answers: Record<string, unknown>,
       const required = question.required;
       const value = getAnswer(answers, q.key);
       const path: [string, string] = [section.id, q.id];
+      // The sign-off list is written by eis signoff, from the reviewer's own commit: never asked.
+      if (q.key === signoffKey) continue;
       if (q.type === 'list') {
         const step = listStep(model, section, q, path, value, question, state, answers);
         if (step) return step;
@@ -256,7 +262,7 @@ function listStep(
   if (state.asked.has(addKey)) return undefined;
   const min = list.minEntries ?? 1;
   // In resume mode a list answered in an earlier session is not reopened, unless the walk starts at it.
-  if (state.mode.kind === 'resume' && count > 0 && !(required && count < min) && state.start !== listKey && !anyFresh(state, listKey)) return undefined;
+  if (state.mode.kind === 'resume' && count > 0 && !(required && count < min) && state.start !== listKey && !anyFresh(state, listKey) && !state.reopened.has(listKey)) return undefined;
   return { kind: 'add', section, required, list, path, count, min, mustAdd: required && count < min };
 }
 
@@ -265,19 +271,37 @@ function anyFresh(state: FlowState, listKey: string): boolean {
   return false;
 }
 
-export type Response = { kind: 'answer'; value: unknown } | { kind: 'skip' } | { kind: 'yes' } | { kind: 'no' };
+export type Response =
+  | { kind: 'answer'; value: unknown }
+  | { kind: 'skip' }
+  | { kind: 'yes' }
+  | { kind: 'no' }
+  /**
+   * A reference answered with an entry made there and then (a data gap named where the burden is):
+   * the entry goes into the list the reference points into, and the reference names it, after
+   * the picks in `keep` for a reference to several.
+   */
+  | { kind: 'new-entry'; entry: Entry; keep?: string[] | undefined };
 
 /**
  * The state after the person responded to a step. Answers themselves are written by the caller
  * (to the statement file, or with `applyAnswer` in tests); this only records what was asked.
  */
 export function afterResponse(state: FlowState, step: Step, response: Response): FlowState {
-  const next: FlowState = { ...state, asked: new Set(state.asked), fresh: new Set(state.fresh), revisit: new Set(state.revisit), closed: new Set(state.closed) };
+  const next: FlowState = {
+    ...state,
+    asked: new Set(state.asked),
+    fresh: new Set(state.fresh),
+    revisit: new Set(state.revisit),
+    closed: new Set(state.closed),
+    reopened: new Set(state.reopened),
+  };
   const listKey = pathKey(step.path.slice(0, 2));
   switch (step.kind) {
     case 'question':
     case 'field':
       next.asked.add(pathKey(step.path));
+      if (response.kind === 'new-entry' && step.field.to) next.reopened.add(step.field.to);
       break;
     case 'add':
       next.asked.add(`${listKey}#${step.count}`);
@@ -290,6 +314,11 @@ export function afterResponse(state: FlowState, step: Step, response: Response):
       break;
   }
   return next;
+}
+
+/** The answer a reference takes once its new entry has the id `id`. */
+export function referenceTo(step: QuestionStep | FieldStep, id: string, keep: string[] | undefined): unknown {
+  return step.field.multiple ? [...(keep ?? []), id] : id;
 }
 
 /** The entry a first answer creates: an id made from the answer when it names the entry. */

@@ -52,12 +52,17 @@ function clean(title: string): string | undefined {
 export function prefillYaml(model: Questionnaire, prefill: Prefill): string {
   const [section, titleKey] = (model.roles.title ?? '').split('.');
   if (!section || !titleKey) return '';
-  const answers: Record<string, string> = {};
-  if (prefill.title) answers[titleKey] = prefill.title;
-  for (const key of ['kind', 'division'] as const) {
-    const question = model.questions.get(`${section}.${key}`);
-    const value = prefill[key];
-    if (question && value !== undefined && (!question.choices || question.choices.some((c) => c.value === value))) answers[key] = value;
-  }
-  return Object.keys(answers).length ? stringify({ [section]: answers }) : '';
+  const out: Record<string, Record<string, string>> = {};
+  const put = (key: string, value: string | undefined) => {
+    const question = model.questions.get(key);
+    if (!question || value === undefined || (question.choices && !question.choices.some((c) => c.value === value))) return;
+    const [s, q] = key.split('.') as [string, string];
+    (out[s] ??= {})[q] = value;
+  };
+  put(`${section}.${titleKey}`, prefill.title);
+  put(`${section}.kind`, prefill.kind);
+  put(`${section}.division`, prefill.division);
+  // A new statement is a draft: its status changes with review (eis signoff), not in the interview.
+  if (model.roles.status) put(model.roles.status, 'draft');
+  return Object.keys(out).length ? stringify(out) : '';
 }

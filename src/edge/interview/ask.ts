@@ -2,7 +2,7 @@
 // Prompter (prompts.ts wraps @inquirer/prompts; tests pass a scripted one), never to inquirer itself.
 import type { Field, Questionnaire } from '../../core/questionnaire/model.js';
 import { checkPick, checkPicks, checkTyped, helpText, EDITOR_NOTE_START, EDITOR_NOTE_END, type Checked } from '../../core/interview/validate.js';
-import type { Choice, Response, Step } from '../../core/interview/flow.js';
+import { choicesFor, type Choice, type Response, type Step } from '../../core/interview/flow.js';
 
 export interface Prompter {
   input(options: { message: string; default?: string | undefined; validate: (value: string) => true | string }): Promise<string>;
@@ -23,6 +23,7 @@ export interface Prompter {
 /** Typing this instead of an answer shows the question's help and example. */
 export const HELP_KEY = '?';
 const SKIP_VALUE = '\u0000skip';
+const NEW_VALUE = '\u0000new';
 
 function reasonOf(checked: Checked): true | string {
   return checked.ok ? true : checked.reason;
@@ -107,20 +108,20 @@ async function askField(step: Step & { kind: 'question' | 'field' }, prompter: P
     case 'choice':
     case 'yes-no':
     case 'reference': {
-      if (field.type === 'reference' && choices.length === 0) {
-        const target = field.to ? model.questions.get(field.to) : undefined;
-        prompter.note(`${message}: skipped, as "${target?.label ?? field.to}" has no entries to pick from yet.`);
-        return { kind: 'skip' };
-      }
-      if (field.type === 'reference' && field.multiple) return askPicks(step, prompter, message, help, choices);
+      const target = field.type === 'reference' && field.to ? model.questions.get(field.to) : undefined;
+      // A reference offers a new entry of the list it points into, made there and then: a data
+      // gap can be named where the burden it stands for is, before the Data section is reached.
+      const fresh = target ? [{ value: NEW_VALUE, label: `A new entry in "${target.label}"` }] : [];
+      if (field.type === 'reference' && field.multiple) return askPicks(step, prompter, model, message, [...choices, ...fresh], target);
       if (field.help) prompter.note(field.help.trim());
-      const offered = required ? choices : [...choices, { value: SKIP_VALUE, label: 'Skip (leave unanswered)' }];
+      const offered = [...choices, ...fresh, ...(required ? [] : [{ value: SKIP_VALUE, label: 'Skip (leave unanswered)' }])];
       // An optional pick with no answer yet starts on "Skip", not on the first choice.
       const picked = await prompter.select({ message, choices: offered, default: currentText(current) ?? (required ? undefined : SKIP_VALUE) });
+      if (picked === NEW_VALUE && target) return { kind: 'new-entry', entry: await askNewEntry(step, target, prompter, model) };
       return toResponse(checkPick(choices, picked === SKIP_VALUE ? undefined : picked, required));
     }
     case 'multi-choice':
-      return askPicks(step, prompter, message, help, choices);
+      return askPicks(step, prompter, model, message, choices);
     // biome-ignore lint/suspicious/noFallthroughSwitchClause: markdown without an editor is asked as text, by the default case
     case 'markdown': {
       // Revisiting a long answer: keep it with Enter, or choose to edit it.
@@ -156,12 +157,50 @@ async function askField(step: Step & { kind: 'question' | 'field' }, prompter: P
   }
 }
 
-async function askPicks(step: Step & { field: Field }, prompter: Prompter, message: string, _help: string | undefined, choices: Choice[]): Promise<Response> {
-  const { field, required, current } = step as Step & { field: Field; current: unknown; required: boolean };
+async function askPicks(
+  step: Step & { kind: 'question' | 'field' },
+  prompter: Prompter,
+  model: Questionnaire,
+  message: string,
+  offered: Choice[],
+  target?: Field,
+): Promise<Response> {
+  const { field, required, current } = step;
   if (field.help) prompter.note(field.help.trim());
   const checked = Array.isArray(current) ? current.map(String) : typeof current === 'string' ? [current] : [];
-  const picked = await prompter.checkbox({ message, choices, checked, validate: (v) => reasonOf(checkPicks(choices, v, required)) });
-  return toResponse(checkPicks(choices, picked, required));
+  const picked = await prompter.checkbox({ message, choices: offered, checked, validate: (v) => reasonOf(checkPicks(offered, v, required)) });
+  if (target && picked.includes(NEW_VALUE)) return { kind: 'new-entry', entry: await askNewEntry(step, target, prompter, model), keep: picked.filter((v) => v !== NEW_VALUE) };
+  return toResponse(checkPicks(offered, picked, required));
+}
+
+/**
+ * The fields of a new entry of `list`, asked where a reference to it is being answered: its name
+ * first, then its other fields but references (an entry made inside an entry stops there).
+ * Only the name is needed; what is skipped is asked when the walk reaches the list.
+ */
+async function askNewEntry(from: Step & { kind: 'question' | 'field' }, list: Field, prompter: Prompter, model: Questionnaire): Promise<Record<string, unknown>> {
+  const fields = (list.fields ?? []).filter((f) => f.type !== 'reference');
+  const ordered = [...fields.filter((f) => f.id === list.labelField), ...fields.filter((f) => f.id !== list.labelField)];
+  const entry: Record<string, unknown> = {};
+  prompter.note(`A new entry in "${list.label}":`);
+  for (const f of ordered) {
+    const step: Step = {
+      kind: 'field',
+      section: from.section,
+      list,
+      field: f,
+      index: -1,
+      path: [...(list.key.split('.') as [string, string]), -1, f.id],
+      create: false,
+      current: undefined,
+      choices: choicesFor(f, {}, model),
+      required: f.id === list.labelField || f.required === true,
+      entryLabel: `${list.label}, new entry`,
+    };
+    const response = await askField(step, prompter, model, {});
+    if (response.kind === 'answer') entry[f.id] = response.value;
+  }
+  return entry;
 }
 
 /** Re-asks after `?`, showing the help and example first. */

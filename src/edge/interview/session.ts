@@ -3,12 +3,12 @@
 // answer being typed. A statement changed by someone else meanwhile is never overwritten.
 import { EisError } from '../../core/errors.js';
 import type { Questionnaire } from '../../core/questionnaire/model.js';
-import { entriesOf, getAnswer, isPlainObject, uniqueId } from '../../core/questionnaire/answers.js';
+import { entriesOf, getAnswer, isPlainObject, uniqueId, type Entry } from '../../core/questionnaire/answers.js';
 import { appendEntry, setAnswer } from '../../core/statement/edit.js';
 import { changeStatement, statementData } from '../../core/statement/change.js';
 import { readStatementText } from '../files/read-statement.js';
 import { writeAtomic } from '../files/statement-file.js';
-import { afterResponse, newEntry, nextStep, nothingToResume, pathKey, startState, type Mode, type Step } from '../../core/interview/flow.js';
+import { afterResponse, newEntry, nextStep, nothingToResume, pathKey, referenceTo, startState, type FieldStep, type Mode, type QuestionStep, type Step } from '../../core/interview/flow.js';
 import { askStep, type AskContext, type Prompter } from './ask.js';
 import { listsRulesNeed, ruleObjection } from '../../core/interview/rule-needs.js';
 import { progressAt, progressHeading, progressLine } from '../../core/interview/progress.js';
@@ -58,6 +58,9 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
     if (response.kind === 'answer' && changes(step, response.value)) {
       ({ hash, answers } = save(file, options.shown, hash, model, step, response.value));
       saved++;
+    } else if (response.kind === 'new-entry' && (step.kind === 'question' || step.kind === 'field')) {
+      ({ hash, answers } = saveWithEntry(file, options.shown, hash, model, step, response));
+      saved++;
     }
     state = afterResponse(state, step, response);
   }
@@ -81,13 +84,45 @@ function changes(step: Step, value: unknown): boolean {
   return step.kind === 'field' && step.create ? true : JSON.stringify(step.current) !== JSON.stringify(value);
 }
 
-function save(file: string, shown: string, expected: string, model: Questionnaire, step: Step, value: unknown): { hash: string; answers: Record<string, unknown> } {
+/** The statement as it is on disk, refused when someone else changed it since this session last wrote. */
+function unchanged(file: string, shown: string, expected: string): ReturnType<typeof readStatementText> {
   const statement = readStatementText(file);
   if (statement.hash !== expected)
     throw new EisError('the statement changed on disk during the interview (edited in another window?); eis stopped and did not overwrite it. The answer just typed was not saved.', {
       file: shown,
       hint: `Run eis answer ${shown} to continue from the file as it is now.`,
     });
+  return statement;
+}
+
+/** A reference answered with a new entry: the entry into its list and the reference to it, in one write. */
+function saveWithEntry(
+  file: string,
+  shown: string,
+  expected: string,
+  model: Questionnaire,
+  step: QuestionStep | FieldStep,
+  response: { entry: Entry; keep?: string[] | undefined },
+): { hash: string; answers: Record<string, unknown> } {
+  const statement = unchanged(file, shown, expected);
+  const listPath = step.field.to!.split('.') as [string, string];
+  const data = asAnswers(statement.data);
+  const named = response.entry[model.questions.get(step.field.to!)?.labelField ?? ''];
+  const id = uniqueId(typeof named === 'string' && named.trim() ? named : `${listPath[1]}-${entriesOf(getAnswer(data, step.field.to!)).length + 1}`, entriesOf(getAnswer(data, step.field.to!)));
+  const text = changeStatement(statement, [listPath, step.path.slice(0, 2)], (doc) => {
+    appendEntry(doc, model, listPath, { id, ...response.entry });
+    const value = referenceTo(step, id, response.keep);
+    if (step.kind === 'field' && step.create) {
+      const owner = step.path.slice(0, 2) as [string, string];
+      appendEntry(doc, model, owner, newEntry(step, value, entriesOf(getAnswer(data, `${owner[0]}.${owner[1]}`)), uniqueId));
+    } else setAnswer(doc, model, step.path, value);
+  });
+  const hash = writeAtomic(file, text, statement.hash);
+  return { hash, answers: asAnswers(statementData(text, file)) };
+}
+
+function save(file: string, shown: string, expected: string, model: Questionnaire, step: Step, value: unknown): { hash: string; answers: Record<string, unknown> } {
+  const statement = unchanged(file, shown, expected);
   const text = changeStatement(statement, [step.path.slice(0, 2)], (doc) => {
     if (step.kind === 'field' && step.create) {
       const listPath = step.path.slice(0, 2) as [string, string];

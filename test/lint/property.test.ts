@@ -67,7 +67,7 @@ describe('generated memos', () => {
         }
         // As many findings as terms placed where they may be reported.
         const expected = blocks
-          .flatMap((b) => b.pieces)
+          .flatMap((b): Piece[] => b.pieces)
           .filter((p) => p.reportable)
           .reduce((n, p) => n + (p.quoted ? harmful : terms).reduce((m, t) => m + p.text.split(t).length - 1, 0), 0);
         expect(findings.length, JSON.stringify(text)).toBe(expected);

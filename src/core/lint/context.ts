@@ -58,6 +58,13 @@ export function nameRanges(text: string, heading: boolean): Range[] {
       } else if (!CONNECTORS.has(word.toLowerCase())) break;
       j++;
     }
+    // "Mothers in California can apply": a sentence's first word is capitalised anyway, so it does
+    // not start a name through a small word.
+    const initial = /(?:^|[.!?:]["”’)]*)\s*$/.test(text.slice(0, tokens[i]!.start));
+    if (capitals >= 2 && initial && last > i && !capital(tokens[i + 1]!.word)) {
+      i++;
+      continue;
+    }
     if (capitals >= 2) ranges.push({ start: tokens[i]!.start, end: tokens[last]!.end });
     i = last + 1;
   }

@@ -9,7 +9,7 @@ import retextProfanities from 'retext-profanities';
 import type { Root } from 'nlcst';
 import type { Severity } from '../findings/findings.js';
 import type { FindingCode } from '../findings/catalogue.js';
-import { commentAudience, isAudience, type StatedAudience } from './audience.js';
+import { type Audience, commentAudience, isAudience, type StatedAudience } from './audience.js';
 import { compoundRanges, nameRanges, quotedRanges, within } from './context.js';
 import { matchGlossary, type Glossary, type GlossaryMatch } from './glossary.js';
 import { isPluralForm } from './plural.js';
@@ -17,8 +17,7 @@ import { MIN_PARAGRAPH_WORDS, paragraphGrade } from './readability.js';
 import type { Range } from './inline.js';
 import { proseOf, type DocComment, type DocumentKind, type ProseUnit } from './prose.js';
 
-/** Who reads a text: the public (reading grade applies) or colleagues (it does not). */
-export type Audience = 'public' | 'internal';
+export type { Audience };
 
 export interface LintSettings {
   /** Highest acceptable reading grade of a paragraph of public text. */

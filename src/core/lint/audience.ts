@@ -4,8 +4,10 @@
 // (`audience: internal`) or in a comment (`<!-- eis-audience internal -->`), a statement in its
 // `x-lint-audience` key.
 import { EisError } from '../errors.js';
-import type { Audience } from './analyze.js';
 import { lineStarts, positionAt } from './view.js';
+
+/** Who reads a text: the public (reading grade applies) or colleagues (it does not). */
+export type Audience = 'public' | 'internal';
 
 export const AUDIENCES: readonly Audience[] = ['public', 'internal'];
 

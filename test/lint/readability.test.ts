@@ -70,17 +70,22 @@ describe('paragraph grade', () => {
   });
 });
 
+// Readability applies to public text; memos are internal unless they or the config say otherwise.
+const publicText = () => lintOptions({ audience: { memos: 'public', statements: 'public' } });
+
 describe('readability findings', () => {
   it('report a paragraph above the target at its first word, and none for one below', () => {
-    const text = `# Notice\n\n${plain}\n\n> ${dense}\n> ${dense}\n`;
-    const findings = lintDocument(text, 'markdown', 'memo.md', lintOptions()).findings.filter((f) => f.code === 'lint/readability');
+    const text = `# Notice\n\n${plain}\n\n- ${dense}\n  ${dense}\n`;
+    const findings = lintDocument(text, 'markdown', 'memo.md', publicText()).findings.filter((f) => f.code === 'lint/readability');
     expect(findings.map((f) => [f.line, f.column, f.severity])).toEqual([[5, 3, 'warning']]);
     expect(findings[0].message).toMatch(/^This paragraph reads at about grade (1\d|2\d); aim for grade 8 or below\.$/);
   });
 
   it('follow the configured grade', () => {
     const text = `${plain} Parents who pay support can choose to get a text message three days before a payment is due, and a confirmation when it posts.`;
-    const grades = [4, 6, 8, 12].map((grade) => lintDocument(text, 'text', 'memo.txt', lintOptions({ grade })).findings.filter((f) => f.code === 'lint/readability').length);
+    const grades = [4, 6, 8, 12].map(
+      (grade) => lintDocument(text, 'text', 'memo.txt', lintOptions({ grade, audience: { memos: 'public', statements: 'public' } })).findings.filter((f) => f.code === 'lint/readability').length,
+    );
     expect(grades[0]).toBe(1);
     expect(grades[3]).toBe(0);
     expect([...grades].sort((a, b) => b - a)).toEqual(grades);
@@ -88,6 +93,6 @@ describe('readability findings', () => {
 
   it('are not given for headings and table cells', () => {
     const text = `# ${dense}\n\n| a |\n| - |\n| ${dense} |\n`;
-    expect(lintDocument(text, 'markdown', 'memo.md', lintOptions()).findings.filter((f) => f.code === 'lint/readability')).toEqual([]);
+    expect(lintDocument(text, 'markdown', 'memo.md', publicText()).findings.filter((f) => f.code === 'lint/readability')).toEqual([]);
   });
 });

@@ -32,7 +32,7 @@ describe('positions inside answers', () => {
       [
         'initiative:',
         '  title: Notice for the obligor',
-        '  summary: "Tell the \\"obligee\\" about\\tthe arrears\\u0021 and the obligor."',
+        '  summary: "Tell the \\x41 obligee about\\tthe arrears\\u0021 and the obligor."',
         "  division: 'The obligor''s office, and the obligee'",
         'proposal:',
         '  problem: |',
@@ -61,7 +61,7 @@ describe('positions inside answers', () => {
       '\n';
     const needles: Array<[string, number, string, string]> = [
       ['obligor\n', 0, 'lint/glossary/obligor', 'initiative.title'],
-      ['obligee\\"', 0, 'lint/glossary/obligee', 'initiative.summary'],
+      ['obligee about', 0, 'lint/glossary/obligee', 'initiative.summary'],
       ['arrears\\u0021', 0, 'lint/glossary/arrears', 'initiative.summary'],
       ['obligor."', 0, 'lint/glossary/obligor', 'initiative.summary'],
       ["obligor''s", 0, 'lint/glossary/obligor', 'initiative.division'],

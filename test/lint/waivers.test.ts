@@ -11,7 +11,7 @@ describe('<!-- eis-disable-next-line --> in memos', () => {
   const text = [
     'The obligor pays.', // 1
     '<!-- eis-disable-next-line obligor -- quoting the 1998 manual -->', // 2
-    'The "obligor\'s failure to cure arrears" is quoted.', // 3
+    "The obligor's failure to cure arrears is cited.", // 3
     '', // 4
     '<!-- eis-disable-next-line -->', // 5
     'The deadbeat dad and the chairman.', // 6

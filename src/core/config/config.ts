@@ -129,12 +129,20 @@ export const configSchema = z.strictObject({
     .default({}),
   lint: z
     .strictObject({
-      glossary: z.array(z.strictObject({ term: z.union([z.string(), z.array(z.string())]), use: z.string().optional(), why: z.string() })).default([]),
+      glossary: z.array(z.strictObject({ term: z.union([z.string(), z.array(z.string())]), use: z.string().optional(), usePlural: z.string().optional(), why: z.string() })).default([]),
       ignore: z.array(z.string()).default([]),
       grade: z.number().min(1).max(20).default(8),
       builtinGlossary: z.boolean().default(true),
+      /**
+       * Who reads the text: readability applies to public text only. One value for all, or one per
+       * kind; memos go to leadership (internal), statements are published (public).
+       */
+      audience: z
+        .union([z.enum(['public', 'internal']), z.strictObject({ memos: z.enum(['public', 'internal']).default('internal'), statements: z.enum(['public', 'internal']).default('public') })])
+        .default({ memos: 'internal', statements: 'public' })
+        .transform((a) => (typeof a === 'string' ? { memos: a, statements: a } : a)),
     })
-    .default({ glossary: [], ignore: [], grade: 8, builtinGlossary: true }),
+    .default({ glossary: [], ignore: [], grade: 8, builtinGlossary: true, audience: { memos: 'internal', statements: 'public' } }),
 });
 
 export type Config = z.output<typeof configSchema> & {

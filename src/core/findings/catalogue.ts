@@ -407,7 +407,7 @@ export const FINDINGS = [
     severity: 'warning',
     configurable: true,
     title: 'A paragraph reads above the target grade level.',
-    when: 'A paragraph reads above `lint.grade` in the config (grade 8 unless it says otherwise).',
+    when: 'A paragraph of public text reads above `lint.grade` in the config (grade 8 unless it says otherwise). Statements are public and memos internal unless `lint.audience` or the file says otherwise; quotations are not graded.',
     message: 'This paragraph reads at about grade <n>; aim for grade <target> or below.',
     fix: 'Split long sentences and prefer short, everyday words; the hint quotes the hardest sentence.',
   },

@@ -9,14 +9,21 @@ import retextProfanities from 'retext-profanities';
 import type { Root } from 'nlcst';
 import type { Severity } from '../findings/findings.js';
 import type { FindingCode } from '../findings/catalogue.js';
+import { type Audience, commentAudience, isAudience, type StatedAudience } from './audience.js';
+import { compoundRanges, nameRanges, quotedRanges, within } from './context.js';
 import { matchGlossary, type Glossary, type GlossaryMatch } from './glossary.js';
+import { isPluralForm } from './plural.js';
 import { MIN_PARAGRAPH_WORDS, paragraphGrade } from './readability.js';
+import type { Range } from './inline.js';
 import { proseOf, type DocComment, type DocumentKind, type ProseUnit } from './prose.js';
 
+export type { Audience };
+
 export interface LintSettings {
-  /** Highest acceptable reading grade of a paragraph. */
+  /** Highest acceptable reading grade of a paragraph of public text. */
   grade: number;
   glossary: Glossary;
+  audience: Audience;
 }
 
 /** A finding inside a text, before it has a file and a line. */
@@ -37,6 +44,8 @@ export interface Hit {
 export interface TextAnalysis {
   hits: Hit[];
   comments: DocComment[];
+  /** An `eis-audience` comment in the text, as written; its offset is the comment's. */
+  statedAudience?: StatedAudience;
 }
 
 // Words retext-equality reports that are terms of art in child-support work: "paternity" is a
@@ -137,6 +146,8 @@ const SEPARATOR = ' \u00b6 ';
 export interface TextInput {
   text: string;
   kind: DocumentKind;
+  /** Overrides `settings.audience` for this text; an `eis-audience` comment inside it overrides both. */
+  audience?: Audience | undefined;
 }
 
 /** Analyses a Markdown or plain-text document. Line endings must already be `\n`. */
@@ -157,6 +168,14 @@ export function analyzeTexts(inputs: TextInput[], settings: LintSettings): TextA
   const lengths = inputs.map((input) => analysedLength(input.text));
   const proses = inputs.map((input, i) => proseOf(input.text.slice(0, lengths[i]), input.kind));
   const results: TextAnalysis[] = proses.map((prose) => ({ hits: [], comments: prose.comments }));
+  const audiences = proses.map((prose, i) => {
+    const stated = prose.comments.flatMap((c) => {
+      const value = commentAudience(c.body);
+      return value === undefined ? [] : [{ value, offset: c.start }];
+    })[0];
+    if (stated) results[i]!.statedAudience = stated;
+    return stated && isAudience(stated.value) ? stated.value : (inputs[i]!.audience ?? settings.audience);
+  });
   // lengths, proses and results go by input; offsets and glossaryByUnit (below) by unit.
   inputs.forEach((input, i) => {
     const length = lengths[i]!;
@@ -172,9 +191,14 @@ export function analyzeTexts(inputs: TextInput[], settings: LintSettings): TextA
     joined += unit.text.replace(/\n/g, ' ');
   }
   const unitAt = (offset: number) => startAtOrBefore(offsets, offset);
+  const contexts = units.map(({ unit }) => contextOf(unit));
   const glossaryByUnit = units.map(({ unit }) => matchGlossary(settings.glossary, unit.text, (start, end) => touchesExcluded(unit, start, end)));
   units.forEach(({ unit, doc }, u) => {
-    results[doc]!.hits.push(...glossaryHits(unit, glossaryByUnit[u]!));
+    const context = contexts[u]!;
+    // A term of art is not reported; a quotation is someone else's words, reported only when the
+    // entry is an error (a harmful label quoted should carry a waiver that says why).
+    const used = glossaryByUnit[u]!.filter((g) => !within(context.compounds, g.start, g.end) && !(g.entry.severity === 'warning' && quoted(unit, context, g.start, g.end)));
+    results[doc]!.hits.push(...glossaryHits(unit, used));
   });
 
   if (units.length) {
@@ -189,11 +213,13 @@ export function analyzeTexts(inputs: TextInput[], settings: LintSettings): TextA
       // The glossary speaks for the agency: where it has something to say, retext stays quiet.
       if (glossaryByUnit[u]!.some((g) => start < g.end && g.start < end)) continue;
       const hit = retextHit(message, unit, start, end);
-      if (hit) results[doc]!.hits.push(hit);
+      if (hit && !outOfPlace(hit, unit, contexts[u]!, start, end)) results[doc]!.hits.push(hit);
     }
   }
 
+  // The reading grade is for text the public reads, in the writer's own words.
   for (const { unit, doc } of units) {
+    if (audiences[doc] !== 'public' || unit.quoted) continue;
     // Counting words first spares parsing the many units too short to judge.
     if (unit.kind !== 'paragraph' || (unit.text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0) < MIN_PARAGRAPH_WORDS) continue;
     const hit = readabilityHit(unit, retext().parse(unit.text) as Root, settings.grade);
@@ -229,6 +255,29 @@ function tooLongHit(text: string, analysed: number): Hit {
   };
 }
 
+interface UnitContext {
+  compounds: Range[];
+  names: Range[];
+  quotations: Range[];
+}
+
+function contextOf(unit: ProseUnit): UnitContext {
+  return { compounds: compoundRanges(unit.text), names: nameRanges(unit.text, unit.kind === 'heading'), quotations: quotedRanges(unit.text) };
+}
+
+function quoted(unit: ProseUnit, context: UnitContext, start: number, end: number): boolean {
+  return unit.quoted === true || within(context.quotations, start, end);
+}
+
+/**
+ * A retext finding that context shows is not the writer's word choice: a term of art, a word of a
+ * proper name, or a warning inside a quotation. Errors (outright profanity) are kept in quotations.
+ */
+function outOfPlace(hit: Hit, unit: ProseUnit, context: UnitContext, start: number, end: number): boolean {
+  if (within(context.compounds, start, end) || within(context.names, start, end)) return true;
+  return hit.severity === 'warning' && quoted(unit, context, start, end);
+}
+
 function touchesExcluded(unit: ProseUnit, start: number, end: number): boolean {
   return unit.excluded.some((r) => start < r.end && r.start < end);
 }
@@ -241,17 +290,19 @@ function glossaryHits(unit: ProseUnit, matches: GlossaryMatch[]): Hit[] {
   return matches.map((m) => {
     const phrase = collapse(unit.text.slice(m.start, m.end));
     const { entry } = m;
+    // "obligors" -> "parents who pay support": the replacement agrees in number with the words found.
+    const use = entry.use && isPluralForm(phrase, m.term) ? (entry.usePlural ?? entry.use) : entry.use;
     const hit: Hit = {
       code: `lint/glossary/${entry.slug}`,
       severity: entry.severity,
-      message: entry.use ? `Instead of "${phrase}", write "${entry.use}".` : `Avoid "${phrase}".`,
+      message: use ? `Instead of "${phrase}", write "${use}".` : `Avoid "${phrase}".`,
       // Said plainly when no law or guide stands behind it: the agency's style, for writers to weigh.
       hint: entry.agencyStyle ? `${entry.why} (Agency style.)` : entry.why,
       phrase,
       start: toDoc(unit, m.start),
       end: toDoc(unit, m.end),
     };
-    if (entry.use) hit.suggestions = [entry.use];
+    if (use) hit.suggestions = [use];
     return hit;
   });
 }

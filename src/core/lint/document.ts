@@ -1,12 +1,15 @@
 // Linting one memo (Markdown or plain text): findings placed on the file's lines, config severities
 // applied, and waived findings set aside with their waiver. Pure: text in, findings out.
 import type { Severity } from '../findings/findings.js';
-import { analyzeText, type Hit, type LintSettings } from './analyze.js';
+import { analyzeText, type Audience, type Hit, type LintSettings } from './analyze.js';
+import { checkedAudience, frontMatterAudience } from './audience.js';
 import type { DocComment, DocumentKind } from './prose.js';
 import { parseDirective, severityFor, waiverFor, type Directive, type LintFinding, type SuppressedFinding } from './suppress.js';
 import { lineStarts, positionAt } from './view.js';
 
-export interface LintOptions extends LintSettings {
+export interface LintOptions extends Omit<LintSettings, 'audience'> {
+  /** Who reads each kind of text, unless the text says otherwise (`lint.audience`). */
+  audience: { memos: Audience; statements: Audience };
   /** Terms, rules or codes waived by the config (`lint.ignore`). */
   ignore: string[];
   /** Severity per code or group of codes (`rules` in the config). */
@@ -28,7 +31,10 @@ export function documentKind(file: string): DocumentKind {
 
 export function lintDocument(text: string, kind: DocumentKind, file: string, options: LintOptions): LintResult {
   const source = normalizeNewlines(text);
-  const { hits, comments } = analyzeText(source, kind, options);
+  const front = kind === 'markdown' ? frontMatterAudience(source) : undefined;
+  const audience = front ? checkedAudience(front, source, file) : options.audience.memos;
+  const { hits, comments, statedAudience } = analyzeText(source, kind, { ...options, audience });
+  if (statedAudience) checkedAudience(statedAudience, source, file);
   const starts = lineStarts(source);
   const directives = directivesOf(comments, source, starts);
   return place(

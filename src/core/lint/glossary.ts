@@ -3,6 +3,7 @@
 // Matching is case-insensitive on whole words, with plurals and possessives, across line breaks.
 import { z } from 'zod';
 import type { Severity } from '../findings/findings.js';
+import { pluralPhrase } from './plural.js';
 
 export const glossaryKinds = ['harmful', 'outdated', 'jargon'] as const;
 export type GlossaryKind = (typeof glossaryKinds)[number];
@@ -26,6 +27,8 @@ const sourceSchema = z.strictObject({
 const entrySchema = z.strictObject({
   term: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]),
   use: z.string().min(1).optional(),
+  /** What to write instead of a plural form, where \`use\` cannot simply be made plural. */
+  usePlural: z.string().min(1).optional(),
   why: z.string().min(1),
   kind: z.enum(glossaryKinds).optional(),
   severity: z.enum(['error', 'warning']).optional(),
@@ -49,6 +52,8 @@ export interface GlossaryEntry {
   slug: string;
   terms: string[];
   use?: string | undefined;
+  /** The replacement for a plural form: given in the glossary, or \`use\` made plural. */
+  usePlural?: string | undefined;
   why: string;
   kind?: GlossaryKind | undefined;
   severity: Severity;
@@ -62,7 +67,7 @@ export interface GlossaryEntry {
 
 export interface Glossary {
   entries: GlossaryEntry[];
-  patterns: Array<{ entry: GlossaryEntry; pattern: RegExp; except?: RegExp | undefined }>;
+  patterns: Array<{ entry: GlossaryEntry; term: string; pattern: RegExp; except?: RegExp | undefined }>;
 }
 
 export function termSlug(term: string): string {
@@ -81,6 +86,7 @@ export function toEntry(input: GlossaryEntryInput, origin: string): GlossaryEntr
     slug: termSlug(terms[0] ?? '') || 'term',
     terms,
     use: input.use,
+    usePlural: input.usePlural ?? (input.use === undefined ? undefined : pluralPhrase(input.use)),
     why: input.why,
     kind: input.kind,
     severity: input.severity ?? (input.kind ? kindSeverity[input.kind] : 'warning'),
@@ -104,7 +110,7 @@ export function buildGlossary(builtin: GlossaryEntry[], agency: GlossaryEntry[])
     entries,
     patterns: entries.flatMap((entry) => {
       const except = entry.except?.length ? termPattern(entry.except) : undefined;
-      return entry.terms.map((term) => ({ entry, pattern: termPattern([term]), except }));
+      return entry.terms.map((term) => ({ entry, term, pattern: termPattern([term]), except }));
     }),
   };
 }
@@ -164,6 +170,8 @@ export interface GlossaryMatch {
   start: number;
   end: number;
   entry: GlossaryEntry;
+  /** The term matched, as the entry lists it. */
+  term: string;
 }
 
 /**
@@ -172,7 +180,7 @@ export interface GlossaryMatch {
  */
 export function matchGlossary(glossary: Glossary, text: string, skip?: (start: number, end: number) => boolean): GlossaryMatch[] {
   const all: GlossaryMatch[] = [];
-  for (const { entry, pattern, except } of glossary.patterns) {
+  for (const { entry, term, pattern, except } of glossary.patterns) {
     pattern.lastIndex = 0;
     const cited = except ? rangesOf(except, text) : [];
     for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
@@ -182,7 +190,7 @@ export function matchGlossary(glossary: Glossary, text: string, skip?: (start: n
       const end = start + m[0].length;
       // Inside a name or citation the entry lists ("the Deadbeat Parents Punishment Act"): not usage.
       if (cited.some(([a, b]) => a <= start && end <= b)) continue;
-      if (m[0].length && !skip?.(start, end)) all.push({ start, end, entry });
+      if (m[0].length && !skip?.(start, end)) all.push({ start, end, entry, term });
     }
   }
   // "The handicapped persons": "handicapped person" (longer) wins over "the handicapped".

@@ -15,6 +15,8 @@ export interface ProseUnit {
   map: number[];
   /** Ranges of `text` that are code, URLs or HTML: findings touching them are dropped. */
   excluded: Range[];
+  /** Inside a block quote: someone else's words. */
+  quoted?: boolean;
 }
 
 export interface DocComment {
@@ -40,7 +42,7 @@ export function proseOf(text: string, kind: DocumentKind): Prose {
     // YAML front matter (title, date, tags) is data, not prose.
     const front = /^---[ \t]*\n[\s\S]*?\n(?:---|\.\.\.)[ \t]*(?:\n|$)/.exec(text);
     const view = wholeView(text);
-    markdownBlocks(front ? slice(view, front[0].length, text.length) : view, prose, 0);
+    markdownBlocks(front ? slice(view, front[0].length, text.length) : view, prose, 0, false);
   }
   return prose;
 }
@@ -60,7 +62,7 @@ function plainBlocks(view: View, prose: Prose): void {
 // Deeply nested containers are rare in memos; past this depth, text is linted as it stands.
 const MAX_DEPTH = 20;
 
-function markdownBlocks(view: View, prose: Prose, depth: number): void {
+function markdownBlocks(view: View, prose: Prose, depth: number, quoted: boolean): void {
   let tokens: Token[];
   try {
     tokens = new Lexer({ gfm: true }).lex(view.text);
@@ -74,11 +76,11 @@ function markdownBlocks(view: View, prose: Prose, depth: number): void {
     if (start === -1) start = cursor;
     const end = Math.min(view.text.length, start + token.raw.length);
     cursor = end;
-    block(token, slice(view, start, end), prose, depth);
+    block(token, slice(view, start, end), prose, depth, quoted);
   }
 }
 
-function block(token: Token, view: View, prose: Prose, depth: number): void {
+function block(token: Token, view: View, prose: Prose, depth: number, quoted: boolean): void {
   switch (token.type) {
     case 'space':
     case 'hr':
@@ -89,42 +91,39 @@ function block(token: Token, view: View, prose: Prose, depth: number): void {
       // Raw HTML shows its text (`<!-- note --> More words`, `<div>Words</div>`): read it, with
       // tags and comments blanked out. Preformatted, script and style blocks are not prose.
       if (/^ {0,3}<(pre|script|style|textarea)[\s>]/i.test(view.text)) collectComments(view, prose);
-      else addUnit(prose, view, 'cell', 'markdown');
+      else addUnit(prose, view, 'cell', 'markdown', quoted);
       return;
     case 'heading': {
       const stripped = stripLinePrefixes(view, (line, i) => (i === 0 ? (/^ {0,3}#{1,6}(?=[ \t]|$)/.exec(line)?.[0].length ?? 0) : 0));
       // Closing hashes of an ATX heading, and the underline of a setext heading, are markup.
       const text = stripped.text.replace(/[ \t]+#+[ \t]*$/m, (m) => ' '.repeat(m.length)).replace(/\n[ \t]*(=+|-+)[ \t]*\n?$/, (m) => m.replace(/[^\n]/g, ' '));
-      addUnit(prose, { text, map: stripped.map }, 'heading', 'markdown');
+      addUnit(prose, { text, map: stripped.map }, 'heading', 'markdown', quoted);
       return;
     }
     case 'paragraph':
     case 'text':
-      addUnit(prose, view, 'paragraph', 'markdown');
+      addUnit(prose, view, 'paragraph', 'markdown', quoted);
       return;
-    case 'blockquote':
-      if (depth >= MAX_DEPTH) {
-        addUnit(prose, view, 'paragraph', 'markdown');
-        return;
-      }
-      markdownBlocks(
-        stripLinePrefixes(view, (line) => /^ {0,3}> ?/.exec(line)?.[0].length ?? 0),
-        prose,
-        depth + 1,
-      );
+    case 'blockquote': {
+      const inner = stripLinePrefixes(view, (line) => /^ {0,3}> ?/.exec(line)?.[0].length ?? 0);
+      // A GitHub alert (`> [!NOTE]`) is the writer's own callout, not a quotation.
+      const quotes = quoted || !/^\s*\[![A-Za-z]+\]/.test(inner.text);
+      if (depth >= MAX_DEPTH) addUnit(prose, view, 'paragraph', 'markdown', quotes);
+      else markdownBlocks(inner, prose, depth + 1, quotes);
       return;
+    }
     case 'list':
-      listItems(token as Tokens.List, view, prose, depth);
+      listItems(token as Tokens.List, view, prose, depth, quoted);
       return;
     case 'table':
-      tableCells(view, prose);
+      tableCells(view, prose, quoted);
       return;
     default:
-      if (view.text.trim()) addUnit(prose, view, 'paragraph', 'markdown');
+      if (view.text.trim()) addUnit(prose, view, 'paragraph', 'markdown', quoted);
   }
 }
 
-function listItems(list: Tokens.List, view: View, prose: Prose, depth: number): void {
+function listItems(list: Tokens.List, view: View, prose: Prose, depth: number, quoted: boolean): void {
   let cursor = 0;
   for (const item of list.items) {
     let start = view.text.startsWith(item.raw, cursor) ? cursor : view.text.indexOf(item.raw, cursor);
@@ -137,12 +136,12 @@ function listItems(list: Tokens.List, view: View, prose: Prose, depth: number): 
     // Continuation lines are indented to the content's column; more indentation is nested content.
     const indent = marker && marker[1]!.length > 4 ? width - marker[1]!.length + 1 : width;
     const content = stripLinePrefixes(itemView, (line, i) => (i === 0 ? width : Math.min(indent, /^ */.exec(line)![0].length)));
-    if (depth >= MAX_DEPTH) addUnit(prose, content, 'paragraph', 'markdown');
-    else markdownBlocks(content, prose, depth + 1);
+    if (depth >= MAX_DEPTH) addUnit(prose, content, 'paragraph', 'markdown', quoted);
+    else markdownBlocks(content, prose, depth + 1, quoted);
   }
 }
 
-function tableCells(view: View, prose: Prose): void {
+function tableCells(view: View, prose: Prose, quoted: boolean): void {
   let lineStart = 0;
   let row = 0;
   while (lineStart < view.text.length) {
@@ -152,7 +151,7 @@ function tableCells(view: View, prose: Prose): void {
     if (row !== 1) {
       const line = view.text.slice(lineStart, lineEnd);
       for (const cell of cellRanges(line)) {
-        if (line.slice(cell.start, cell.end).trim()) addUnit(prose, slice(view, lineStart + cell.start, lineStart + cell.end), 'cell', 'markdown');
+        if (line.slice(cell.start, cell.end).trim()) addUnit(prose, slice(view, lineStart + cell.start, lineStart + cell.end), 'cell', 'markdown', quoted);
       }
     }
     if (nl === -1) break;
@@ -197,11 +196,11 @@ function collectComments(view: View, prose: Prose): void {
   }
 }
 
-function addUnit(prose: Prose, view: View, kind: UnitKind, doc: DocumentKind): void {
+function addUnit(prose: Prose, view: View, kind: UnitKind, doc: DocumentKind, quoted = false): void {
   const masked = doc === 'markdown' ? maskMarkdownInline(view.text) : maskPlainInline(view.text);
   for (const c of masked.comments) prose.comments.push(toDocComment(c, view));
   if (!masked.text.trim()) return;
-  prose.units.push({ kind, text: masked.text, map: view.map, excluded: masked.excluded });
+  prose.units.push({ kind, text: masked.text, map: view.map, excluded: masked.excluded, ...(quoted ? { quoted } : {}) });
 }
 
 function toDocComment(c: Comment, view: View): DocComment {

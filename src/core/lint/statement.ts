@@ -5,7 +5,9 @@ import { isScalar, type Scalar } from 'yaml';
 import type { Field, Questionnaire } from '../questionnaire/model.js';
 import { entriesOf, isPlainObject } from '../questionnaire/answers.js';
 import { positionOf, type YamlSource } from '../yaml/source.js';
-import { analyzeTexts, MAX_ANALYSED_CHARS } from './analyze.js';
+import { EisError } from '../errors.js';
+import { analyzeTexts, MAX_ANALYSED_CHARS, type Audience } from './analyze.js';
+import { checkedAudience, isAudience } from './audience.js';
 import { directivesOf, place, type LintOptions, type LintResult } from './document.js';
 import { contentStart, scalarMap } from './scalar-map.js';
 import { parseDirective, waiverFor, type Directive } from './suppress.js';
@@ -64,10 +66,12 @@ export function lintStatement(source: Pick<YamlSource, 'doc' | 'lineCounter' | '
 
   const analyses = analyzeTexts(
     located.map(({ answer }) => ({ text: answer.value, kind: answer.field.type === 'markdown' ? 'markdown' : 'text' })),
-    options,
+    { ...options, audience: statementAudience(source, file) ?? options.audience.statements },
   );
   located.forEach(({ answer, map, keyLine }, n) => {
     const analysis = analyses[n]!; // one analysis per located answer
+    const stated = analysis.statedAudience;
+    if (stated) checkedAudience({ value: stated.value, offset: map[stated.offset]! }, source.text, file);
     const bare = answer.value.replace(/\s+/g, ' ').trim().toLowerCase();
     // An answer that is nothing but the words (a record of language replaced, a label) mentions
     // them rather than uses them.
@@ -92,6 +96,25 @@ export function lintStatement(source: Pick<YamlSource, 'doc' | 'lineCounter' | '
   result.findings.sort(byPlace);
   result.suppressed.sort(byPlace);
   return result;
+}
+
+/**
+ * The statement's own audience: `x-lint-audience` at the top level. The statement format has no key
+ * for it, and keys starting "x-" are the format's room for notes of one's own.
+ */
+export const AUDIENCE_KEY = 'x-lint-audience';
+
+function statementAudience(source: Pick<YamlSource, 'doc' | 'lineCounter' | 'data' | 'text'>, file: string): Audience | undefined {
+  if (!isPlainObject(source.data) || !(AUDIENCE_KEY in source.data)) return undefined;
+  const value = source.data[AUDIENCE_KEY];
+  if (isAudience(value)) return value;
+  const { line, column } = positionOf(source, [AUDIENCE_KEY]);
+  throw new EisError(`"${AUDIENCE_KEY}" must be "public" or "internal", not ${JSON.stringify(value)}.`, {
+    file,
+    line,
+    column,
+    hint: 'Readability is checked for public text only; see docs/lint.md.',
+  });
 }
 
 /** `# eis-disable-next-line ...` comments in the YAML, not counting text inside the answers. */

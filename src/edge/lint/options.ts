@@ -38,6 +38,7 @@ export function lintOptionsFrom(config: Config): LintOptions {
   const agency = config.lint.glossary.map((entry) => toEntry(entry, 'config'));
   return {
     grade: config.lint.grade,
+    audience: config.lint.audience,
     glossary: buildGlossary(config.lint.builtinGlossary ? builtinGlossary() : [], agency),
     ignore: config.lint.ignore,
     rules: config.rules,

@@ -78,7 +78,13 @@ export function lintMemoFile(abs: string, shown: string, options: LintOptions): 
     if (!(error instanceof EisError)) throw error;
     return { findings: [fatal(error, shown)], suppressed: [] };
   }
-  return lintDocument(text, documentKind(abs), shown, options);
+  try {
+    return lintDocument(text, documentKind(abs), shown, options);
+  } catch (error) {
+    // A memo that names an audience eis does not know: reported, and the other files still linted.
+    if (!(error instanceof EisError)) throw error;
+    return { findings: [fatal(error, shown)], suppressed: [] };
+  }
 }
 
 export function lintStatementFile(abs: string, shown: string, known: (id: string) => Questionnaire | undefined, options: LintOptions): { findings: LintFinding[]; suppressed: SuppressedFinding[] } {

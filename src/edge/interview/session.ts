@@ -11,6 +11,7 @@ import { writeAtomic } from '../files/statement-file.js';
 import { afterResponse, newEntry, nextStep, nothingToResume, startState, type Mode, type Step } from '../../core/interview/flow.js';
 import { askStep, type Prompter } from './ask.js';
 import { progressAt, progressHeading, progressLine } from '../../core/interview/progress.js';
+import type { Answered } from '../../core/interview/said.js';
 
 export interface SessionOptions {
   file: string;
@@ -23,6 +24,8 @@ export interface SessionOptions {
   /** Section titles and progress lines. */
   heading: (text: string) => string;
   dim: (text: string) => string;
+  /** Told after every response, once its answer is saved (the accessible prompter says what was saved). */
+  answered?: Answered | undefined;
 }
 
 export interface SessionResult {
@@ -56,6 +59,7 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
       ({ hash, answers } = save(file, options.shown, hash, model, step, response.value));
       saved++;
     }
+    options.answered?.(step, response, answers);
     state = afterResponse(state, step, response);
   }
   return { saved, nothingToDo: false };

@@ -111,7 +111,7 @@ describe('the accessible prompter', () => {
     const { prompter, output } = lines(['', '2, 12', 'none, 3']);
     await expect(askStep(step, prompter, model)).resolves.toEqual({ kind: 'answer', value: ['none', 'children'] });
     // "none" is a choice of this question (Nobody outside the agency), so it is not "clear".
-    expect(output()).toContain('Who is affected?, numbers or names: Not accepted: choose at least one: type its number or name; separate several with commas.\n');
+    expect(output()).toContain('Who is affected? Numbers or names: Not accepted: choose at least one: type its number or name; separate several with commas.\n');
     expect(output()).toContain('Not accepted: There is no choice 12: type a number from 1 to 7, or the name of a choice.\n');
   });
 

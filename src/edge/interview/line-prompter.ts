@@ -42,6 +42,18 @@ export function plainMessage(message: string): string {
   return message.replaceAll(' › ', ': ');
 }
 
+/** True when the question ends as a sentence does ("Who is affected?"). */
+function ends(message: string): boolean {
+  return /[?.!]$/.test(message);
+}
+
+/** "Kind of work, number" but "Who is affected? Number": no comma after a question mark. */
+function joined(message: string, mark: string, word: string): string {
+  const capital = `${word[0]!.toUpperCase()}${word.slice(1)}`;
+  if (ends(message)) return `${message} ${capital}`;
+  return `${message}${mark} ${mark === '.' ? capital : word}`;
+}
+
 function numbered(choices: Choice[]): string {
   return choices.map((c, i) => `${i + 1}. ${c.label}${c.help ? `: ${c.help.trim()}` : ''}`).join('\n');
 }
@@ -144,7 +156,7 @@ export function linePrompter(options: LinePrompterOptions): LinePrompter {
       const message = plainMessage(o.message);
       if (o.default !== undefined && o.default !== '') note(`Current answer: ${o.default}. Press Enter to keep it.`);
       for (;;) {
-        const reply = (await ask(`${message}: `)).trim();
+        const reply = (await ask(`${message}${ends(message) ? '' : ':'} `)).trim();
         const value = reply === '' && o.default !== undefined ? o.default : reply;
         const valid = o.validate(value);
         if (valid === true) return value;
@@ -155,7 +167,7 @@ export function linePrompter(options: LinePrompterOptions): LinePrompter {
       const message = plainMessage(o.message);
       const { answer, help } = splitNote(o.default);
       if (external) {
-        note(`${message}: a long answer, written in your editor (${external}).${answer ? ' The editor opens with the current answer.' : ''}`);
+        note(`${joined(message, ':', 'a')} long answer, written in your editor (${external}).${answer ? ' The editor opens with the current answer.' : ''}`);
         for (;;) {
           await ask('Press Enter to open the editor; save and close it to go on. ');
           const text = openEditor(o.default);
@@ -164,12 +176,12 @@ export function linePrompter(options: LinePrompterOptions): LinePrompter {
           refused(valid);
         }
       }
-      note(`${message}: a long answer, which may take several lines. Type them, then a line holding only a full stop (${END_OF_TEXT}) to finish.`);
+      note(`${joined(message, ':', 'a')} long answer, which may take several lines. Type them, then a line holding only a full stop (${END_OF_TEXT}) to finish.`);
       if (answer) note(`Current answer:\n${answer}\nEnd of the current answer. A full stop on the first line keeps it.`);
       if (help) note(`Type ${HELP_KEY} on the first line for help and an example.`);
       for (;;) {
         const typed: string[] = [];
-        const first = `${message}, first line: `;
+        const first = `${joined(message, ',', 'first')} line: `;
         for (let line = await ask(first); line.trim() !== END_OF_TEXT; line = await ask(typed.length ? '' : first)) {
           if (!typed.length && help && line.trim() === HELP_KEY) note(help);
           // Blank lines before the first words are Enter pressed early, not paragraphs.
@@ -183,12 +195,12 @@ export function linePrompter(options: LinePrompterOptions): LinePrompter {
     },
     async select(o) {
       const message = plainMessage(o.message);
-      note(`${message}. Choose one of ${o.choices.length}:`);
+      note(`${joined(message, '.', 'choose')} one of ${o.choices.length}:`);
       note(numbered(o.choices));
       const current = o.default !== undefined && o.choices.some((c) => c.value === o.default) ? o.default : undefined;
       if (current !== undefined) note(`Current answer: ${labelOf(o.choices, current)}. Press Enter to keep it.`);
       for (;;) {
-        const reply = await ask(`${message}, number or name: `);
+        const reply = await ask(`${joined(message, ',', 'number')} or name: `);
         if (reply.trim() === '') {
           if (current !== undefined) return current;
           refused(`type a number from 1 to ${o.choices.length}, or the name of a choice.`);
@@ -203,12 +215,12 @@ export function linePrompter(options: LinePrompterOptions): LinePrompter {
       const message = plainMessage(o.message);
       const current = o.checked.filter((v) => o.choices.some((c) => c.value === v));
       const noneAllowed = o.validate([]) === true;
-      note(`${message}. Choose any of ${o.choices.length}, by numbers or names separated by commas:`);
+      note(`${joined(message, '.', 'choose')} any of ${o.choices.length}, by numbers or names separated by commas:`);
       note(numbered(o.choices));
       if (current.length) note(`Chosen now: ${current.map((v) => labelOf(o.choices, v)).join('; ')}. Press Enter to keep them${noneAllowed ? ', or type none to clear them' : ''}.`);
       else if (noneAllowed) note('Press Enter to choose none.');
       for (;;) {
-        const reply = (await ask(`${message}, numbers or names: `)).trim();
+        const reply = (await ask(`${joined(message, ',', 'numbers')} or names: `)).trim();
         let picked = reply === '' ? current : choicesFor(o.choices, reply);
         // "none" clears the answer, unless a choice is called that.
         if (typeof picked === 'string' && noneAllowed && reply.toLowerCase() === 'none') picked = [];

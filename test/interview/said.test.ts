@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { savedText } from '../../src/core/interview/said.js';
 import { accessibleMode } from '../../src/core/interview/accessible.js';
+import { parseConfig } from '../../src/core/config/config.js';
+import { policyHash } from '../../src/edge/git/policy.js';
 import { progressAt } from '../../src/core/interview/progress.js';
 import { afterResponse, nextStep, startState, type Step } from '../../src/core/interview/flow.js';
 import { builtinLatest } from '../helpers/model.js';
@@ -58,5 +60,19 @@ describe('accessible mode', () => {
     expect(accessibleMode(undefined, { ACCESSIBLE: 'false' }, true)).toBe(false);
     expect(accessibleMode(undefined, { ACCESSIBLE: '' }, true)).toBe(true);
     expect(accessibleMode(undefined, {}, true)).toBe(true);
+  });
+
+  it('is a setting of eis.config.yaml, checked like every other', () => {
+    expect(parseConfig('interview:\n  accessible: true\n', '/repo/eis.config.yaml').interview).toEqual({ accessible: true });
+    expect(parseConfig('questionnaire: equity-impact\n', '/repo/eis.config.yaml').interview).toBeUndefined();
+    expect(() => parseConfig('interview:\n  accessible: yes please\n', '/repo/eis.config.yaml')).toThrow(/"interview.accessible" should be boolean/);
+    expect(() => parseConfig('interview:\n  acessible: true\n', '/repo/eis.config.yaml')).toThrow(/"acessible" is not a config setting/);
+  });
+
+  it('is no part of what a policy approval covers: turning it on asks no approval again', () => {
+    const questionnaire = model;
+    const hash = (text: string) => policyHash({ config: parseConfig(text, '/repo/eis.config.yaml'), questionnaire });
+    expect(hash('interview:\n  accessible: true\n')).toBe(hash('questionnaire: equity-impact\n'));
+    expect(hash('rules:\n  stale: off\n')).not.toBe(hash('questionnaire: equity-impact\n'));
   });
 });

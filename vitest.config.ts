@@ -16,6 +16,7 @@ const cli = [
   'test/check/coverage-cli.test.ts',
   'test/check/registry-cli.test.ts',
   'test/check/parallel.test.ts',
+  'test/interview/accessible.e2e.test.ts',
   'test/interview/answers-cli.e2e.test.ts',
   'test/interview/line-endings.test.ts',
   'test/interview/terminal.e2e.test.ts',

@@ -35,7 +35,9 @@ export class Terminal {
     const envArgs = Object.entries(extraEnv).flatMap(([k, v]) => ['-e', `${k}=${v}`]);
     // tmux 3.3 does not report every exit status of a dead pane, so a wrapper writes it to a file.
     this.rcFile = join(this.confDir, `${name}.rc`);
-    argv = ['/bin/sh', '-c', `"$@"; echo $? > '${this.rcFile}'`, 'sh', ...argv];
+    // Ctrl-C at a prompt that is not in raw mode signals the whole foreground group: the wrapper
+    // traps it (its child gets the default action back) so that it lives to write the status.
+    argv = ['/bin/sh', '-c', `trap : INT; "$@"; echo $? > '${this.rcFile}'`, 'sh', ...argv];
     const conf = join(this.confDir, 'tmux.conf');
     // No user config; keep dead panes so that the exit status can be read.
     writeFileSync(conf, 'set -g remain-on-exit on\nset -g history-limit 5000\n');
@@ -70,6 +72,11 @@ export class Terminal {
       .map((l) => l.trimEnd())
       .join('\n')
       .trimEnd();
+  }
+
+  /** Copies every byte the pane's program writes (and the terminal echoes) to `file`, unchanged. */
+  pipeTo(file: string): void {
+    this.tmux(['pipe-pane', '-t', this.target, `cat >> '${file}'`]);
   }
 
   /** Keys by tmux name (Enter, Down, Space, C-c). */

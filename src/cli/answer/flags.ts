@@ -12,6 +12,11 @@ export const answerCommand = (program: Command) =>
     .option('-s, --section <id>', 'walk this section again, current answers as defaults')
     .option('-a, --all', 'walk every question of every section, current answers as defaults')
     .option('--answers <file>', 'take answers from a YAML or JSON file in the statement\'s shape ("-" for stdin) instead of asking')
+    .option(
+      '--accessible',
+      'ask line by line, for screen readers and magnifiers: numbered choices, no redrawing, no colour; also EIS_ACCESSIBLE=1, ACCESSIBLE=1 or interview.accessible in eis.config.yaml',
+    )
+    .option('--no-accessible', 'the usual prompts, even when EIS_ACCESSIBLE, ACCESSIBLE or the config asks for accessible mode')
     .addHelpText(
       'after',
       `
@@ -21,6 +26,7 @@ Examples:
   $ eis answer memos/child-care-credit.eis.yaml --section populations
   $ eis answer memos/child-care-credit.eis.yaml --answers answers.yaml
   $ cat answers.json | eis answer memos/child-care-credit.eis.yaml --answers -
+  $ eis answer memos/child-care-credit.eis.yaml --accessible       line by line, for screen readers
 
 Exit codes: 0 complete, 1 answers still missing, 2 could not run (bad answers file, file changed
 on disk, no terminal and no --answers), 130 stopped with Ctrl-C (answers so far are saved).`,

@@ -6,6 +6,7 @@ import { EisError } from '../../core/errors.js';
 import { statementTarget } from '../../edge/interview/target.js';
 import { interviewOrMerge, openStatement, sectionMode } from '../../edge/interview/command.js';
 import type { Mode } from '../../core/interview/flow.js';
+import { accessibleMode } from '../../core/interview/accessible.js';
 
 export async function answer(ctx: Context, statement: string, options: AnswerOptions): Promise<number> {
   if (options.section !== undefined && options.all) throw new EisError('--section and --all cannot be used together.', { hint: 'Pick one section with --section, or walk everything with --all.' });
@@ -13,5 +14,5 @@ export async function answer(ctx: Context, statement: string, options: AnswerOpt
   const { file, shown } = statementTarget(ctx, config, statement);
   const opened = openStatement(config, file, shown);
   const mode: Mode = options.section !== undefined ? sectionMode(opened.model, options.section) : options.all ? { kind: 'all' } : { kind: 'resume' };
-  return interviewOrMerge(ctx, opened, { mode, answers: options.answers });
+  return interviewOrMerge(ctx, opened, { mode, answers: options.answers, accessible: accessibleMode(options.accessible, ctx.env, config.interview?.accessible) });
 }

@@ -11,6 +11,11 @@ export const newCommand = (program: Command) =>
     .argument('[memo-or-folder]', 'the memo file, or the initiative folder')
     .option('--initiative <id>', 'an initiative without a memo, listed in initiatives.registry of eis.config.yaml: its statement goes where statements.registry says')
     .option('--answers <file>', 'take answers from a YAML or JSON file in the statement\'s shape ("-" for stdin) instead of asking')
+    .option(
+      '--accessible',
+      'ask line by line, for screen readers and magnifiers: numbered choices, no redrawing, no colour; also EIS_ACCESSIBLE=1, ACCESSIBLE=1 or interview.accessible in eis.config.yaml',
+    )
+    .option('--no-accessible', 'the usual prompts, even when EIS_ACCESSIBLE, ACCESSIBLE or the config asks for accessible mode')
     .addHelpText(
       'after',
       `
@@ -20,7 +25,11 @@ Examples:
   $ eis new --initiative case-portal-2027                          a project with no memo, from the config's registry
   $ eis new memos/child-care-credit.md --answers answers.yaml     no questions, for scripts
 
-Long answers open $VISUAL or $EDITOR; without one they are typed on one line.`,
+Long answers open $VISUAL or $EDITOR; without one they are typed on one line.
+
+Accessible mode (--accessible) asks each question on its own line: choices are numbered and take
+the number or the name, long answers without an editor end with a line holding only ".", and eis
+says what it saved after each answer. See docs/interview.md#accessible-mode.`,
     );
 
 export type NewOptions = OptionsOf<typeof newCommand>;

@@ -21,6 +21,7 @@ import { discardSkeleton, interviewOrMerge, openStatement, printAnswerProblems, 
 import { answerProblems } from '../../core/interview/answers-file.js';
 import { parseYamlSource, type YamlSource } from '../../core/yaml/source.js';
 import { PACKAGE_NAME, VERSION } from '../../core/version.js';
+import { accessibleMode } from '../../core/interview/accessible.js';
 
 /**
  * The statement JSON Schema shipped with eis, for editor completion (the yaml-language-server
@@ -40,6 +41,7 @@ function schemaUrl(model: Questionnaire, statement: string, root: string): strin
 
 export async function newStatement(ctx: Context, target: string | undefined, options: NewOptions): Promise<number> {
   const config = loadConfig({ config: ctx.config, cwd: ctx.cwd, allowExternalQuestionnaire: ctx.allowExternalQuestionnaire });
+  const accessible = accessibleMode(options.accessible, ctx.env, config.interview?.accessible);
   const registered = options.initiative !== undefined ? registeredInitiative(config, options.initiative, target) : undefined;
   if (target === undefined && !registered)
     throw new EisError('name the memo or initiative folder the statement is for.', {
@@ -71,16 +73,15 @@ export async function newStatement(ctx: Context, target: string | undefined, opt
         hint: `Continue it with: eis answer ${shown}${options.answers !== undefined ? ` --answers ${options.answers}` : ''}`,
       });
     ctx.stderr(`${shown} exists already.\n`);
-    const { confirm } = await import('@inquirer/prompts');
     let resume: boolean;
     try {
-      resume = await confirm({ message: `Continue answering ${shown}?`, default: true });
+      resume = await (await import('../../edge/interview/interactive.js')).confirmFirst(ctx, `Continue answering ${shown}?`, accessible);
     } catch (error) {
       if (error instanceof Error && error.name === 'ExitPromptError') return ExitCode.interrupted;
       throw error;
     }
     if (!resume) return ExitCode.ok;
-    return interviewOrMerge(ctx, openStatement(config, file, shown), { mode: { kind: 'resume' } });
+    return interviewOrMerge(ctx, openStatement(config, file, shown), { mode: { kind: 'resume' }, accessible });
   }
 
   const model = configuredQuestionnaire(config);
@@ -112,7 +113,7 @@ export async function newStatement(ctx: Context, target: string | undefined, opt
   const opened: Opened = { ...openStatement(config, file, shown), skeleton };
   let code: number;
   try {
-    code = await interviewOrMerge(ctx, opened, { mode: { kind: 'resume', fromStart: true }, answers });
+    code = await interviewOrMerge(ctx, opened, { mode: { kind: 'resume', fromStart: true }, answers, accessible });
   } catch (error) {
     discardSkeleton(opened);
     throw error;

@@ -120,6 +120,13 @@ export const configSchema = z.strictObject({
       suppressBelow: z.number().int().min(1).max(1000).default(11),
     })
     .default({ suppressBelow: 11 }),
+  /** How the interview asks. Not part of a policy approval: it changes no answer that is required. */
+  interview: z
+    .strictObject({
+      /** Line by line, for screen readers and magnifiers (docs/interview.md#accessible-mode). */
+      accessible: z.boolean().optional(),
+    })
+    .optional(),
   templates: z
     .strictObject({
       md: z.string().optional(),

@@ -157,14 +157,7 @@ async function askField(step: Step & { kind: 'question' | 'field' }, prompter: P
   }
 }
 
-async function askPicks(
-  step: Step & { kind: 'question' | 'field' },
-  prompter: Prompter,
-  model: Questionnaire,
-  message: string,
-  offered: Choice[],
-  target?: Field,
-): Promise<Response> {
+async function askPicks(step: Step & { kind: 'question' | 'field' }, prompter: Prompter, model: Questionnaire, message: string, offered: Choice[], target?: Field): Promise<Response> {
   const { field, required, current } = step;
   if (field.help) prompter.note(field.help.trim());
   const checked = Array.isArray(current) ? current.map(String) : typeof current === 'string' ? [current] : [];

@@ -42,6 +42,8 @@ export interface InterviewOptions {
   mode: Mode;
   /** An answers file (`-` for stdin), or its contents already read and checked. */
   answers?: string | YamlSource | undefined;
+  /** Ask line by line, for screen readers (accessibleMode decides). */
+  accessible?: boolean | undefined;
 }
 
 export async function interviewOrMerge(ctx: Context, opened: Opened, options: InterviewOptions): Promise<number> {
@@ -55,7 +57,7 @@ export async function interviewOrMerge(ctx: Context, opened: Opened, options: In
     return ExitCode.failure;
   }
   const { interactiveSession } = await import('./interactive.js');
-  return interactiveSession(ctx, opened, options.mode);
+  return interactiveSession(ctx, opened, options.mode, options.accessible);
 }
 
 /** Reads `--answers FILE` (or `-`, stdin) as YAML or JSON; what is wrong with them comes from answerProblems. */

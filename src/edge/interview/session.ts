@@ -12,6 +12,7 @@ import { afterResponse, newEntry, nextStep, nothingToResume, pathKey, referenceT
 import { askStep, type AskContext, type Prompter } from './ask.js';
 import { listsRulesNeed, ruleObjection } from '../../core/interview/rule-needs.js';
 import { progressAt, progressHeading, progressLine } from '../../core/interview/progress.js';
+import type { Answered } from '../../core/interview/said.js';
 
 export interface SessionOptions {
   file: string;
@@ -26,6 +27,8 @@ export interface SessionOptions {
   /** Section titles and progress lines. */
   heading: (text: string) => string;
   dim: (text: string) => string;
+  /** Told after every response, once its answer is saved (the accessible prompter says what was saved). */
+  answered?: Answered | undefined;
 }
 
 export interface SessionResult {
@@ -62,6 +65,7 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
       ({ hash, answers } = saveWithEntry(file, options.shown, hash, model, step, response));
       saved++;
     }
+    options.answered?.(step, response, answers);
     state = afterResponse(state, step, response);
   }
   return { saved, nothingToDo: false };

@@ -1,0 +1,199 @@
+// A whole interview in accessible mode, in a real pseudo-terminal (tmux), with every byte the
+// terminal received recorded: no cursor movement, no clearing, no colour; and the statement it
+// saves is the one the usual prompts save for the same answers.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { BIN, copyExamples } from '../helpers/cli.js';
+import { Terminal, tmuxMissing } from './tmux.js';
+
+const missing = tmuxMissing();
+if (missing) console.log(`Skipping the accessible terminal tests: ${missing}.`);
+
+const MEMO = 'memos/license-suspension-change.md';
+const STATEMENT = 'memos/license-suspension-change.eis.yaml';
+
+function baseEnv(): Record<string, string | undefined> {
+  const env: Record<string, string | undefined> = { ...process.env, EIS_TODAY: '2026-11-23', TERM: 'xterm-256color' };
+  for (const key of ['CI', 'EDITOR', 'VISUAL', 'GITHUB_ACTIONS', 'TMUX', 'NO_COLOR', 'FORCE_COLOR', 'ACCESSIBLE', 'EIS_ACCESSIBLE']) delete env[key];
+  return env;
+}
+
+type Key = string | { text: string };
+const text = (t: string): Key => ({ text: t });
+
+/**
+ * One question, answered the same in both modes: `prompt` is part of its prompt; `lines` are typed
+ * in accessible mode, one a line; `keys` are pressed at inquirer's prompt.
+ */
+interface Reply {
+  prompt: string;
+  lines: string[];
+  keys: Key[];
+}
+const typed = (prompt: string, answer: string): Reply => ({ prompt, lines: [answer], keys: [text(answer), 'Enter'] });
+const skipped = (prompt: string): Reply => ({ prompt, lines: [''], keys: ['Enter'] });
+
+const INTERVIEW: Reply[] = [
+  typed('Title', "Changing the driver's license suspension policy"),
+  { prompt: 'Kind of work', lines: ['7', '2'], keys: ['Down', 'Enter'] }, // 7 is no choice: asked again
+  // A long answer: ended by a line holding only a full stop in accessible mode.
+  {
+    prompt: 'Plain-language summary',
+    lines: ['We suspend fewer licences, and only after checking that a parent can pay.', '.'],
+    keys: [text('We suspend fewer licences, and only after checking that a parent can pay.'), 'Enter'],
+  },
+  typed('Division or office', 'Policy Division'),
+  typed('Author', 'Policy and Equity Review Team'),
+  { prompt: 'Add an entry to "Memos this statement covers"?', lines: ['no'], keys: ['Enter'] },
+  { prompt: 'Status', lines: ['Draft'], keys: ['Enter'] },
+  { prompt: 'Who is affected?', lines: ['', '2'], keys: ['Down', 'Space', 'Enter'] }, // none is refused: it is required
+  { prompt: 'What does it change?', lines: ['notices and forms'], keys: ['Down', 'Down', 'Down', 'Space', 'Enter'] },
+  { prompt: 'Are there known differences', lines: ['no'], keys: ['Down', 'Enter'] },
+  { prompt: 'Do staff use their own judgement', lines: ['2'], keys: ['Down', 'Enter'] },
+  {
+    prompt: 'What problem does it solve?',
+    lines: ['Suspensions cost parents the jobs they need to pay support.', '.'],
+    keys: [text('Suspensions cost parents the jobs they need to pay support.'), 'Enter'],
+  },
+  { prompt: 'What is being decided?', lines: ['Raise the threshold and offer a payment plan first.', '.'], keys: [text('Raise the threshold and offer a payment plan first.'), 'Enter'] },
+  { prompt: 'What results do we want', lines: ['Parents keep their jobs.', '.'], keys: [text('Parents keep their jobs.'), 'Enter'] },
+  typed('Affected populations, entry 1', 'Rural parents'),
+  { prompt: 'Kinds of population', lines: ['region or county'], keys: ['Down', 'Down', 'Down', 'Down', 'Down', 'Space', 'Enter'] },
+  { prompt: 'Direct or indirect', lines: ['1'], keys: ['Enter'] },
+  { prompt: 'Effect', lines: ['burden'], keys: ['Down', 'Enter'] },
+  skipped('How many people, roughly'),
+  { prompt: 'Why this effect', lines: ['No public transit.', '.'], keys: [text('No public transit.'), 'Enter'] },
+  { prompt: 'likely to perceive the change', lines: ['.'], keys: ['Enter'] },
+  { prompt: 'Evidence', lines: ['.'], keys: ['Enter'] },
+  { prompt: 'Add another entry to "Affected populations"?', lines: ['n'], keys: ['Enter'] },
+  { prompt: 'Did you engage the people affected?', lines: ['No'], keys: ['Down', 'Enter'] },
+  { prompt: 'Why was nobody engaged?', lines: ['A short deadline.', '.'], keys: [text('A short deadline.'), 'Enter'] },
+  { prompt: 'Plan to engage', lines: ['Listening sessions this spring.', '.'], keys: [text('Listening sessions this spring.'), 'Enter'] },
+  { prompt: 'Language access', lines: ['Notices in English and Spanish.', '.'], keys: [text('Notices in English and Spanish.'), 'Enter'] },
+  skipped('Translated into'),
+  { prompt: 'Accessible formats', lines: ['.'], keys: ['Enter'] },
+  { prompt: 'Technology barriers', lines: ['.'], keys: ['Enter'] },
+  { prompt: 'reviewed for plain language', lines: ['yes'], keys: ['Enter'] },
+  { prompt: 'Add an entry to "Harmful or barrier language', lines: [''], keys: ['Enter'] },
+  { prompt: 'Alternatives considered', lines: ['.'], keys: ['Enter'] },
+  { prompt: 'Add an entry to "Mitigation actions"?', lines: ['y'], keys: [text('y'), 'Enter'] },
+  typed('Mitigation actions, entry 1', 'Offer payment plans before any referral'),
+  { prompt: 'Populations it addresses', lines: ['1'], keys: ['Space', 'Enter'] },
+  typed('Owner', 'Policy Division'),
+  { prompt: 'Due', lines: ['2027-02-30', '2027-01-31'], keys: [text('2027-01-31'), 'Enter'] }, // not a real date: asked again
+  skipped('How we will know it worked'),
+  { prompt: 'Status', lines: ['planned'], keys: ['Enter'] },
+  { prompt: 'Add another entry to "Mitigation actions"?', lines: ['no'], keys: ['Enter'] },
+  { prompt: 'Decision', lines: ['2'], keys: ['Down', 'Enter'] },
+  { prompt: 'Why this decision', lines: ['Payment plans keep parents driving to work.', '.'], keys: [text('Payment plans keep parents driving to work.'), 'Enter'] },
+  { prompt: 'Add an entry to "Indicators"?', lines: ['no'], keys: ['Enter'] },
+  typed('Review date', '2027-06-30'),
+  typed('Responsible for monitoring', 'Office of Equity'),
+  { prompt: 'Post-implementation review', lines: ['.'], keys: ['Enter'] },
+  { prompt: 'Add an entry to "Reviewers"?', lines: ['no'], keys: ['Enter'] },
+];
+
+/** Cursor movement, scrolling, erasing and showing or hiding the cursor: ESC [ ... A-H, J, K, S, T, f, s, u, ?25l/h. */
+const CURSOR_OR_ERASE = /\u001b\[[0-9;?]*[A-HJKSTfsu]|\u001b\[\?25[lh]/;
+
+describe.skipIf(missing !== undefined)('the accessible interview in a terminal', () => {
+  let dirs: Array<{ dir: string; cleanup: () => void }>;
+  let terms: Terminal[];
+  beforeEach(() => {
+    dirs = [];
+    terms = [];
+  });
+  afterEach(() => {
+    for (const t of terms) t.kill();
+    for (const d of dirs) d.cleanup();
+  });
+
+  /** `eis new` in a fresh copy of the examples, every byte the terminal gets recorded from the start. */
+  function start(args: string[], env: Record<string, string | undefined>) {
+    const tree = copyExamples();
+    dirs.push(tree);
+    const term = new Terminal(env);
+    terms.push(term);
+    const raw = join(tree.dir, '.raw');
+    const go = join(tree.dir, '.go');
+    writeFileSync(raw, '');
+    // The program waits until the recording has started, so that none of its output is missed.
+    term.run(['/bin/sh', '-c', `while [ ! -e '${go}' ]; do sleep 0.02; done; exec "$@"`, 'sh', process.execPath, BIN, 'new', MEMO, ...args], tree.dir);
+    term.pipeTo(raw);
+    writeFileSync(go, '');
+    return { term, dir: tree.dir, raw: () => readFileSync(raw, 'latin1') };
+  }
+
+  /** Lines with something on them, scrollback included. */
+  const filled = (term: Terminal) =>
+    term
+      .history()
+      .split('\n')
+      .filter((l) => l.trim() !== '');
+
+  it('asks line by line with no cursor movement, and saves what the usual prompts save', { timeout: 120_000 }, async () => {
+    // Colour forced on: accessible mode uses none all the same.
+    const accessible = start(['--accessible'], { ...baseEnv(), FORCE_COLOR: '3' });
+    let seen = 0;
+    for (const reply of INTERVIEW) {
+      // A new line (not the one just answered) that is a prompt for this question.
+      await accessible.term.waitFor(() => {
+        const lines = filled(accessible.term);
+        const last = lines.at(-1) ?? '';
+        return lines.length > seen && last.includes(reply.prompt) && /[:?]$/.test(last);
+      }, `the accessible prompt "${reply.prompt}"`);
+      seen = filled(accessible.term).length;
+      for (const line of reply.lines) {
+        if (line) accessible.term.type(line);
+        accessible.term.keys('Enter');
+      }
+    }
+    const code = await accessible.term.exitCode(30_000);
+    await accessible.term.waitFor(() => accessible.raw().includes('Next:'), 'the end of the recording');
+
+    const raw = accessible.raw();
+    expect(raw).not.toMatch(CURSOR_OR_ERASE);
+    expect(raw).not.toContain('\u001b'); // no colour either
+    const said = accessible.term.history();
+    expect(said).toContain('Section 1 of 9: The initiative');
+    expect(said).toContain('0 of 20 required answers given; level brief; to do: The initiative, Screening,');
+    expect(said).toContain('Kind of work. Choose one of 6:\n1. Project\n2. Policy memo\n');
+    expect(said).toContain('Kind of work, number or name: 7\nNot accepted: There is no choice 7: type a number from 1 to 6, or the name of a choice.\nKind of work, number or name: 2\n');
+    expect(said).toContain('Saved Kind of work: Policy memo (2 of 20 required answers given).');
+    expect(said).toContain('Who is affected? Numbers or names:\nNot accepted: choose at least one');
+    expect(said).toContain('Saved Who is affected?: Parents who pay support (');
+    expect(said).toContain('Not accepted: 2027-02-30 is not a real date.');
+    expect(said).toContain('Nothing saved for Affected populations, entry 1 (Rural parents): How many people, roughly; it stays unanswered');
+
+    // The same answers through inquirer's prompts, recorded the same way.
+    const usual = start([], { ...baseEnv(), NO_COLOR: '1' });
+    for (const reply of INTERVIEW) {
+      await usual.term.prompt(reply.prompt);
+      for (const key of reply.keys) {
+        if (typeof key === 'string') usual.term.keys(key);
+        else usual.term.type(key.text);
+      }
+    }
+    expect(await usual.term.exitCode(30_000)).toBe(code);
+    await usual.term.waitFor(() => usual.raw().includes('Next:'), 'the end of the recording');
+    // The recording does see cursor movement when there is some: inquirer redraws its prompts.
+    expect(usual.raw()).toMatch(CURSOR_OR_ERASE);
+
+    expect(existsSync(join(accessible.dir, STATEMENT))).toBe(true);
+    expect(readFileSync(join(accessible.dir, STATEMENT), 'utf8')).toBe(readFileSync(join(usual.dir, STATEMENT), 'utf8'));
+  });
+
+  it('stops on Ctrl-C, keeping what was saved, with the same message as the usual prompts', async () => {
+    const { term, dir, raw } = start(['--accessible'], baseEnv());
+    await term.waitFor((s) => s.trimEnd().endsWith('Title (? for help):'), 'the first prompt');
+    term.type('Text reminders');
+    term.keys('Enter');
+    await term.waitFor((s) => s.trimEnd().endsWith('Kind of work, number or name:'), 'the second prompt');
+    term.keys('C-c');
+    expect(await term.exitCode()).toBe(130);
+    expect(term.history()).toContain(`Stopped. Every answer given so far is saved in ${STATEMENT}. Resume with: eis answer ${STATEMENT}`);
+    expect(readFileSync(join(dir, STATEMENT), 'utf8')).toContain('title: Text reminders');
+    expect(raw()).not.toMatch(CURSOR_OR_ERASE);
+  });
+});

@@ -18,10 +18,10 @@ type Reply = string | string[] | boolean | ((file: string) => never);
 
 /** Answers prompts in order; records each prompt's message and what the file held when it was shown. */
 function scripted(file: string, replies: Reply[]) {
-  const log: Array<{ message: string; fileThen: string }> = [];
+  const log: Array<{ message: string; fileThen: string; choices?: Array<{ value: string; label: string }> }> = [];
   const notes: string[] = [];
-  const next = (message: string): Reply => {
-    log.push({ message, fileThen: readFileSync(file, 'utf8') });
+  const next = (message: string, choices?: Array<{ value: string; label: string }>): Reply => {
+    log.push({ message, fileThen: readFileSync(file, 'utf8'), ...(choices ? { choices } : {}) });
     if (!replies.length) throw new Error(`no scripted reply left for "${message}"`);
     const reply = replies.shift()!;
     if (typeof reply === 'function') return reply(file);
@@ -39,8 +39,8 @@ function scripted(file: string, replies: Reply[]) {
     editor: async () => {
       throw new Error('no editor in these tests');
     },
-    select: async (o) => next(o.message) as string,
-    checkbox: async (o) => next(o.message) as string[],
+    select: async (o) => next(o.message, o.choices) as string,
+    checkbox: async (o) => next(o.message, o.choices) as string[],
     confirm: async (o) => next(o.message) as boolean,
   };
   return { prompter, log, notes };
@@ -121,6 +121,7 @@ describe('the interview loop', () => {
       '',
       'No transit.',
       '', // populations entry 1 (size, evidence skipped)
+      '\u0000skip', // no data gap: the list of gaps is offered, with a new one, and skipped
       true,
       'Rural parents',
       'region',
@@ -129,6 +130,7 @@ describe('the interview loop', () => {
       '',
       'Fewer buses.',
       '', // entry 2: same name, so a new id
+      '\u0000skip',
       false,
       'no',
       'No time.',
@@ -153,8 +155,7 @@ describe('the interview loop', () => {
       false,
       '2027-06-30',
       'Office of Equity',
-      '', // monitoring
-      false, // sign-off
+      '', // monitoring; the sign-off list is not asked
     ];
     const { prompter, log, notes } = scripted(file, replies);
     await run(file, prompter, { kind: 'resume' });
@@ -164,7 +165,10 @@ describe('the interview loop', () => {
     expect(answers.mitigation.actions).toEqual([
       { id: 'payment-plans', what: 'Payment plans', populations: ['rural-parents', 'rural-parents-2'], owner: 'Policy Division', due: '2027-01-31', status: 'planned' },
     ]);
-    expect(notes).toContain('Affected populations, entry 1 (Rural parents) › Data gap (optional): skipped, as "Data gaps" has no entries to pick from yet.');
+    // The data gap is offered though no gap is listed yet: a new one can be made there.
+    expect(log.find((l) => l.message === 'Affected populations, entry 1 (Rural parents) › Data gap (optional)')).toMatchObject({
+      choices: [{ label: 'A new entry in "Data gaps"' }, { label: 'Skip (leave unanswered)' }],
+    });
     expect(notes).toContain('Section 4 of 9: Populations');
     expect(notes).toContain('13 of 20 required answers given · level brief · to do: Populations, Community engagement, Language and access, Mitigation and decision, Monitoring');
     expect(log.find((l) => l.message.includes('Populations it addresses'))).toBeDefined();

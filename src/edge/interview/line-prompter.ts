@@ -7,7 +7,7 @@ import { edit } from '@inquirer/external-editor';
 import type { Choice } from '../../core/interview/flow.js';
 import { EDITOR_NOTE_END, EDITOR_NOTE_START } from '../../core/interview/validate.js';
 import { HELP_KEY, type Prompter } from './ask.js';
-import { editorCommand } from './prompts.js';
+import { editorCommand } from './editor-command.js';
 
 export interface LinePrompterOptions {
   input: NodeJS.ReadableStream;

@@ -3,6 +3,9 @@
 import { checkbox, confirm, input, select } from '@inquirer/prompts';
 import editor from '@inquirer/editor';
 import type { Prompter } from './ask.js';
+import { editorCommand } from './editor-command.js';
+
+export { editorCommand };
 
 export interface InquirerOptions {
   env: NodeJS.ProcessEnv;
@@ -10,11 +13,6 @@ export interface InquirerOptions {
   note: (text: string) => void;
 }
 
-/** The editor eis opens for long answers, or undefined when none is set. */
-export function editorCommand(env: NodeJS.ProcessEnv): string | undefined {
-  const value = (env.VISUAL || env.EDITOR || '').trim();
-  return value || undefined;
-}
 
 export function inquirerPrompter(options: InquirerOptions): Prompter {
   return {

@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { listsRulesNeed, ruleObjection } from '../../src/core/interview/rule-needs.js';
 import { builtinLatest } from '../helpers/model.js';
 import { completeV2 } from '../helpers/v2-example.js';
+import { checkStatementData } from '../../src/core/check/statement.js';
+import { walk } from './walk.js';
 
 const model = builtinLatest();
 const today = '2026-11-23';
@@ -40,5 +42,27 @@ describe('listsRulesNeed', () => {
     data.mitigation.actions = [];
     data.mitigation.decision = 'proceed-adjusted';
     expect(listsRulesNeed(model, data, { today })).toEqual(new Set(['mitigation.actions']));
+  });
+});
+
+describe('a data gap named where the burden is', () => {
+  it('is asked first in an entry missing its evidence, made there and then, and the evidence is then not asked', () => {
+    const data = completeV2();
+    const [group] = data.populations.groups.filter((g: { data_gap?: string }) => g.data_gap);
+    delete group.data_gap;
+    delete data.data.gaps;
+    const run = walk(model, data, { kind: 'resume' }, (step) => {
+      if ((step.kind === 'field' || step.kind === 'question') && step.field.id === 'data_gap')
+        return { kind: 'new-entry', entry: { gap: 'Whether numbers on file are current', plan: 'Check a sample of 500 cases by June.' } };
+      return step.kind === 'add' ? { kind: 'no' } : { kind: 'skip' };
+    });
+    const at = data.populations.groups.indexOf(group);
+    expect(run.asked[0]).toBe(`populations.groups[${at}].data_gap`);
+    expect(run.asked).not.toContain(`populations.groups[${at}].evidence`);
+    expect(run.answers.data.gaps).toEqual([{ id: 'whether-numbers-on-file-are-current', gap: 'Whether numbers on file are current', plan: 'Check a sample of 500 cases by June.' }]);
+    expect(run.answers.populations.groups[at].data_gap).toBe('whether-numbers-on-file-are-current');
+    // The list it went into is offered again when the walk reaches it.
+    expect(run.asked).toContain('+data.gaps');
+    expect(checkStatementData(model, run.answers, { today }).findings.filter((f) => f.severity === 'error')).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@
 import type { Field, Questionnaire, Section } from '../questionnaire/model.js';
 import { visibility, type QuestionShown, type Visibility } from '../questionnaire/visibility.js';
 import { signoffList } from '../review/conventions.js';
+import { forEachLeaf } from '../questionnaire/condition-visitor.js';
 import { entriesOf, entryName, getAnswer, isAnswered, isFinished, isPlainObject, type Entry } from '../questionnaire/answers.js';
 
 export type Mode =
@@ -238,8 +239,9 @@ function listStep(
       const fieldShown = fields[f.id]!; // visibility has every field of the list
       if (state.asked.has(key) || !fieldShown.shown) continue;
       const fRequired = fieldShown.required;
-      // An entry from an earlier session only needs its missing required fields.
-      if (!fresh && !state.revisit.has(entryKey) && (!fRequired || isFinished(model, f, entry[f.id]))) continue;
+      // An entry from an earlier session only needs its missing required fields, and the fields
+      // whose answer would make one of them unnecessary (a data gap stands in for evidence).
+      if (!fresh && !state.revisit.has(entryKey) && !(fRequired ? !isFinished(model, f, entry[f.id]) : !isAnswered(model, entry[f.id]) && relieves(model, list, f, fields, entry))) continue;
       return {
         kind: 'field',
         section,
@@ -264,6 +266,18 @@ function listStep(
   // In resume mode a list answered in an earlier session is not reopened, unless the walk starts at it.
   if (state.mode.kind === 'resume' && count > 0 && !(required && count < min) && state.start !== listKey && !anyFresh(state, listKey) && !state.reopened.has(listKey)) return undefined;
   return { kind: 'add', section, required, list, path, count, min, mustAdd: required && count < min };
+}
+
+/** Whether answering `field` could lift the requirement of a field of the entry still missing. */
+function relieves(model: Questionnaire, list: Field, field: Field, shown: Record<string, { required: boolean }>, entry: Entry): boolean {
+  return (list.fields ?? []).some((other) => {
+    if (other === field || !shown[other.id]?.required || isFinished(model, other, entry[other.id])) return false;
+    let named = false;
+    forEachLeaf(other.required, (leaf) => {
+      if ('field' in leaf && leaf.field === field.id) named = true;
+    });
+    return named;
+  });
 }
 
 function anyFresh(state: FlowState, listKey: string): boolean {

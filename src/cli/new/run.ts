@@ -86,7 +86,8 @@ export async function newStatement(ctx: Context, target: string | undefined, opt
 
   const model = configuredQuestionnaire(config);
   const header = newStatementText(model, { schemaUrl: schemaUrl(model, file, config.root), title: registered?.title ?? (displayPath(path, dirname(file)) || undefined) });
-  const text = `${header}${prefillYaml(model, registered ?? memoPrefill(path))}`;
+  const prefill = prefillYaml(model, registered ?? memoPrefill(path));
+  const text = `${header}${prefill}`;
   // Whatever can fail before the first answer is checked before the file exists: a failed run
   // leaves nothing to trip over (a second `eis new` would find "the statement exists already").
   let answers: YamlSource | undefined;
@@ -110,6 +111,8 @@ export async function newStatement(ctx: Context, target: string | undefined, opt
   if (registered) mkdirSync(dirname(file), { recursive: true });
   const skeleton = writeAtomic(file, text, null);
   ctx.stdout(`${shown}\n`);
+  const given = prefilledText(model, prefill);
+  if (given && options.answers === undefined) ctx.stderr(`${given} Change ${given.includes(';') ? 'them' : 'it'} with: eis answer ${shown} --section ${model.roles.title?.split('.')[0]}\n`);
   const opened: Opened = { ...openStatement(config, file, shown), skeleton };
   let code: number;
   try {
@@ -192,4 +195,19 @@ function memoPrefill(path: string): Prefill {
     // A memo eis cannot read is reported by eis check; here it only means no title to offer.
   }
   return { title, kind: 'memo' };
+}
+
+/** What the skeleton already answers, in words: `Title: "X"; Kind of work: Policy memo.` */
+function prefilledText(model: Questionnaire, yaml: string): string {
+  if (!yaml) return '';
+  const data = parseYamlSource(yaml, 'prefill').data as Record<string, Record<string, string>>;
+  const parts: string[] = [];
+  for (const [section, answers] of Object.entries(data))
+    for (const [id, value] of Object.entries(answers)) {
+      const q = model.questions.get(`${section}.${id}`);
+      if (!q) continue;
+      const label = q.choices?.find((c) => c.value === value)?.label;
+      parts.push(`${q.label}: ${label ?? JSON.stringify(value)}`);
+    }
+  return parts.length ? `Filled in from the memo and the defaults: ${parts.join('; ')}.` : '';
 }

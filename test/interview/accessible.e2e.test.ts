@@ -35,8 +35,7 @@ const typed = (prompt: string, answer: string): Reply => ({ prompt, lines: [answ
 const skipped = (prompt: string): Reply => ({ prompt, lines: [''], keys: ['Enter'] });
 
 const INTERVIEW: Reply[] = [
-  typed('Title', "Changing the driver's license suspension policy"),
-  { prompt: 'Kind of work', lines: ['7', '2'], keys: ['Down', 'Enter'] }, // 7 is no choice: asked again
+  // The title, the kind and the status are filled in from the memo: the summary comes first.
   // A long answer: ended by a line holding only a full stop in accessible mode.
   {
     prompt: 'Plain-language summary',
@@ -46,7 +45,6 @@ const INTERVIEW: Reply[] = [
   typed('Division or office', 'Policy Division'),
   typed('Author', 'Policy and Equity Review Team'),
   { prompt: 'Add an entry to "Memos this statement covers"?', lines: ['no'], keys: ['Enter'] },
-  { prompt: 'Status', lines: ['Draft'], keys: ['Enter'] },
   { prompt: 'Who is affected?', lines: ['', '2'], keys: ['Down', 'Space', 'Enter'] }, // none is refused: it is required
   { prompt: 'What does it change?', lines: ['notices and forms'], keys: ['Down', 'Down', 'Down', 'Space', 'Enter'] },
   { prompt: 'Are there known differences', lines: ['no'], keys: ['Down', 'Enter'] },
@@ -60,11 +58,13 @@ const INTERVIEW: Reply[] = [
   { prompt: 'What results do we want', lines: ['Parents keep their jobs.', '.'], keys: [text('Parents keep their jobs.'), 'Enter'] },
   typed('Affected populations, entry 1', 'Rural parents'),
   { prompt: 'Kinds of population', lines: ['region or county'], keys: ['Down', 'Down', 'Down', 'Down', 'Down', 'Space', 'Enter'] },
-  { prompt: 'Direct or indirect', lines: ['1'], keys: ['Enter'] },
+  { prompt: 'Direct or indirect', lines: ['7', '1'], keys: ['Enter'] }, // 7 is no choice: asked again
   { prompt: 'Effect', lines: ['burden'], keys: ['Down', 'Enter'] },
   skipped('How many people, roughly'),
   { prompt: 'Why this effect', lines: ['No public transit.', '.'], keys: [text('No public transit.'), 'Enter'] },
   { prompt: 'likely to perceive the change', lines: ['.'], keys: ['Enter'] },
+  // A burden: the data gap is offered, starting on "Skip".
+  { prompt: 'Data gap', lines: [''], keys: ['Enter'] },
   { prompt: 'Evidence', lines: ['.'], keys: ['Enter'] },
   { prompt: 'Add another entry to "Affected populations"?', lines: ['n'], keys: ['Enter'] },
   { prompt: 'Did you engage the people affected?', lines: ['No'], keys: ['Down', 'Enter'] },
@@ -74,7 +74,7 @@ const INTERVIEW: Reply[] = [
   skipped('Translated into'),
   { prompt: 'Accessible formats', lines: ['.'], keys: ['Enter'] },
   { prompt: 'Technology barriers', lines: ['.'], keys: ['Enter'] },
-  { prompt: 'reviewed for plain language', lines: ['yes'], keys: ['Enter'] },
+  { prompt: 'reviewed for plain language', lines: ['yes'], keys: ['Up', 'Up', 'Enter'] }, // an optional pick starts on "Skip"
   { prompt: 'Add an entry to "Harmful or barrier language', lines: [''], keys: ['Enter'] },
   { prompt: 'Alternatives considered', lines: ['.'], keys: ['Enter'] },
   { prompt: 'Add an entry to "Mitigation actions"?', lines: ['y'], keys: [text('y'), 'Enter'] },
@@ -91,7 +91,6 @@ const INTERVIEW: Reply[] = [
   typed('Review date', '2027-06-30'),
   typed('Responsible for monitoring', 'Office of Equity'),
   { prompt: 'Post-implementation review', lines: ['.'], keys: ['Enter'] },
-  { prompt: 'Add an entry to "Reviewers"?', lines: ['no'], keys: ['Enter'] },
 ];
 
 /** Cursor movement, scrolling, erasing and showing or hiding the cursor: ESC [ ... A-H, J, K, S, T, f, s, u, ?25l/h. */
@@ -157,10 +156,11 @@ describe.skipIf(missing !== undefined)('the accessible interview in a terminal',
     expect(raw).not.toContain('\u001b'); // no colour either
     const said = accessible.term.history();
     expect(said).toContain('Section 1 of 9: The initiative');
-    expect(said).toContain('0 of 20 required answers given; level brief; to do: The initiative, Screening,');
-    expect(said).toContain('Kind of work. Choose one of 6:\n1. Project\n2. Policy memo\n');
-    expect(said).toContain('Kind of work, number or name: 7\nNot accepted: There is no choice 7: type a number from 1 to 6, or the name of a choice.\nKind of work, number or name: 2\n');
-    expect(said).toContain('Saved Kind of work: Policy memo (2 of 20 required answers given).');
+    // The title, the kind and the status came from the memo and the defaults.
+    expect(said).toContain('3 of 20 required answers given; level brief; to do: The initiative, Screening,');
+    expect(said).toContain('Direct or indirect. Choose one of 2:\n1. Direct\n2. Indirect\n');
+    expect(said).toContain('Direct or indirect, number or name: 7\nNot accepted: There is no choice 7: type a number from 1 to 2, or the name of a choice.\n');
+    expect(said).toMatch(/Saved Affected populations, entry 1 \(Rural parents\)[^\n]*Direct or indirect: Direct \(\d+ of 2\d required answers given\)\./);
     expect(said).toContain('Who is affected? Numbers or names:\nNot accepted: choose at least one');
     expect(said).toContain('Saved Who is affected?: Parents who pay support (');
     expect(said).toContain('Not accepted: 2027-02-30 is not a real date.');
@@ -186,14 +186,16 @@ describe.skipIf(missing !== undefined)('the accessible interview in a terminal',
 
   it('stops on Ctrl-C, keeping what was saved, with the same message as the usual prompts', async () => {
     const { term, dir, raw } = start(['--accessible'], baseEnv());
-    await term.waitFor((s) => s.trimEnd().endsWith('Title (? for help):'), 'the first prompt');
-    term.type('Text reminders');
+    await term.waitFor((s) => s.includes('Plain-language summary'), 'the first prompt');
+    term.type('Fewer suspensions.');
     term.keys('Enter');
-    await term.waitFor((s) => s.trimEnd().endsWith('Kind of work, number or name:'), 'the second prompt');
+    term.type('.');
+    term.keys('Enter');
+    await term.waitFor((s) => s.trimEnd().endsWith('Division or office (? for help):'), 'the second prompt');
     term.keys('C-c');
     expect(await term.exitCode()).toBe(130);
     expect(term.history()).toContain(`Stopped. Every answer given so far is saved in ${STATEMENT}. Resume with: eis answer ${STATEMENT}`);
-    expect(readFileSync(join(dir, STATEMENT), 'utf8')).toContain('title: Text reminders');
+    expect(readFileSync(join(dir, STATEMENT), 'utf8')).toContain('summary: Fewer suspensions.');
     expect(raw()).not.toMatch(CURSOR_OR_ERASE);
   });
 });

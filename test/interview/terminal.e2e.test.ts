@@ -47,13 +47,16 @@ describe.skipIf(missing !== undefined)('the interview in a terminal', () => {
   it('is typed, stopped with Ctrl-C, resumed and finished into a statement that waits only for approval', async () => {
     // First session: no editor, so long answers are typed on one line.
     term.run([process.execPath, BIN, 'new', MEMO], dir, 'new');
-    await term.prompt('Title');
+    // The title (the memo's first heading), the kind and the status are filled in: the first
+    // question is the summary.
+    await term.prompt('Plain-language summary');
     expect(term.screen().split('\n')[0]).toBe(STATEMENT);
+    expect(term.screen()).toContain(
+      `Filled in from the memo and the defaults: Title: "Changing the Driver's License Suspension Policy for Past-Due Support"; Kind of work: Policy memo; Status: Draft. Change them with: eis answer ${STATEMENT} --section initiative`,
+    );
     expect(term.screen()).toContain('No $VISUAL or $EDITOR is set, so long answers are typed on one line.');
-    await answer('Title', text('?'), 'Enter');
-    await term.waitFor((s) => s.includes('Example: Text-message payment reminders'), 'the help of the title');
-    await answer('Title', text("Changing the driver's license suspension policy"), 'Enter');
-    await answer('Kind of work', 'Down', 'Enter');
+    await answer('Plain-language summary', text('?'), 'Enter');
+    await term.waitFor((s) => s.includes('Example: We want to send parents a text message'), 'the help of the summary');
     await answer('Plain-language summary', text('We suspend fewer licences, and only after checking that a parent can pay.'), 'Enter');
     await answer('Division or office', text('Policy Division'), 'Enter');
     await answer('Author', text('TBD'), 'Enter');
@@ -61,7 +64,6 @@ describe.skipIf(missing !== undefined)('the interview in a terminal', () => {
     term.keys('C-u');
     await answer('Author', text('Policy and Equity Review Team'), 'Enter');
     await answer('Add an entry to "Memos this statement covers"?', 'Enter');
-    await answer('Status', 'Enter');
     await answer('Who is affected?', 'Down', 'Space', 'Enter');
     await answer('What does it change?', 'Down', 'Down', 'Down', 'Space', 'Enter');
     await answer('Are there known differences', 'Down', 'Enter');
@@ -77,7 +79,7 @@ describe.skipIf(missing !== undefined)('the interview in a terminal', () => {
       eis: 1,
       questionnaire: 'equity-impact@2',
       initiative: {
-        title: "Changing the driver's license suspension policy",
+        title: "Changing the Driver's License Suspension Policy for Past-Due Support",
         kind: 'memo',
         summary: 'We suspend fewer licences, and only after checking that a parent can pay.',
         division: 'Policy Division',
@@ -103,6 +105,8 @@ describe.skipIf(missing !== undefined)('the interview in a terminal', () => {
     await answer('How many people, roughly', 'Enter');
     await answer('Why this effect', 'Enter');
     await answer('likely to perceive the change', 'Enter');
+    // A burden: the data gap is offered (a new one could be named here); Enter leaves it.
+    await answer('› Data gap (optional)', 'Enter');
     await answer('› Evidence', 'Enter');
     await answer('Add another entry to "Affected populations"?', 'Enter');
     await answer('Did you engage the people affected?', 'Down', 'Enter');
@@ -132,7 +136,6 @@ describe.skipIf(missing !== undefined)('the interview in a terminal', () => {
     await answer('Review date', text('2027-06-30'), 'Enter');
     await answer('Responsible for monitoring', text('Office of Equity'), 'Enter');
     await answer('Post-implementation review', 'Enter');
-    await answer('Add an entry to "Reviewers"?', 'Enter');
 
     expect(await term.exitCode()).toBe(0);
     const end = term.history();
@@ -170,7 +173,7 @@ describe.skipIf(missing !== undefined)('the interview in a terminal', () => {
     const check = eis(['check', STATEMENT], { cwd: dir });
     expect(check).toEqual({
       code: 1,
-      stdout: `${STATEMENT}  equity-impact@2, draft, level brief, 22/22 required answered\n  10:3    error    The statement is not approved: it needs an approval from "equity-office".  approval/required\n                   A reviewer named in eis.config.yaml records it with eis signoff.\n\n✖ 1 error, 0 warnings in 1 statement\n`,
+      stdout: `${STATEMENT}  equity-impact@2, draft, level brief, 22/22 required answered\n  ${readFileSync(join(dir, STATEMENT), 'utf8').split('\n').indexOf('  status: draft') + 1}:3    error    The statement is not approved: it needs an approval from "equity-office".  approval/required\n                   A reviewer named in eis.config.yaml records it with eis signoff.\n\n✖ 1 error, 0 warnings in 1 statement\n`,
       stderr: '',
     });
   });
@@ -187,7 +190,7 @@ describe.skipIf(missing !== undefined)('the interview in a terminal', () => {
 
   it('stopped before the first answer, eis new leaves no statement behind', async () => {
     term.run([process.execPath, BIN, 'new', MEMO], dir);
-    await term.prompt('Title');
+    await term.prompt('Plain-language summary');
     expect(existsSync(join(dir, STATEMENT))).toBe(true);
     term.keys('C-c');
     expect(await term.exitCode()).toBe(130);

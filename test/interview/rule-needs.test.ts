@@ -59,7 +59,9 @@ describe('a data gap named where the burden is', () => {
     const at = data.populations.groups.indexOf(group);
     expect(run.asked[0]).toBe(`populations.groups[${at}].data_gap`);
     expect(run.asked).not.toContain(`populations.groups[${at}].evidence`);
-    expect((run.answers as Record<string, any>).data.gaps).toEqual([{ id: 'whether-numbers-on-file-are-current', gap: 'Whether numbers on file are current', plan: 'Check a sample of 500 cases by June.' }]);
+    expect((run.answers as Record<string, any>).data.gaps).toEqual([
+      { id: 'whether-numbers-on-file-are-current', gap: 'Whether numbers on file are current', plan: 'Check a sample of 500 cases by June.' },
+    ]);
     expect((run.answers as Record<string, any>).populations.groups[at].data_gap).toBe('whether-numbers-on-file-are-current');
     // The list it went into is offered again when the walk reaches it.
     expect(run.asked).toContain('+data.gaps');

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BIN, copyExamples, eis } from '../helpers/cli.js';
 import { parseYamlSource } from '../../src/core/yaml/source.js';
+import { walk } from './walk.js';
+import { builtin, readYaml } from '../helpers/model.js';
 import { Terminal, tmuxMissing } from './tmux.js';
 
 const missing = tmuxMissing();
@@ -104,10 +106,11 @@ describe.skipIf(missing !== undefined)('the interview in a terminal', () => {
     await answer('› Effect', 'Down', 'Enter');
     await answer('How many people, roughly', 'Enter');
     await answer('Why this effect', 'Enter');
-    await answer('likely to perceive the change', 'Enter');
+    // An optional long answer asks first whether to write one: "y" opens the editor.
+    await answer('likely to perceive the change', text('y'), 'Enter');
     // A burden: the data gap is offered (a new one could be named here); Enter leaves it.
     await answer('› Data gap (optional)', 'Enter');
-    await answer('› Evidence', 'Enter');
+    await answer('› Evidence', text('y'), 'Enter');
     await answer('Add another entry to "Affected populations"?', 'Enter');
     await answer('Did you engage the people affected?', 'Down', 'Enter');
     await answer('Why was nobody engaged?', 'Enter');
@@ -210,4 +213,40 @@ describe.skipIf(missing !== undefined)('the interview in a terminal', () => {
     expect(term.history()).toContain(`eis: ${STATEMENT}: the statement changed on disk during the interview (edited in another window?); eis stopped and did not overwrite it.`);
     expect(readFileSync(join(dir, STATEMENT), 'utf8')).toBe(edited);
   });
+
+  it('revisits every question of a full statement with Enter alone, keeping each answer and never opening the editor', async () => {
+    const file = 'memos/text-payment-reminders.eis.yaml';
+    const before = readFileSync(join(dir, file), 'utf8');
+    const opened = join(dir, 'editor-opened');
+    const editor = join(dir, 'editor.sh');
+    writeFileSync(editor, `#!/bin/sh\ntouch '${opened}'\n`, { mode: 0o755 });
+    term.run([process.execPath, BIN, 'answer', file, '--all'], dir, 'all', { EDITOR: editor });
+    // Enter at each prompt as it comes. A prompt waiting is a line starting "? "; once answered it
+    // becomes a line starting with a tick, so a prompt is pressed only when every earlier one has
+    // turned into its tick line: one Enter per prompt.
+    let prompts = 0;
+    const until = Date.now() + 150_000;
+    while (!term.ended() && Date.now() < until) {
+      const screen = term.screen();
+      const answered = term
+        .history()
+        .split('\n')
+        .filter((l) => l.startsWith('✔ ')).length;
+      if (screen.split('\n').some((l) => l.startsWith('? ')) && answered === prompts) {
+        prompts++;
+        term.keys('Enter');
+      } else await new Promise((r) => setTimeout(r, 30));
+    }
+    expect(await term.exitCode(), `after ${prompts} prompts:\n${term.screen()}`).toBe(0);
+    expect(readFileSync(join(dir, file), 'utf8')).toBe(before);
+    expect(existsSync(opened)).toBe(false);
+    // Every long answer offered "edit this answer? (y/N)", and Enter kept it.
+    expect(term.history()).toMatch(/✔ What problem does it solve\?: edit this answer\? No/);
+    // As many prompts as the interview has steps for this statement, walked without a terminal.
+    const kept = walk(builtin(), readYaml(join(dir, file)) as Record<string, unknown>, { kind: 'all' }, (step) =>
+      step.kind === 'add' || step.kind === 'revisit' ? { kind: 'no' } : step.current === undefined ? { kind: 'skip' } : { kind: 'answer', value: step.current },
+    );
+    expect(prompts).toBe(kept.steps.length);
+    expect(prompts).toBeGreaterThan(50);
+  }, 180_000);
 });

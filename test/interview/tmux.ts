@@ -105,6 +105,11 @@ export class Terminal {
     return this.waitFor((s) => s.split('\n').some((l) => l.startsWith('? ') && l.includes(text)), `the prompt "${text}"`);
   }
 
+  /** True once the program has ended. */
+  ended(): boolean {
+    return existsSync(this.rcFile) && readFileSync(this.rcFile, 'utf8').endsWith('\n');
+  }
+
   /** Waits for the program to end and returns its exit status. */
   async exitCode(timeout = 15_000): Promise<number> {
     const until = Date.now() + timeout;

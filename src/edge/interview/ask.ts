@@ -132,12 +132,14 @@ async function askField(step: Step & { kind: 'question' | 'field' }, prompter: P
         if (!edit) return { kind: 'answer', value: existing };
       }
       if (prompter.hasEditor) {
+        // An optional long answer not given yet: Enter passes it by, rather than opening the editor.
+        if (!existing && !required && !(await prompter.confirm({ message: `${message}: write an answer?`, default: false }))) return { kind: 'skip' };
         const text = await prompter.editor({
           message,
           default: `${currentText(current) ?? ''}${editorNote(field)}`,
           validate: (v) => reasonOf(checkTyped(model, field, v, required)),
           name: step.path.filter((p) => typeof p === 'string').join('-'),
-          now: existing !== undefined,
+          now: existing !== undefined || !required,
         });
         return toResponse(checkTyped(model, field, text, required));
       }
@@ -163,6 +165,8 @@ async function askPicks(step: Step & { kind: 'question' | 'field' }, prompter: P
   const checked = Array.isArray(current) ? current.map(String) : typeof current === 'string' ? [current] : [];
   const picked = await prompter.checkbox({ message, choices: offered, checked, validate: (v) => reasonOf(checkPicks(offered, v, required)) });
   if (target && picked.includes(NEW_VALUE)) return { kind: 'new-entry', entry: await askNewEntry(step, target, prompter, model), keep: picked.filter((v) => v !== NEW_VALUE) };
+  // The same picks as now, in the order the person wrote them: kept as they are, not reordered.
+  if (Array.isArray(current) && picked.length === current.length && picked.every((v) => current.includes(v))) return { kind: 'answer', value: current };
   return toResponse(checkPicks(offered, picked, required));
 }
 

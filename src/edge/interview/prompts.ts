@@ -13,7 +13,6 @@ export interface InquirerOptions {
   note: (text: string) => void;
 }
 
-
 export function inquirerPrompter(options: InquirerOptions): Prompter {
   return {
     hasEditor: editorCommand(options.env) !== undefined,

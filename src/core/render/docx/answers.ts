@@ -1,7 +1,7 @@
 // One answer in Word, by its type, as the HTML partials show it: Markdown as Word paragraphs,
 // lists as tables with a header row that repeats on every page, choices and references as lists,
 // and a gap marked with a sign and words, never with colour alone.
-import { Bookmark, Paragraph, type ParagraphChild, Table, TableCell, TableRow, WidthType } from 'docx';
+import { Paragraph, type ParagraphChild, Table, TableCell, TableRow, WidthType } from 'docx';
 import type { AnswerView, CellView, ItemView } from '../view.js';
 import { type Block, markdownBlocks, type MarkdownContext } from './markdown.js';
 import { columnWidths, INK } from './runs.js';
@@ -64,7 +64,7 @@ function listTable(answer: AnswerView & { label?: string }, ctx: MarkdownContext
 
 function cellBlocks(cell: CellView, ctx: MarkdownContext, anchor: string | null): Block[] {
   const label = cell.isLabel ? { bold: true } : {};
-  const marked = (children: ParagraphChild[]) => (anchor ? [new Bookmark({ id: ctx.runs.bookmark(anchor), children })] : children);
+  const marked = (children: ParagraphChild[]) => (anchor ? ctx.runs.bookmarked(anchor, children) : children);
   if (anchor && (!cell.answered || cell.markdown !== null)) return [new Paragraph({ children: marked([]) }), ...cellBlocks(cell, ctx, null)];
   if (!cell.answered) {
     if (cell.placeholder !== null) return [gap(ctx, `“${cell.placeholder}” (placeholder${cell.required ? ', not answered' : ''})`)];

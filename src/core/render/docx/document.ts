@@ -2,7 +2,7 @@
 // heading styles (so the navigation pane and a table of contents work), tables with a header row
 // that repeats on each page, the impact matrix in symbols and words as well as colour, and page
 // numbers, title, state and date in the header and footer. Pure: docx objects are data.
-import { AlignmentType, Bookmark, Document, Footer, Header, type IStylesOptions, PageNumber, Paragraph, type ParagraphChild, ShadingType, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import { AlignmentType, Document, Footer, Header, type IStylesOptions, PageNumber, Paragraph, type ParagraphChild, ShadingType, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import type { MatrixView, QuestionView, StatementView } from '../view.js';
 import { plural } from '../view.js';
 import type { Tone } from '../matrix.js';
@@ -38,13 +38,13 @@ export function buildDocx(view: StatementView, options: DocxOptions = {}): Docum
   const para = (children: ParagraphChild[], style?: string) => new Paragraph({ children, ...(style ? { style } : {}) });
   const heading = (level: 1 | 2 | 3, label: string, anchor: string | null) => {
     const children = [text(label)];
-    return new Paragraph({ style: `Heading${level}`, keepNext: true, children: anchor ? [new Bookmark({ id: runs.bookmark(anchor), children })] : children });
+    return new Paragraph({ style: `Heading${level}`, keepNext: true, children: anchor ? runs.bookmarked(anchor, children) : children });
   };
   const body: Block[] = [];
 
   // The title block: what it is, and its real state, before anything else.
   body.push(para([text(view.questionnaire.title, { color: INK.muted, allCaps: true, bold: true })]));
-  body.push(new Paragraph({ style: 'Title', children: view.titleAnchor ? [new Bookmark({ id: runs.bookmark(view.titleAnchor), children: [text(view.title)] })] : [text(view.title)] }));
+  body.push(new Paragraph({ style: 'Title', children: view.titleAnchor ? runs.bookmarked(view.titleAnchor, [text(view.title)]) : [text(view.title)] }));
   if (view.approval) body.push(para([text(`${view.approval.label}. `, { bold: true }), text(view.approval.text)]));
   body.push(para([text(`${view.completeness.status}. `, { bold: true }), text(`${view.completeness.text}.`)]));
   if (view.titleMissing) body.push(gap(ctx, 'The title is not answered.'));
@@ -121,7 +121,7 @@ export function buildDocx(view: StatementView, options: DocxOptions = {}): Docum
 
 /** The summary keeps its question's anchor, which findings link to. */
 function withAnchor(q: QuestionView, ctx: MarkdownContext, blocks: Block[]): Block[] {
-  return [new Paragraph({ children: [new Bookmark({ id: ctx.runs.bookmark(q.anchor), children: [] })] }), ...blocks];
+  return [new Paragraph({ children: ctx.runs.bookmarked(q.anchor, []) }), ...blocks];
 }
 
 /** The title block's details, as a table of two columns with its header row. */
@@ -132,7 +132,7 @@ function detailsTable(view: StatementView, ctx: MarkdownContext): Table {
       cantSplit: true,
       children: [
         new TableCell({
-          children: [new Paragraph({ children: anchor ? [new Bookmark({ id: runs.bookmark(anchor), children: [runs.text(label, { bold: true })] })] : [runs.text(label, { bold: true })] })],
+          children: [new Paragraph({ children: anchor ? runs.bookmarked(anchor, [runs.text(label, { bold: true })]) : [runs.text(label, { bold: true })] })],
         }),
         new TableCell({ children: [new Paragraph({ children: value })] }),
       ],

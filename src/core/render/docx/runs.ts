@@ -1,6 +1,6 @@
 // The pieces every part of the Word document is made of: text runs in the document's language,
 // the marks for gaps, and links. Word knows nothing of the view model: only these.
-import { ExternalHyperlink, InternalHyperlink, type ParagraphChild, TextRun, type IRunOptions } from 'docx';
+import { BookmarkEnd, BookmarkStart, ExternalHyperlink, InternalHyperlink, type IRunOptions, type ParagraphChild, TextRun } from 'docx';
 import { isSafeUrl } from '../url.js';
 
 /** What a run may carry besides its text. */
@@ -14,6 +14,8 @@ export interface RunMaker {
   external(href: string, children: ParagraphChild[]): ParagraphChild[];
   /** The bookmark name for an anchor of the view model. */
   bookmark(anchor: string): string;
+  /** `children` inside the bookmark of an anchor, which links in the document go to. */
+  bookmarked(anchor: string, children: ParagraphChild[]): ParagraphChild[];
 }
 
 /** Colours that pass WCAG AA contrast on white, as in the HTML page. */
@@ -32,7 +34,17 @@ export function runMaker(lang: string): RunMaker {
     if (!name) names.set(anchor, (name = `_e${names.size + 1}`));
     return name;
   };
+  // docx's Bookmark takes its number from a counter shared by every document in the process, so a
+  // statement rendered among others would get other numbers than rendered alone: each document
+  // counts its own. docx documents its BookmarkStart and BookmarkEnd as paragraph children, which
+  // its ParagraphChild type does not list.
+  let numbers = 0;
+  const bookmarked = (anchor: string, children: ParagraphChild[]): ParagraphChild[] => {
+    const n = ++numbers;
+    return [new BookmarkStart(bookmark(anchor), n) as unknown as ParagraphChild, ...children, new BookmarkEnd(n) as unknown as ParagraphChild];
+  };
   return {
+    bookmarked,
     text: (text, style) => new TextRun({ ...style, text: wordText(text), language }),
     internal: (href, children) => (href?.startsWith('#') ? [new InternalHyperlink({ anchor: bookmark(href.slice(1)), children })] : children),
     external: (href, children) => (isWebLink(href) ? [new ExternalHyperlink({ link: href.trim(), children })] : children),

@@ -134,9 +134,17 @@ function markdownTable(t: Tokens.Table, ctx: MarkdownContext): Table {
   });
 }
 
+const NON_TEXT_OPEN = /^<(script|style|textarea|option|noscript|template|iframe|object|embed|svg|math|title|head|xmp|noembed|noframes)\b/i;
+
 function inline(tokens: Token[], ctx: MarkdownContext, style: RunStyle): ParagraphChild[] {
   const out: ParagraphChild[] = [];
+  // Inside an inline <script> or the like, up to its end tag: its content is not text.
+  let skipping: string | null = null;
   for (const token of tokens) {
+    if (skipping !== null) {
+      if (token.type === 'html' && new RegExp(`^</${skipping}\\s*>$`, 'i').test(token.raw.trim())) skipping = null;
+      continue;
+    }
     switch (token.type) {
       case 'text': {
         const t = token as Tokens.Text;
@@ -174,6 +182,7 @@ function inline(tokens: Token[], ctx: MarkdownContext, style: RunStyle): Paragra
       case 'html':
         // An inline tag alone: the text around it is in the tokens beside it.
         if (/^<br\s*\/?>$/i.test((token as Tokens.HTML).text.trim())) out.push(ctx.runs.text('', { ...style, break: 1 }));
+        else if (!/\/>$/.test(token.raw.trim())) skipping = NON_TEXT_OPEN.exec(token.raw.trim())?.[1] ?? null;
         break;
       default: {
         const text = 'text' in token && typeof token.text === 'string' ? token.text : '';

@@ -25,6 +25,7 @@ const cli = [
   'test/questionnaire/vocabularies-cli.test.ts',
   'test/property/since.test.ts',
   'test/render/cli.test.ts',
+  'test/render/docx-cli.test.ts',
   'test/render/many.test.ts',
   'test/render/snapshot.test.ts',
   'test/review/diff-git.test.ts',

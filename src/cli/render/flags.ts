@@ -4,17 +4,18 @@ import type { OptionsOf } from '../shared/define.js';
 export const renderCommand = (program: Command) =>
   program
     .command('render')
-    .summary('render statements to Markdown or a self-contained HTML page')
+    .summary('render statements to Markdown, a self-contained HTML page or a Word document')
     .description(
-      'Render statements as documents to read, circulate or publish: Markdown (the default) or one self-contained, accessible HTML page. A statement with gaps still renders, with the gaps marked, unless --strict.',
+      'Render statements as documents to read, circulate or publish: Markdown (the default), one self-contained, accessible HTML page, or a Word document (docx). A statement with gaps still renders, with the gaps marked, unless --strict.',
     )
     .argument('<statements...>', 'statement files (any name: eis render also works as a git textconv driver), or their memos (.md)')
-    .addOption(new Option('-f, --format <format>', 'md or html').choices(['md', 'html']).default('md'))
+    .addOption(new Option('-f, --format <format>', 'md, html or docx').choices(['md', 'html', 'docx']).default('md'))
     .option('-o, --out <file-or-dir>', 'write to this file, or into this folder (needed for several statements; created if missing)')
     .option('-t, --template <name-or-path>', 'the main template: a built-in name or the path of a .hbs file')
     .option('--strict', 'do not render a statement that has errors; exit 1')
     .option('--lang <tag>', 'the language of the answers, for the HTML lang attribute', 'en')
     .option('--date', "add today's date as the render date (off, so that output is the same on every run)")
+    .option('--reference-doc <file>', 'docx: a Word document whose styles (fonts, headings, colours) the output takes, as pandoc does')
     .option('--allow-external-templates', 'let the config name templates outside the repository')
     .addHelpText(
       'after',
@@ -25,6 +26,8 @@ Examples:
   $ eis render memos/text-payment-reminders.eis.yaml --format html --out site/reminders.html
   $ eis render memos/*.eis.yaml --format html --out site/
   $ eis render statement.eis.yaml --template my-templates/statement.md.hbs
+  $ eis render memos/text-payment-reminders.eis.yaml --format docx --out reminders.docx
+  $ eis render memos/*.eis.yaml --format docx --reference-doc house-style.docx --out word/
 
 As a git diff driver, so that git diff shows statements as rendered text:
   $ git config diff.eis.textconv "eis render --format md"

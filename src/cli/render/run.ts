@@ -17,13 +17,17 @@ import { writeOutput } from '../../edge/files/output.js';
 import { isWithin, repositoryRoot } from '../../edge/git/repository.js';
 import { renderFile, type RenderFileOptions } from '../../edge/render/file.js';
 import { createRenderer, type Format, type TemplateSet, type TemplateSource } from '../../core/render/render.js';
+import { docxBytes, refuseTerminal, writeStdoutBytes } from '../../edge/render/docx-file.js';
+import { readReferenceStyles } from '../../edge/render/reference-doc.js';
 
-const FORMATS: Format[] = ['md', 'html'];
+const FORMATS: Array<RenderOptions['format']> = ['md', 'html', 'docx'];
 
 export async function render(ctx: Context, files: string[], options: RenderOptions): Promise<number> {
   // commander's choices() refuse any other format; this guards calls that do not come through it.
-  const format: Format = options.format;
-  if (!FORMATS.includes(format)) throw new EisError(`"${options.format}" is not a format eis render knows.`, { hint: 'Use --format md or --format html.' });
+  const format = options.format;
+  if (!FORMATS.includes(format)) throw new EisError(`"${options.format}" is not a format eis render knows.`, { hint: 'Use --format md, html or docx.' });
+  if (options.referenceDoc !== undefined && format !== 'docx') throw new EisError('--reference-doc is for Word output.', { hint: 'Add --format docx, or leave out --reference-doc.' });
+  if (format === 'docx' && options.out === undefined) refuseTerminal();
   if (!/^[a-z]{2,3}(-[a-z0-9]{1,8})*$/i.test(options.lang)) throw new EisError(`"${options.lang}" is not a language tag.`, { hint: 'Use a tag such as en, es or en-US.' });
   if (!files.length) throw new EisError('name the statement to render.', { hint: 'For example: eis render memos/child-care-credit.eis.yaml' });
   const outIsDir = options.out !== undefined && (files.length > 1 || /[\\/]$/.test(options.out) || isDirectory(resolve(ctx.cwd, options.out)));
@@ -32,6 +36,7 @@ export async function render(ctx: Context, files: string[], options: RenderOptio
     throw new EisError('--out names a file, but several statements need a folder.', { file: options.out, hint: 'Give a folder (it is created if missing).' });
 
   const config = loadConfig({ config: ctx.config, cwd: ctx.cwd, allowExternalQuestionnaire: ctx.allowExternalQuestionnaire });
+  if (format === 'docx') return renderWord(ctx, config, files, options, outIsDir);
   const renderer = createRenderer(loadTemplates(format, config, ctx.cwd, options), format, () => performance.now());
   const known = questionnaireRegistry(config);
   const absolute = files.map((f) => statementTarget(ctx, config, f, { memos: 'text' }).file);
@@ -53,6 +58,36 @@ export async function render(ctx: Context, files: string[], options: RenderOptio
   return shortfall ? 1 : 0;
 }
 
+/** Word documents: the same reading and checking as the other formats, then bytes instead of text. */
+async function renderWord(ctx: Context, config: Config, files: string[], options: RenderOptions, outIsDir: boolean): Promise<number> {
+  let referenceStyles: string | undefined;
+  if (options.referenceDoc !== undefined) referenceStyles = readReferenceStyles(resolve(ctx.cwd, options.referenceDoc), options.referenceDoc);
+  else if (config.templates.docx) {
+    const file = configPath(config, config.templates.docx, 'templates.docx', ctx.cwd, options.allowExternalTemplates);
+    referenceStyles = readReferenceStyles(file, displayPath(file, ctx.cwd));
+  }
+  const known = questionnaireRegistry(config);
+  const absolute = files.map((f) => statementTarget(ctx, config, f, { memos: 'text' }).file);
+  const base = commonFolder(absolute.map((f) => dirname(f)));
+  const fileOptions: RenderFileOptions = { cwd: ctx.cwd, today: ctx.today, lang: options.lang, date: options.date, strict: options.strict, severities: config.rules, approvals: config };
+  let shortfall = false;
+  for (const file of absolute) {
+    const result = renderFile(file, known, (view) => view, fileOptions);
+    if ('refused' in result) {
+      shortfall = true;
+      ctx.stderr(result.refused);
+      continue;
+    }
+    const bytes = await docxBytes(result.text, referenceStyles);
+    if (options.out === undefined) writeStdoutBytes(bytes);
+    else {
+      const target = outIsDir ? join(options.out, outputName(file, base, 'docx')) : options.out;
+      ctx.stdout(`${displayPath(writeOutput(target, bytes, ctx.cwd), ctx.cwd)}\n`);
+    }
+  }
+  return shortfall ? 1 : 0;
+}
+
 function isDirectory(path: string): boolean {
   try {
     return statSync(path).isDirectory();
@@ -62,7 +97,7 @@ function isDirectory(path: string): boolean {
 }
 
 /** `memos/a.eis.yaml` -> `memos/a.eis.md`, relative to the folder all the statements share. */
-function outputName(file: string, base: string, format: Format): string {
+function outputName(file: string, base: string, format: RenderOptions['format']): string {
   const rel = relative(base, file) || basename(file);
   return /\.ya?ml$/i.test(rel) ? rel.replace(/\.ya?ml$/i, `.${format}`) : `${rel}.${format}`;
 }

@@ -132,6 +132,8 @@ export const configSchema = z.strictObject({
       md: z.string().optional(),
       html: z.string().optional(),
       partials: z.string().optional(),
+      /** A Word reference document (.docx) whose styles `eis render --format docx` uses, as pandoc's --reference-doc. */
+      docx: z.string().optional(),
     })
     .default({}),
   lint: z

@@ -25,14 +25,14 @@ export interface RenderFileOptions {
   slow?: boolean;
 }
 
-/** A rendered statement, or (with --strict) what stderr says about one that was not rendered. */
-export type FileResult = { text: string } | { refused: string };
+/** A rendered statement (text, or what `render` makes of the view), or (with --strict) what stderr says about one that was not rendered. */
+export type FileResult<T = string> = { text: T } | { refused: string };
 
 /**
  * Renders one statement, read by the statement reader (core/statement/reader.ts): positions are
  * asked for only when an error needs a line and column. Known user errors are thrown as EisErrors.
  */
-export function renderFile(file: string, known: (id: string) => Questionnaire | undefined, render: (view: StatementView) => string, options: RenderFileOptions): FileResult {
+export function renderFile<T = string>(file: string, known: (id: string) => Questionnaire | undefined, render: (view: StatementView) => T, options: RenderFileOptions): FileResult<T> {
   const shown = displayPath(file, options.cwd);
   // Messages about reading and parsing name the file as it was given to the reader (absolute).
   const read = readStatement(decodeLines(readBytes(file, 'statement'), file).text, file, { prefer: options.slow ? 'full' : 'fast' });

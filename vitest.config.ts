@@ -26,6 +26,7 @@ const cli = [
   'test/property/since.test.ts',
   'test/render/cli.test.ts',
   'test/render/many.test.ts',
+  'test/render/pdf.test.ts',
   'test/render/snapshot.test.ts',
   'test/review/diff-git.test.ts',
   'test/review/gate.test.ts',

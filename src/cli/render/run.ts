@@ -1,5 +1,5 @@
-// eis render: statements to Markdown or HTML. Reads the statement, its questionnaire and the
-// templates; the view model and the templates do the rest.
+// eis render: statements to Markdown, HTML or PDF (the HTML, printed). Reads the statement, its
+// questionnaire and the templates; the view model and the templates do the rest.
 import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Config } from '../../core/config/config.js';
@@ -17,13 +17,14 @@ import { writeOutput } from '../../edge/files/output.js';
 import { isWithin, repositoryRoot } from '../../edge/git/repository.js';
 import { renderFile, type RenderFileOptions } from '../../edge/render/file.js';
 import { createRenderer, type Format, type TemplateSet, type TemplateSource } from '../../core/render/render.js';
+import { pdfPrinter } from '../../edge/render/pdf.js';
 
-const FORMATS: Format[] = ['md', 'html'];
+const FORMATS: RenderOptions['format'][] = ['md', 'html', 'pdf'];
 
 export async function render(ctx: Context, files: string[], options: RenderOptions): Promise<number> {
   // commander's choices() refuse any other format; this guards calls that do not come through it.
-  const format: Format = options.format;
-  if (!FORMATS.includes(format)) throw new EisError(`"${options.format}" is not a format eis render knows.`, { hint: 'Use --format md or --format html.' });
+  const format = options.format;
+  if (!FORMATS.includes(format)) throw new EisError(`"${options.format}" is not a format eis render knows.`, { hint: 'Use --format md, html or pdf.' });
   if (!/^[a-z]{2,3}(-[a-z0-9]{1,8})*$/i.test(options.lang)) throw new EisError(`"${options.lang}" is not a language tag.`, { hint: 'Use a tag such as en, es or en-US.' });
   if (!files.length) throw new EisError('name the statement to render.', { hint: 'For example: eis render memos/child-care-credit.eis.yaml' });
   const outIsDir = options.out !== undefined && (files.length > 1 || /[\\/]$/.test(options.out) || isDirectory(resolve(ctx.cwd, options.out)));
@@ -32,7 +33,10 @@ export async function render(ctx: Context, files: string[], options: RenderOptio
     throw new EisError('--out names a file, but several statements need a folder.', { file: options.out, hint: 'Give a folder (it is created if missing).' });
 
   const config = loadConfig({ config: ctx.config, cwd: ctx.cwd, allowExternalQuestionnaire: ctx.allowExternalQuestionnaire });
-  const renderer = createRenderer(loadTemplates(format, config, ctx.cwd, options), format, () => performance.now());
+  // A PDF is the HTML page, printed.
+  const templates: Format = format === 'pdf' ? 'html' : format;
+  const pdf = format === 'pdf' ? pdfPrinter({ flag: options.browser, config, env: ctx.env, cwd: ctx.cwd, toStdout: options.out === undefined }) : undefined;
+  const renderer = createRenderer(loadTemplates(templates, config, ctx.cwd, options), templates, () => performance.now());
   const known = questionnaireRegistry(config);
   const absolute = files.map((f) => statementTarget(ctx, config, f, { memos: 'text' }).file);
   const base = commonFolder(absolute.map((f) => dirname(f)));
@@ -44,10 +48,15 @@ export async function render(ctx: Context, files: string[], options: RenderOptio
     if ('refused' in result) {
       shortfall = true;
       ctx.stderr(result.refused);
-    } else if (options.out === undefined) ctx.stdout(result.text);
-    else {
-      const target = outIsDir ? join(options.out, outputName(file, base, format)) : options.out;
-      ctx.stdout(`${displayPath(writeOutput(target, result.text, ctx.cwd), ctx.cwd)}\n`);
+    } else {
+      const output = pdf ? await pdf.print(result.text) : result.text;
+      if (options.out === undefined) {
+        if (typeof output === 'string') ctx.stdout(output);
+        else pdf!.toStdout(output);
+      } else {
+        const target = outIsDir ? join(options.out, outputName(file, base, format)) : options.out;
+        ctx.stdout(`${displayPath(writeOutput(target, output, ctx.cwd), ctx.cwd)}\n`);
+      }
     }
   }
   return shortfall ? 1 : 0;
@@ -62,7 +71,7 @@ function isDirectory(path: string): boolean {
 }
 
 /** `memos/a.eis.yaml` -> `memos/a.eis.md`, relative to the folder all the statements share. */
-function outputName(file: string, base: string, format: Format): string {
+function outputName(file: string, base: string, format: string): string {
   const rel = relative(base, file) || basename(file);
   return /\.ya?ml$/i.test(rel) ? rel.replace(/\.ya?ml$/i, `.${format}`) : `${rel}.${format}`;
 }

@@ -10,12 +10,12 @@ import { plainColors, type Colorizer } from '../../core/reporters/types.js';
 let written = 0;
 
 /**
- * Writes `text` to `file` (relative to `cwd`) and returns its absolute path, never through a link
+ * Writes `text` (or bytes: a PDF) to `file` (relative to `cwd`) and returns its absolute path, never through a link
  * out of the repository, nor over a read-only file. A file that already
  * holds exactly this text is left as it is, modification time included, as build tools do: pages
  * re-rendered from unchanged statements do not look changed to a deploy, a sync or a watcher.
  */
-export function writeOutput(file: string, text: string, cwd: string): string {
+export function writeOutput(file: string, text: string | Uint8Array, cwd: string): string {
   const target = resolve(cwd, file);
   assertWritesInside(file, cwd);
   if (holdsAlready(target, text)) return target;
@@ -37,7 +37,7 @@ export function writeOutput(file: string, text: string, cwd: string): string {
   return target;
 }
 
-function holdsAlready(file: string, text: string): boolean {
+function holdsAlready(file: string, text: string | Uint8Array): boolean {
   try {
     const stat = statSync(file, { throwIfNoEntry: false });
     // The byte length first: most changed pages differ in size, and then nothing is read.

@@ -59,7 +59,7 @@ export async function printPdf(html: string, browser: string): Promise<Uint8Arra
     if (bytes?.subarray(0, 5).toString('latin1') !== '%PDF-') {
       const why = result.timedOut ? `it was still running after ${PRINT_TIMEOUT_MS / 1000} seconds` : result.error ? result.error : lastLine(result.stderr) || `it exited with ${result.code}`;
       throw new EisError(`the browser ${browser} did not print the PDF (${printable(why)}).`, {
-        hint: 'Name a Chromium, Chrome, Edge or Brave of version 112 or later with --browser PATH.',
+        hint: 'Name a recent Chromium, Chrome, Edge or Brave (131 or later) with --browser PATH.',
       });
     }
     return bytes;

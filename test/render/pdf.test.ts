@@ -251,6 +251,20 @@ describe('eis render --format pdf without a browser', () => {
     }
   });
 
+  // util-linux's script runs eis with a terminal for its standard output.
+  it.skipIf(spawnSync('script', ['--version']).error !== undefined)('refuses to write a PDF to a terminal, before printing anything', () => {
+    const tree = tempTree({ 'memos/s.eis.yaml': statement() });
+    try {
+      const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} render memos/s.eis.yaml --format pdf --browser ./no-such-browser; echo "exit $?"`;
+      const r = spawnSync('script', ['-qec', command, '/dev/null'], { cwd: tree.dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 20_000 });
+      expect(r.stdout.replace(/\r/g, '')).toBe(
+        'eis: a PDF is not text: it cannot be shown in the terminal. Write it to a file with --out statement.eis.pdf, or redirect standard output to a file.\nexit 2\n',
+      );
+    } finally {
+      tree.cleanup();
+    }
+  });
+
   it('refuses a --browser that is not a program, and a config browser inside the repository', () => {
     const tree = tempTree({ 'memos/s.eis.yaml': statement(), 'bin/chromium': '#!/bin/sh\nexit 0\n' });
     try {

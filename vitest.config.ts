@@ -27,6 +27,7 @@ const cli = [
   'test/render/cli.test.ts',
   'test/render/docx-cli.test.ts',
   'test/render/many.test.ts',
+  'test/render/pdf.test.ts',
   'test/render/snapshot.test.ts',
   'test/review/diff-git.test.ts',
   'test/review/gate.test.ts',

@@ -133,9 +133,9 @@ describe('eis render', () => {
   });
 
   it('rejects a format it does not know', () => {
-    const result = eis(['render', COMPLETE, '--format', 'pdf'], { cwd: EXAMPLES });
+    const result = eis(['render', COMPLETE, '--format', 'odt'], { cwd: EXAMPLES });
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain("argument 'pdf' is invalid");
+    expect(result.stderr).toContain("argument 'odt' is invalid");
   });
 
   it('adds the render date only when asked', () => {

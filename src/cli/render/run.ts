@@ -1,5 +1,5 @@
-// eis render: statements to Markdown or HTML. Reads the statement, its questionnaire and the
-// templates; the view model and the templates do the rest.
+// eis render: statements to Markdown, HTML or PDF (the HTML, printed). Reads the statement, its
+// questionnaire and the templates; the view model and the templates do the rest.
 import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Config } from '../../core/config/config.js';
@@ -20,12 +20,14 @@ import { createRenderer, type Format, type TemplateSet, type TemplateSource } fr
 import { docxBytes, refuseTerminal, writeStdoutBytes } from '../../edge/render/docx-file.js';
 import { readReferenceStyles } from '../../edge/render/reference-doc.js';
 
-const FORMATS: Array<RenderOptions['format']> = ['md', 'html', 'docx'];
+import { pdfPrinter } from '../../edge/render/pdf.js';
+
+const FORMATS: Array<RenderOptions['format']> = ['md', 'html', 'docx', 'pdf'];
 
 export async function render(ctx: Context, files: string[], options: RenderOptions): Promise<number> {
   // commander's choices() refuse any other format; this guards calls that do not come through it.
   const format = options.format;
-  if (!FORMATS.includes(format)) throw new EisError(`"${options.format}" is not a format eis render knows.`, { hint: 'Use --format md, html or docx.' });
+  if (!FORMATS.includes(format)) throw new EisError(`"${options.format}" is not a format eis render knows.`, { hint: 'Use --format md, html, docx or pdf.' });
   if (options.referenceDoc !== undefined && format !== 'docx') throw new EisError('--reference-doc is for Word output.', { hint: 'Add --format docx, or leave out --reference-doc.' });
   if (format === 'docx' && options.out === undefined) refuseTerminal();
   if (!/^[a-z]{2,3}(-[a-z0-9]{1,8})*$/i.test(options.lang)) throw new EisError(`"${options.lang}" is not a language tag.`, { hint: 'Use a tag such as en, es or en-US.' });
@@ -37,7 +39,10 @@ export async function render(ctx: Context, files: string[], options: RenderOptio
 
   const config = loadConfig({ config: ctx.config, cwd: ctx.cwd, allowExternalQuestionnaire: ctx.allowExternalQuestionnaire });
   if (format === 'docx') return renderWord(ctx, config, files, options, outIsDir);
-  const renderer = createRenderer(loadTemplates(format, config, ctx.cwd, options), format, () => performance.now());
+  // A PDF is the HTML page, printed.
+  const templates: Format = format === 'pdf' ? 'html' : format;
+  const pdf = format === 'pdf' ? pdfPrinter({ flag: options.browser, config, env: ctx.env, cwd: ctx.cwd, toStdout: options.out === undefined }) : undefined;
+  const renderer = createRenderer(loadTemplates(templates, config, ctx.cwd, options), templates, () => performance.now());
   const known = questionnaireRegistry(config);
   const absolute = files.map((f) => statementTarget(ctx, config, f, { memos: 'text' }).file);
   const base = commonFolder(absolute.map((f) => dirname(f)));
@@ -49,10 +54,15 @@ export async function render(ctx: Context, files: string[], options: RenderOptio
     if ('refused' in result) {
       shortfall = true;
       ctx.stderr(result.refused);
-    } else if (options.out === undefined) ctx.stdout(result.text);
-    else {
-      const target = outIsDir ? join(options.out, outputName(file, base, format)) : options.out;
-      ctx.stdout(`${displayPath(writeOutput(target, result.text, ctx.cwd), ctx.cwd)}\n`);
+    } else {
+      const output = pdf ? await pdf.print(result.text) : result.text;
+      if (options.out === undefined) {
+        if (typeof output === 'string') ctx.stdout(output);
+        else pdf!.toStdout(output);
+      } else {
+        const target = outIsDir ? join(options.out, outputName(file, base, format)) : options.out;
+        ctx.stdout(`${displayPath(writeOutput(target, output, ctx.cwd), ctx.cwd)}\n`);
+      }
     }
   }
   return shortfall ? 1 : 0;
@@ -97,7 +107,7 @@ function isDirectory(path: string): boolean {
 }
 
 /** `memos/a.eis.yaml` -> `memos/a.eis.md`, relative to the folder all the statements share. */
-function outputName(file: string, base: string, format: RenderOptions['format']): string {
+function outputName(file: string, base: string, format: string): string {
   const rel = relative(base, file) || basename(file);
   return /\.ya?ml$/i.test(rel) ? rel.replace(/\.ya?ml$/i, `.${format}`) : `${rel}.${format}`;
 }

@@ -127,6 +127,11 @@ export const configSchema = z.strictObject({
       accessible: z.boolean().optional(),
     })
     .optional(),
+  /**
+   * The Chromium-family browser that prints `eis render --format pdf`: a command on PATH or an
+   * absolute path, never one inside the repository (edge/render/browser.ts says why).
+   */
+  browser: z.string().trim().min(1).optional(),
   templates: z
     .strictObject({
       md: z.string().optional(),

@@ -10,7 +10,7 @@ import { plainColors, type Colorizer } from '../../core/reporters/types.js';
 let written = 0;
 
 /**
- * Writes `text` (or the bytes of a binary document) to `file` (relative to `cwd`) and returns its absolute path, never through a link
+ * Writes `text` (or the bytes of a binary document: Word, PDF) to `file` (relative to `cwd`) and returns its absolute path, never through a link
  * out of the repository, nor over a read-only file. A file that already
  * holds exactly this text is left as it is, modification time included, as build tools do: pages
  * re-rendered from unchanged statements do not look changed to a deploy, a sync or a watcher.

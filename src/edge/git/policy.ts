@@ -129,7 +129,7 @@ function blobAt(ref: string, path: string, root: string): string | undefined {
 
 /** What a policy approval covers: the settings that decide what is required, and the questionnaire. */
 export function policyHash(policy: Policy): string {
-  const { file: _file, root: _root, policyApprovals: _approvals, templates: _templates, lint: _lint, interview: _interview, ...settings } = policy.config;
+  const { file: _file, root: _root, policyApprovals: _approvals, templates: _templates, lint: _lint, interview: _interview, browser: _browser, ...settings } = policy.config;
   // The earlier versions count too: statements still pinned to one are checked against it.
   const earlier = (policy.earlier ?? []).map((e) => `\0${e.text}`).join('');
   return `sha256:${hashText(`${stableJson(settings)}\0${policy.questionnaireText ?? policy.questionnaire.ref}${earlier}`)}`;

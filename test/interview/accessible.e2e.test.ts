@@ -156,6 +156,11 @@ describe.skipIf(missing !== undefined)('the accessible interview in a terminal',
     expect(raw).not.toContain('\u001b'); // no colour either
     const said = accessible.term.history();
     expect(said).toContain('Section 1 of 9: The initiative');
+    // Progress in words before each question, counted one by one.
+    const numbers = [...said.matchAll(/^Question (\d+) of about (\d+)\.$/gm)].map((m) => [Number(m[1]), Number(m[2])]);
+    expect(numbers.length).toBeGreaterThan(30);
+    expect(numbers.map(([n]) => n)).toEqual(numbers.map((_, i) => i + 1));
+    expect(numbers.every(([n, about]) => about! >= n!)).toBe(true);
     // The title, the kind and the status came from the memo and the defaults.
     expect(said).toContain('3 of 20 required answers given; level brief; to do: The initiative, Screening,');
     expect(said).toContain('Direct or indirect. Choose one of 2:\n1. Direct\n2. Indirect\n');

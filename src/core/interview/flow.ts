@@ -341,3 +341,18 @@ export function newEntry(step: FieldStep, value: unknown, existing: Entry[], uni
   const text = named && typeof value === 'string' && value.trim() ? value : `${step.list.id}-${existing.length + 1}`;
   return { id: uniqueId(text, existing), [step.field.id]: value };
 }
+
+/**
+ * About how many steps are left: the walk from here with every question skipped and no entry
+ * added. A floor more than a forecast (answers can open questions and entries), so it is said
+ * as "about".
+ */
+export function stepsLeft(model: Questionnaire, answers: Record<string, unknown>, state: FlowState, today: string, limit = 1000): number {
+  let n = 0;
+  let current = state;
+  for (let step = nextStep(model, answers, current, today); step && n < limit; step = nextStep(model, answers, current, today)) {
+    n++;
+    current = afterResponse(current, step, step.kind === 'add' ? (step.mustAdd ? { kind: 'yes' } : { kind: 'no' }) : step.kind === 'revisit' ? { kind: 'no' } : { kind: 'skip' });
+  }
+  return n;
+}

@@ -20,7 +20,7 @@ function isPromptExit(error: unknown): boolean {
 interface Asker {
   prompter: Prompter;
   /** What the session needs beyond the prompter: how headings look, what is said after an answer. */
-  session: Pick<SessionOptions, 'heading' | 'dim' | 'answered'>;
+  session: Pick<SessionOptions, 'heading' | 'dim' | 'answered' | 'counted'>;
   intro: string[];
   done: () => void;
 }
@@ -67,6 +67,7 @@ function accessibleAsker(ctx: Context, opened: Opened, mode: Mode): Asker {
       heading: (t) => t,
       // The progress line's separators are symbols a screen reader spells out.
       dim: (t) => t.replaceAll(' · ', '; '),
+      counted: (number, about) => note(`Question ${number} of about ${Math.max(number, about)}.`),
       answered: (step, response, answers) => {
         const said = savedText(step, response, progressAt(opened.model, answers, mode, step.section.id, ctx.today));
         if (said) note(said);

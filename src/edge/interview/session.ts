@@ -8,7 +8,7 @@ import { appendEntry, setAnswer } from '../../core/statement/edit.js';
 import { changeStatement, statementData } from '../../core/statement/change.js';
 import { readStatementText } from '../files/read-statement.js';
 import { writeAtomic } from '../files/statement-file.js';
-import { afterResponse, newEntry, nextStep, nothingToResume, pathKey, referenceTo, startState, type FieldStep, type Mode, type QuestionStep, type Step } from '../../core/interview/flow.js';
+import { afterResponse, newEntry, nextStep, nothingToResume, pathKey, referenceTo, startState, stepsLeft, type FieldStep, type Mode, type QuestionStep, type Step } from '../../core/interview/flow.js';
 import { askStep, type AskContext, type Prompter } from './ask.js';
 import { listsRulesNeed, ruleObjection } from '../../core/interview/rule-needs.js';
 import { progressAt, progressHeading, progressLine } from '../../core/interview/progress.js';
@@ -29,6 +29,8 @@ export interface SessionOptions {
   dim: (text: string) => string;
   /** Told after every response, once its answer is saved (the accessible prompter says what was saved). */
   answered?: Answered | undefined;
+  /** Before each question: its number in this session and about how many there are (accessible mode says it). */
+  counted?: ((number: number, about: number) => void) | undefined;
 }
 
 export interface SessionResult {
@@ -48,7 +50,13 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
 
   let saved = 0;
   let section: string | undefined;
+  let asked = 0;
   for (let step = nextStep(model, answers, state, today); step; step = nextStep(model, answers, state, today)) {
+    // A required list's first entry is started without asking: a note, not a question.
+    if (options.counted && !(step.kind === 'add' && step.mustAdd)) {
+      asked++;
+      options.counted(asked, asked + stepsLeft(model, answers, afterResponse(state, step, { kind: 'skip' }), today));
+    }
     if (step.section.id !== section) {
       section = step.section.id;
       const progress = progressAt(model, answers, mode, section, today);

@@ -77,7 +77,7 @@ export async function askStep(step: Step, prompter: Prompter, model: Questionnai
   }
   // A pick that breaks a rule about its question is said, and asked again.
   for (;;) {
-    const response = await askField(step, prompter, model, context);
+    const response = await askField(step, prompter, model);
     const objection = response.kind === 'answer' && step.kind === 'question' ? context.objection?.(response.value) : undefined;
     if (!objection) return response;
     prompter.note(objection);
@@ -96,7 +96,7 @@ function preview(text: string): string {
   return line.length > 70 ? `${line.slice(0, 67)}...` : line;
 }
 
-async function askField(step: Step & { kind: 'question' | 'field' }, prompter: Prompter, model: Questionnaire, context: AskContext): Promise<Response> {
+async function askField(step: Step & { kind: 'question' | 'field' }, prompter: Prompter, model: Questionnaire): Promise<Response> {
   const { field, required } = step;
   // A new entry's field offers the previous entry's answer ("same as the previous entry").
   const current = step.current ?? (step.kind === 'field' ? step.previous : undefined);
@@ -194,7 +194,7 @@ async function askNewEntry(from: Step & { kind: 'question' | 'field' }, list: Fi
       required: f.id === list.labelField || f.required === true,
       entryLabel: `${list.label}, new entry`,
     };
-    const response = await askField(step, prompter, model, {});
+    const response = await askField(step, prompter, model);
     if (response.kind === 'answer') entry[f.id] = response.value;
   }
   return entry;

@@ -4,7 +4,7 @@ import { EisError } from '../../core/errors.js';
 import type { WordParagraph } from '../../core/statement/prefill.js';
 import { MAX_FILE_BYTES } from '../../core/yaml/decode.js';
 import { readBytes } from './statement-file.js';
-import { assertZipWithin } from './zip-limit.js';
+import { assertZipWithin, MAX_INFLATED_BYTES } from './zip-limit.js';
 
 /** Characters of text kept from one Word memo, as many as a text memo may hold in bytes. */
 export const MAX_WORD_CHARS = MAX_FILE_BYTES;
@@ -20,9 +20,9 @@ interface Element {
 }
 
 /** The paragraphs of a Word file, in order, tables' cells included. Throws an EisError at `shown` when it cannot be read. */
-export async function readWordParagraphs(abs: string, shown: string): Promise<WordParagraph[]> {
+export async function readWordParagraphs(abs: string, shown: string, maxInflated = MAX_INFLATED_BYTES): Promise<WordParagraph[]> {
   const bytes = readBytes(abs, 'memo');
-  assertZipWithin(bytes, shown);
+  assertZipWithin(bytes, shown, maxInflated);
   const { visitWordDocument } = await import('./word-document.js');
   const paragraphs: WordParagraph[] = [];
   let chars = 0;

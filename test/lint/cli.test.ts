@@ -117,7 +117,8 @@ describe('eis lint', () => {
       expect(eis(['lint', 'page.html'], { cwd: other.dir })).toEqual({
         code: 2,
         stdout: '',
-        stderr: 'eis: page.html: eis lint reads Markdown (.md), plain text (.txt) and statements (.eis.yaml); this is none of them. Name memos or statements, or a folder that holds them.\n',
+        stderr:
+          'eis: page.html: eis lint reads Markdown (.md), plain text (.txt), Word (.docx) and statements (.eis.yaml); this is none of them. Name memos or statements, or a folder that holds them.\n',
       });
       expect(eis(['lint'], { cwd: join(other.dir, 'empty') }).stderr).toBe(
         'eis: no memos or statements to lint under the current folder. Name the files (eis lint memos/*.md), or list memos under initiatives in eis.config.yaml.\n',

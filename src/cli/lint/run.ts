@@ -10,7 +10,7 @@ import { allLintFindings, lintReporters } from '../../core/lint/report.js';
 export async function lint(ctx: Context, files: string[], options: LintCommandOptions): Promise<number> {
   const formats = parseFormats(options.format, Object.keys(lintReporters));
   const config = loadConfig({ config: ctx.config, cwd: ctx.cwd, allowExternalQuestionnaire: ctx.allowExternalQuestionnaire });
-  const report = runLint(files, config, ctx.cwd);
+  const report = await runLint(files, config, ctx.cwd);
   const strict = Boolean(options.strict);
   // parseFormats let through the names of reporters only.
   printReports(ctx, formats, options.output, (format, color) => lintReporters[format]!(report, { color, strict, version: ctx.version, tool: 'lint' }));

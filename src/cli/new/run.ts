@@ -1,6 +1,5 @@
 // eis new: create the statement beside a memo (or inside an initiative folder), then interview.
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
-import { stringify } from 'yaml';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Config } from '../../core/config/config.js';
 import { loadConfig } from '../../edge/config/load.js';
@@ -13,10 +12,11 @@ import { statementPathForFolder, statementPathForMemo, statementPathForRegistere
 import { configuredQuestionnaire } from '../../edge/questionnaire/registry.js';
 import { closest, type Questionnaire } from '../../core/questionnaire/model.js';
 import { newStatementText } from '../../core/statement/edit.js';
-import { memoTitle, prefillYaml, type Prefill } from '../../core/statement/prefill.js';
+import { memoTitle, prefillYaml, wordTitle, type Prefill } from '../../core/statement/prefill.js';
 import { readBytes, writeAtomic } from '../../edge/files/statement-file.js';
 import { decodeText } from '../../core/yaml/decode.js';
 import { packageRoot } from '../../edge/files/package-root.js';
+import { readWordParagraphs } from '../../edge/files/word.js';
 import { discardSkeleton, interviewOrMerge, openStatement, printAnswerProblems, readAnswersSource, type Opened } from '../../edge/interview/command.js';
 import { answerProblems } from '../../core/interview/answers-file.js';
 import { parseYamlSource, type YamlSource } from '../../core/yaml/source.js';
@@ -86,7 +86,7 @@ export async function newStatement(ctx: Context, target: string | undefined, opt
 
   const model = configuredQuestionnaire(config);
   const header = newStatementText(model, { schemaUrl: schemaUrl(model, file, config.root), title: registered?.title ?? (displayPath(path, dirname(file)) || undefined) });
-  const prefill = prefillYaml(model, registered ?? memoPrefill(path));
+  const prefill = prefillYaml(model, registered ?? (await memoPrefill(path)));
   const text = `${header}${prefill}`;
   // Whatever can fail before the first answer is checked before the file exists: a failed run
   // leaves nothing to trip over (a second `eis new` would find "the statement exists already").
@@ -176,10 +176,10 @@ function registeredInitiative(config: Config, id: string, target: string | undef
 /** What the registry already says, as the first answers: the title, and the kind and division when the questionnaire asks them that way. */
 
 /**
- * What a memo says of itself: its title, and that it is a memo. A folder, or a memo that cannot be
- * read as text (a Word file), gives what it can; the interview asks the rest.
+ * What a memo says of itself: its title (a Word memo's first heading), and that it is a memo. A
+ * folder, or a memo that cannot be read, gives what it can; the interview asks the rest.
  */
-function memoPrefill(path: string): Prefill {
+async function memoPrefill(path: string): Promise<Prefill> {
   let isFile = false;
   try {
     isFile = statSync(path).isFile();
@@ -187,10 +187,11 @@ function memoPrefill(path: string): Prefill {
     return {};
   }
   if (!isFile) return {};
-  if (!/\.(md|markdown|txt)$/i.test(path)) return { kind: 'memo' };
+  const word = /\.docx$/i.test(path);
+  if (!word && !/\.(md|markdown|txt)$/i.test(path)) return { kind: 'memo' };
   let title: string | undefined;
   try {
-    title = memoTitle(decodeText(readBytes(path, 'memo'), path));
+    title = word ? wordTitle(await readWordParagraphs(path, path)) : memoTitle(decodeText(readBytes(path, 'memo'), path));
   } catch {
     // A memo eis cannot read is reported by eis check; here it only means no title to offer.
   }

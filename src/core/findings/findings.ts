@@ -18,6 +18,12 @@ export interface Finding {
   path: Array<string | number>;
   line: number;
   column: number;
+  /**
+   * In a file without lines a reader can go to (a Word memo): the paragraph, counted from 1, and
+   * the heading it sits under. `line` then holds the paragraph too, and `column` the character.
+   */
+  paragraph?: number | undefined;
+  heading?: string | undefined;
   /** The file could not be checked at all (unreadable, not YAML, unknown questionnaire): exit 2. */
   fatal?: boolean | undefined;
 }

@@ -8,6 +8,7 @@ import { junitReporter } from '../reporters/junit.js';
 import { sarifReporter } from '../reporters/sarif.js';
 import { plural } from '../reporters/summary.js';
 import { printable } from '../printable.js';
+import { paragraphPlace, shortPlace } from '../reporters/place.js';
 import type { LintReport } from './report-types.js';
 
 export type LintReporter = (report: LintReport, ctx: ReportContext) => string;
@@ -55,8 +56,10 @@ export const lintText: LintReporter = (report, ctx) => {
     out.push(c.underline(printable(file.file)));
     for (const f of sortFindings(file.findings)) {
       const sev = f.severity === 'error' ? c.red('error  ') : c.yellow('warning');
-      out.push(`  ${c.dim(`${f.line}:${f.column}`.padEnd(7))} ${sev}  ${printable(f.message)}  ${c.dim(f.code)}`);
+      out.push(`  ${c.dim(shortPlace(f).padEnd(7))} ${sev}  ${printable(f.message)}  ${c.dim(f.code)}`);
       if (f.hint) out.push(`  ${' '.repeat(7)} ${' '.repeat(7)}  ${c.dim(printable(f.hint))}`);
+      const paragraph = paragraphPlace(f);
+      if (paragraph) out.push(`  ${' '.repeat(7)} ${' '.repeat(7)}  ${c.dim(`in ${printable(paragraph)}`)}`);
     }
     out.push('');
   }

@@ -2,10 +2,12 @@
 import { sortFindings, type CheckReport, type Finding } from '../findings/findings.js';
 import type { ReportContext } from './types.js';
 import { xml } from './xml.js';
+import { paragraphPlace } from './place.js';
 
 function testcase(name: string, classname: string, findings: Finding[], strict: boolean): { text: string; failed: boolean } {
   const failing = findings.filter((f) => f.severity === 'error' || strict);
-  const lines = (list: Finding[]) => list.map((f) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.code}: ${f.message}${f.hint ? ` ${f.hint}` : ''}`).join('\n');
+  const lines = (list: Finding[]) =>
+    list.map((f) => `${f.file}:${paragraphPlace(f) ? ` ${paragraphPlace(f)},` : `${f.line}:${f.column}`} ${f.severity} ${f.code}: ${f.message}${f.hint ? ` ${f.hint}` : ''}`).join('\n');
   const out = [`    <testcase name="${xml(name)}" classname="${xml(classname)}" file="${xml(name)}">`];
   const [first] = failing;
   if (first) out.push(`      <failure message="${xml(`${failing.length} finding${failing.length === 1 ? '' : 's'}`)}" type="${xml(first.code)}">${xml(lines(failing))}</failure>`);

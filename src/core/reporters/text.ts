@@ -3,6 +3,7 @@ import { sortFindings, type CheckReport, type Finding } from '../findings/findin
 import type { ReportContext } from './types.js';
 import { plural, summarize } from './summary.js';
 import { printable } from '../printable.js';
+import { paragraphPlace, shortPlace } from './place.js';
 
 export function textReporter(report: CheckReport, ctx: ReportContext): string {
   const { color: c } = ctx;
@@ -10,8 +11,10 @@ export function textReporter(report: CheckReport, ctx: ReportContext): string {
   const line = (f: Finding) => {
     const sev = f.severity === 'error' ? c.red('error  ') : c.yellow('warning');
     // Messages quote keys and answers, and files are named by whoever named them: each shows as one line, inert.
-    out.push(`  ${c.dim(`${f.line}:${f.column}`.padEnd(7))} ${sev}  ${printable(f.message)}  ${c.dim(f.code)}`);
+    out.push(`  ${c.dim(shortPlace(f).padEnd(7))} ${sev}  ${printable(f.message)}  ${c.dim(f.code)}`);
     if (f.hint) out.push(`  ${' '.repeat(7)} ${' '.repeat(7)}  ${c.dim(printable(f.hint))}`);
+    const paragraph = paragraphPlace(f);
+    if (paragraph) out.push(`  ${' '.repeat(7)} ${' '.repeat(7)}  ${c.dim(`in ${printable(paragraph)}`)}`);
   };
   const byFile = new Map<string, Finding[]>();
   for (const f of sortFindings(report.findings)) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);

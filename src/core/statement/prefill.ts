@@ -35,6 +35,19 @@ export function memoTitle(text: string): string | undefined {
   return undefined;
 }
 
+/** A paragraph of a Word memo, as src/edge/files/word.ts reads it. */
+export interface WordParagraph {
+  text: string;
+  /** Whether Word styles it as a heading (Title, Heading 1 to 9). */
+  heading: boolean;
+}
+
+/** A Word memo's title: its first heading. Undefined when it has none. */
+export function wordTitle(paragraphs: WordParagraph[]): string | undefined {
+  const heading = paragraphs.find((p) => p.heading && p.text.trim());
+  return heading && clean(heading.text);
+}
+
 function clean(title: string): string | undefined {
   const text = title
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')

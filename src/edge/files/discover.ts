@@ -57,7 +57,7 @@ export function findInitiatives(config: Config, paths: string[]): Initiative[] {
   const { memoFiles, folderPaths } = memos.length || folders.length ? scanMemos(config) : { memoFiles: [], folderPaths: [] };
   const folderMemos = (folder: string) =>
     readdirSync(folder)
-      .filter((f) => /\.(md|markdown|txt)$/i.test(f))
+      .filter((f) => /\.(md|markdown|txt|docx)$/i.test(f))
       .map((f) => resolve(folder, f))
       .sort();
   return initiativesFrom(config, memoFiles, folderPaths, folderMemos).filter((i) => within(i.path, paths) || within(i.statement, paths) || paths.some((p) => within(p, [i.path])));

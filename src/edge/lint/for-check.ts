@@ -34,7 +34,7 @@ export async function lintStatements(report: CheckReport, config: Config, ctx: C
     for (const m of initiative.memos) if (kindOf(m)) memos.add(m);
   }
   for (const memo of [...memos].sort()) {
-    const { findings } = lintMemoFile(memo, displayPath(memo, ctx.cwd), options);
+    const { findings } = await lintMemoFile(memo, displayPath(memo, ctx.cwd), options);
     for (const f of findings) if (!f.fatal) report.findings.push(asWarning(f));
   }
 }

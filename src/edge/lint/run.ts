@@ -19,14 +19,18 @@ import { lintStatement, writtenAnswers } from '../../core/lint/statement.js';
 import type { LintFinding, SuppressedFinding } from '../../core/lint/suppress.js';
 
 export type { LintedFile, LintedKind, LintReport } from '../../core/lint/report-types.js';
-import type { LintedKind, LintReport } from '../../core/lint/report-types.js';
+import type { LintedFile, LintedKind, LintReport } from '../../core/lint/report-types.js';
+import { lintWordDocument } from '../../core/lint/word.js';
+import { readWordParagraphs } from '../files/word.js';
 
 const MEMO = /\.(md|markdown|txt)$/i;
+const WORD = /\.docx$/i;
 const IGNORE = ['**/node_modules/**', '**/.git/**'];
 
 export function kindOf(file: string): LintedKind | undefined {
   if (isStatementName(file)) return 'statement';
   if (MEMO.test(file)) return documentKind(file);
+  if (WORD.test(file)) return 'word';
   return undefined;
 }
 
@@ -34,7 +38,6 @@ export function kindOf(file: string): LintedKind | undefined {
 export function filesToLint(paths: string[], config: Config, cwd: string): string[] {
   const found = new Set<string>();
   if (!paths.length) {
-    // Word memos (.docx) are initiatives too, but not text eis lint can read.
     for (const initiative of findInitiatives(config, [cwd])) for (const memo of initiative.memos) if (kindOf(memo)) found.add(memo);
     for (const statement of findStatements([cwd])) found.add(statement);
     if (!found.size)
@@ -45,32 +48,38 @@ export function filesToLint(paths: string[], config: Config, cwd: string): strin
   }
   for (const path of resolvePaths(paths, cwd)) {
     if (statSync(path).isDirectory()) {
-      for (const file of globSync(['**/*.{md,markdown,txt}', '**/*.eis.{yaml,yml}'], { cwd: path, absolute: true, ignore: IGNORE, followSymbolicLinks: false })) found.add(resolve(file));
+      for (const file of globSync(['**/*.{md,markdown,txt,docx}', '**/*.eis.{yaml,yml}'], { cwd: path, absolute: true, ignore: IGNORE, followSymbolicLinks: false })) found.add(resolve(file));
     } else if (kindOf(path)) found.add(path);
     else
-      throw new EisError('eis lint reads Markdown (.md), plain text (.txt) and statements (.eis.yaml); this is none of them.', {
+      throw new EisError('eis lint reads Markdown (.md), plain text (.txt), Word (.docx) and statements (.eis.yaml); this is none of them.', {
         file: displayPath(path, cwd),
         hint: 'Name memos or statements, or a folder that holds them.',
       });
   }
-  if (!found.size) throw new EisError(`no memos or statements found under ${paths.join(', ')}.`, { hint: 'Name Markdown, text or .eis.yaml files, or a folder that holds them.' });
+  if (!found.size) throw new EisError(`no memos or statements found under ${paths.join(', ')}.`, { hint: 'Name Markdown, text, Word or .eis.yaml files, or a folder that holds them.' });
   return [...found].sort();
 }
 
-export function runLint(paths: string[], config: Config, cwd: string): LintReport {
+export async function runLint(paths: string[], config: Config, cwd: string): Promise<LintReport> {
   const options = lintOptionsFrom(config);
   let known: ((id: string) => Questionnaire | undefined) | undefined;
-  const files = filesToLint(paths, config, cwd).map((abs) => {
+  const files: LintedFile[] = [];
+  for (const abs of filesToLint(paths, config, cwd)) {
     const kind = kindOf(abs)!;
     const shown = displayPath(abs, cwd);
-    if (kind !== 'statement') return { file: shown, kind, ...lintMemoFile(abs, shown, options) };
-    known ??= questionnaireRegistry(config);
-    return { file: shown, kind, ...lintStatementFile(abs, shown, known, options) };
-  });
+    if (kind !== 'statement') files.push({ file: shown, kind, ...(await lintMemoFile(abs, shown, options)) });
+    else {
+      known ??= questionnaireRegistry(config);
+      files.push({ file: shown, kind, ...lintStatementFile(abs, shown, known, options) });
+    }
+  }
   return { files };
 }
 
-export function lintMemoFile(abs: string, shown: string, options: LintOptions): { findings: LintFinding[]; suppressed: SuppressedFinding[] } {
+type Linted = { findings: LintFinding[]; suppressed: SuppressedFinding[] };
+
+export async function lintMemoFile(abs: string, shown: string, options: LintOptions): Promise<Linted> {
+  if (WORD.test(abs)) return lintWordFile(abs, shown, options);
   let text: string;
   try {
     text = readMemo(abs, shown);
@@ -82,6 +91,15 @@ export function lintMemoFile(abs: string, shown: string, options: LintOptions): 
     return lintDocument(text, documentKind(abs), shown, options);
   } catch (error) {
     // A memo that names an audience eis does not know: reported, and the other files still linted.
+    if (!(error instanceof EisError)) throw error;
+    return { findings: [fatal(error, shown)], suppressed: [] };
+  }
+}
+
+async function lintWordFile(abs: string, shown: string, options: LintOptions): Promise<Linted> {
+  try {
+    return lintWordDocument(await readWordParagraphs(abs, shown), shown, options);
+  } catch (error) {
     if (!(error instanceof EisError)) throw error;
     return { findings: [fatal(error, shown)], suppressed: [] };
   }

@@ -71,6 +71,31 @@ if (!translationPath) {
   process.exit(0);
 }
 
+if (flags.includes('--fill')) {
+  // Line-based, so the translation keeps its comments and layout: a group at column 0, an entry key at
+  // column 2, its `source:` line at column 4.
+  const lines = readFileSync(translationPath, 'utf8').split('\n');
+  let group;
+  let key;
+  let filled = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const top = /^([a-z]+):/.exec(lines[i]);
+    if (top) group = top[1];
+    const entryKey = /^ {2}([A-Za-z0-9_.-]+):\s*$/.exec(lines[i]);
+    if (entryKey) key = entryKey[1];
+    const source = /^( {4})source:.*$/.exec(lines[i]);
+    const text = source && english[group]?.get(key);
+    if (text) {
+      // Quoted: a hash such as 3e3595342246 or 9830721288e3 would otherwise be read as a number.
+      const line = `${source[1]}source: '${hash(text)}'`;
+      if (line !== lines[i]) filled += 1;
+      lines[i] = line;
+    }
+  }
+  writeFileSync(translationPath, lines.join('\n'));
+  console.log(`filled ${filled} source line(s)`);
+}
+
 const translation = read(translationPath);
 const problems = [];
 let stale = 0;
@@ -82,7 +107,9 @@ for (const [group, map] of Object.entries(english)) {
       problems.push(`missing: ${group}.${key}`);
       continue;
     }
-    if (entry.source !== hash(text)) {
+    if (typeof entry.source !== 'string') {
+      problems.push(`not a string: ${group}.${key}.source (quote it: YAML reads ${entry.source} as a ${typeof entry.source})`);
+    } else if (entry.source !== hash(text)) {
       stale += 1;
       console.log(`stale: ${group}.${key} (source ${entry.source ?? 'absent'}, English now ${hash(text)})`);
     }
@@ -123,30 +150,6 @@ for (const [group, map] of Object.entries(english)) {
   for (const key of Object.keys(translated)) {
     if (!map.has(key)) problems.push(`extra: ${group}.${key} (not in the questionnaire)`);
   }
-}
-
-if (flags.includes('--fill')) {
-  // Line-based, so the translation keeps its comments and layout: a group at column 0, an entry key at
-  // column 2, its `source:` line at column 4.
-  const lines = readFileSync(translationPath, 'utf8').split('\n');
-  let group;
-  let key;
-  let filled = 0;
-  for (let i = 0; i < lines.length; i++) {
-    const top = /^([a-z]+):/.exec(lines[i]);
-    if (top) group = top[1];
-    const entryKey = /^ {2}([A-Za-z0-9_.-]+):\s*$/.exec(lines[i]);
-    if (entryKey) key = entryKey[1];
-    const source = /^( {4})source:.*$/.exec(lines[i]);
-    const text = source && english[group]?.get(key);
-    if (text) {
-      const line = `${source[1]}source: ${hash(text)}`;
-      if (line !== lines[i]) filled += 1;
-      lines[i] = line;
-    }
-  }
-  writeFileSync(translationPath, lines.join('\n'));
-  console.log(`filled ${filled} source line(s)`);
 }
 
 for (const problem of problems) console.log(problem);

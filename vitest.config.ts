@@ -22,6 +22,7 @@ const cli = [
   'test/interview/terminal.e2e.test.ts',
   'test/lint/cli.test.ts',
   'test/migrate/migrate-cli.test.ts',
+  'test/questionnaire/translation-source.test.ts',
   'test/questionnaire/vocabularies-cli.test.ts',
   'test/property/since.test.ts',
   'test/render/cli.test.ts',

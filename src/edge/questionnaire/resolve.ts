@@ -25,14 +25,17 @@ function precompiled(stem: string, yamlBytes: Uint8Array, source: string): Quest
   }
 }
 
-/** The folder of the built-in questionnaires; earlier versions sit beside them as `<id>.v<N>.yaml`. */
+/**
+ * The folder of the built-in questionnaires; earlier versions sit beside them as `<id>.v<N>.yaml`,
+ * translations as `<id>.<lang>.yaml` (a BCP 47 tag, `es` or `zh-Hant`): neither is a questionnaire of its own.
+ */
 export function builtinFolder(): string {
   return join(packageRoot(), 'schemas', 'questionnaires');
 }
 
 export function builtinQuestionnaireIds(): string[] {
   return readdirSync(builtinFolder())
-    .filter((f) => f.endsWith('.yaml') && !/\.v\d+\.yaml$/.test(f))
+    .filter((f) => f.endsWith('.yaml') && !/\.v\d+\.yaml$/.test(f) && !/\.[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*\.yaml$/.test(f))
     .map((f) => f.slice(0, -'.yaml'.length));
 }
 

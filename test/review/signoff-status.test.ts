@@ -66,6 +66,20 @@ describe('eis signoff', () => {
     expect(json.summary.approved).toBe(1);
   });
 
+  it('a statement with no sign-off section yet: the first approval stays valid when the second is added', () => {
+    edit(repo.dir, REMINDERS, ['  status: approved', '  status: draft']);
+    // As eis new --answers writes a statement: no sign-off section at all.
+    const text = readFileSync(join(repo.dir, REMINDERS), 'utf8');
+    writeFileSync(join(repo.dir, REMINDERS), text.slice(0, text.indexOf('signoff:')));
+    eis(['signoff', REMINDERS, ...MORGAN, '--decision', 'approve'], { cwd: repo.dir });
+    const second = eis(['signoff', REMINDERS, ...SAM, '--decision', 'approve'], { cwd: repo.dir });
+    expect(second.code, second.stderr).toBe(0);
+    expect(status(REMINDERS)).toBe('approved');
+    const check = eis(['check', REMINDERS], { cwd: repo.dir });
+    expect(check.stdout).not.toContain('stale');
+    expect(check.code).toBe(0);
+  });
+
   it('refuses to approve a statement with errors, printing them, and records nothing (finding 2)', () => {
     const before = readFileSync(join(repo.dir, PORTAL), 'utf8');
     const r = eis(['signoff', PORTAL, ...MORGAN, '--decision', 'approve'], { cwd: repo.dir });

@@ -65,7 +65,9 @@ export async function signoff(ctx: Context, file: string | undefined, options: S
   if (list.email && who.email) entry[list.email] = who.email;
   if (options.comment?.trim() && list.comment) entry[list.comment] = options.comment.trim();
   if (approving && memoHash && list.hash) entry[list.hash] = memoHash;
-  if (approving && list.answersHash) entry[list.answersHash] = answersHash(model, data);
+  // Hashed with the sign-off list in place, as every later check reads the statement: a statement
+  // that had no sign-off section yet gains one with this entry, and that is not an answer changed.
+  if (approving && list.answersHash) entry[list.answersHash] = answersHash(model, withEntry(data, list.key, {}));
 
   // The state with the new entry decides the status.
   const after = withEntry(data, list.key, entry);

@@ -165,9 +165,9 @@ export function statementFacts(path: string, model: Questionnaire, data: unknown
   const indicators: IndicatorFact[] = [];
   if (parts.indicators) {
     const list = parts.indicators.list;
-    entriesOf(getAnswer(answers, list.key)).forEach((entry, i) =>
-      indicators.push({ id: idOf(entry, i), metric: labelOf(list, entry, 'metric'), baseline: text(entry.baseline), target: text(entry.target), frequency: text(entry.frequency) }),
-    );
+    entriesOf(getAnswer(answers, list.key)).forEach((entry, i) => {
+      indicators.push({ id: idOf(entry, i), metric: labelOf(list, entry, 'metric'), baseline: text(entry.baseline), target: text(entry.target), frequency: text(entry.frequency) });
+    });
   }
 
   const sessions: SessionFact[] = [];

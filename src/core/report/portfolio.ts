@@ -84,7 +84,7 @@ function addEffect(c: EffectCounts, effect: string) {
  * The report over `facts`. `kindOrder` and `divisionOrder` are the questionnaire's and the config's
  * orders; values outside them follow, sorted.
  */
-export function portfolio(facts: StatementFacts[], options: { today: string; kindOrder?: Labelled[]; divisionOrder?: string[] }): Portfolio {
+export function portfolio(facts: StatementFacts[], options: { today: string; kindOrder?: Labelled[] | undefined; divisionOrder?: string[] | undefined }): Portfolio {
   const sorted = [...facts].sort((a, b) => compare(a.path, b.path));
   const from = (f: StatementFacts): From => ({ statement: f.path, title: f.title, division: f.division || NO_DIVISION, ...(f.link ? { link: f.link } : {}) });
   const kinds = new Map<string, { value: string; label: string } & EffectCounts>();

@@ -33,7 +33,7 @@ describe.skipIf(chromiumMissing)('eis report --format html in Chromium', () => {
         .evaluateAll((svgs) => svgs.map((svg) => (svg.getAttribute('aria-labelledby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent ?? '')));
       expect(charts.map((c) => c[0])).toEqual(['Burdens by kind of population', 'Engagement sessions by standing body']);
       for (const [, desc] of charts) expect(desc).toMatch(/^[^:;]+: (\d+|fewer than 11)(; [^:;]+: (\d+|fewer than 11))*$/);
-      if (publicReport) expect(await page.locator('body').innerText()).toContain('fewer than 11');
+      if (publicReport) expect(await page.locator('body').textContent()).toContain('fewer than 11');
       await page.addScriptTag({ content: readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8') });
       const violations = await page.evaluate(async () => {
         const axe = (window as unknown as { axe: { run: (ctx: Document, options: object) => Promise<{ violations: Array<{ id: string; nodes: Array<{ html: string }> }> }> } }).axe;

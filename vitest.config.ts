@@ -36,8 +36,9 @@ const cli = [
   'test/review/init.test.ts',
   'test/review/signoff-status.test.ts',
   'test/review/submodules.test.ts',
+  'test/report/report-cli.test.ts',
 ];
-const browser = ['test/render/browser.test.ts', 'test/review/status-browser.test.ts'];
+const browser = ['test/render/browser.test.ts', 'test/review/status-browser.test.ts', 'test/report/report-browser.test.ts'];
 const hostile = ['test/hostile/*.test.ts'];
 const scale = ['test/**/*.scale.test.ts'];
 

@@ -171,6 +171,8 @@ if (has('render')) {
     measure('eis render --format html, 1,000 statements, again (pages unchanged)', node, [eisBin, 'render', '--format', 'html', '--out', join(work, 'html-again'), ...renderFiles], Math.max(3, n - 2)),
   );
 }
+// The equity portfolio over the same corpus: every statement read, and the report as JSON.
+if (has('report')) add(measure(`eis report --format json, ${label10k} statements`, node, [eisBin, 'report', c10k, '--format', 'json'], Math.max(3, n - 2), [0]));
 if (has('diff')) add(measure('eis diff, 200-entry statement', node, [eisBin, 'diff', 'old.eis.yaml', 'new.eis.yaml', '--format', 'json'], n));
 
 // Statements as people write them. "Cold" is a first run on a fresh machine: --no-cache and an empty cache folder.

@@ -11,6 +11,7 @@ import { schemaCommand } from './schema/flags.js';
 import { diffCommand } from './diff/flags.js';
 import { signoffCommand } from './signoff/flags.js';
 import { statusCommand } from './status/flags.js';
+import { reportCommand } from './report/flags.js';
 import { initCommand } from './init/flags.js';
 import { lintCommand } from './lint/flags.js';
 import { mvCommand } from './mv/flags.js';
@@ -25,6 +26,7 @@ export const commands: Define[] = [
   lazyCommand(diffCommand, async () => (await import('./diff/run.js')).diff),
   lazyCommand(signoffCommand, async () => (await import('./signoff/run.js')).signoff),
   lazyCommand(statusCommand, async () => (await import('./status/run.js')).status),
+  lazyCommand(reportCommand, async () => (await import('./report/run.js')).report),
   lazyCommand(mvCommand, async () => (await import('./mv/run.js')).mv),
   lazyCommand(migrateCommand, async () => (await import('./migrate/run.js')).migrate),
   lazyCommand(initCommand, async () => (await import('./init/run.js')).init),

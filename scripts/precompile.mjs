@@ -8,7 +8,8 @@ import { parseQuestionnaireInput } from '../dist/index.js';
 const root = new URL('..', import.meta.url).pathname;
 const dir = join(root, 'schemas', 'questionnaires');
 mkdirSync(join(root, 'dist', 'builtin'), { recursive: true });
-for (const name of readdirSync(dir).filter((f) => f.endsWith('.yaml'))) {
+// Questionnaires and their earlier versions (`<id>.v<N>.yaml`); translations (`<id>.<lang>.yaml`) are not questionnaires.
+for (const name of readdirSync(dir).filter((f) => /^[a-z][a-z0-9_-]*(\.v\d+)?\.yaml$/.test(f))) {
   const bytes = readFileSync(join(dir, name));
   const input = parseQuestionnaireInput(bytes.toString('utf8'), join('schemas', 'questionnaires', name));
   const sha256 = createHash('sha256').update(bytes).digest('hex');

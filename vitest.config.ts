@@ -21,6 +21,7 @@ const cli = [
   'test/interview/line-endings.test.ts',
   'test/interview/terminal.e2e.test.ts',
   'test/lint/cli.test.ts',
+  'test/translations/third-language.test.ts',
   'test/migrate/migrate-cli.test.ts',
   'test/questionnaire/vocabularies-cli.test.ts',
   'test/property/since.test.ts',

@@ -5,7 +5,11 @@ import { z } from 'zod';
 
 const text = z.string().min(1);
 /** The first 12 hex characters of the SHA-256 of the English text translated (translate.ts). */
-const source = z.string().regex(/^[0-9a-f]{12}$/, 'source is the 12 hex characters eis questions --check-translations prints');
+const source = z.preprocess(
+  // Twelve hex digits that happen to be decimal ones read as a YAML number: the text is still recoverable.
+  (v) => (typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 && v < 1e12 ? String(v).padStart(12, '0') : v),
+  z.string('source is text: put it in quotes when YAML would read it as a number').regex(/^[0-9a-f]{12}$/, 'source is the 12 hex characters eis questions --check-translations prints'),
+);
 const choice = z.union([text, z.strictObject({ label: text, help: text.optional() })]);
 
 export const LANGUAGE_TAG = /^[a-z]{2,3}(-[a-z0-9]{1,8})*$/i;

@@ -94,7 +94,8 @@ export function readTranslationFile(file: string, cwd: string, lang?: string): L
     throw new EisError(`translation ${message}`, { file: shown, line: pos.line, column: pos.column, hint });
   };
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
+    // A misspelt key also leaves the key it meant missing: naming the misspelling says more.
+    const issue = parsed.error.issues.find((i) => i.code === 'unrecognized_keys') ?? parsed.error.issues[0]!;
     const path = issue.path.map(String);
     const where = path.length ? `at ${path.join(' › ')}` : 'at the top level';
     const more = parsed.error.issues.length - 1;

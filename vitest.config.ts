@@ -36,7 +36,7 @@ const cli = [
   'test/review/signoff-status.test.ts',
   'test/review/submodules.test.ts',
 ];
-const browser = ['test/render/browser.test.ts', 'test/review/status-browser.test.ts'];
+const browser = ['test/render/browser.test.ts', 'test/review/status-browser.test.ts', 'test/translations/browser.test.ts'];
 const hostile = ['test/hostile/*.test.ts'];
 const scale = ['test/**/*.scale.test.ts'];
 

@@ -22,6 +22,7 @@ const cli = [
   'test/interview/terminal.e2e.test.ts',
   'test/lint/cli.test.ts',
   'test/lint/word-memo-cli.test.ts',
+  'test/translations/third-language.test.ts',
   'test/migrate/migrate-cli.test.ts',
   'test/questionnaire/translation-source.test.ts',
   'test/questionnaire/vocabularies-cli.test.ts',
@@ -38,7 +39,7 @@ const cli = [
   'test/review/submodules.test.ts',
   'test/report/report-cli.test.ts',
 ];
-const browser = ['test/render/browser.test.ts', 'test/review/status-browser.test.ts', 'test/report/report-browser.test.ts'];
+const browser = ['test/render/browser.test.ts', 'test/review/status-browser.test.ts', 'test/report/report-browser.test.ts', 'test/translations/browser.test.ts'];
 const hostile = ['test/hostile/*.test.ts'];
 const scale = ['test/**/*.scale.test.ts'];
 

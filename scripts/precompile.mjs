@@ -8,9 +8,8 @@ import { parseQuestionnaireInput } from '../dist/index.js';
 const root = new URL('..', import.meta.url).pathname;
 const dir = join(root, 'schemas', 'questionnaires');
 mkdirSync(join(root, 'dist', 'builtin'), { recursive: true });
-// Translations (`<stem>.<lang>.yaml`) sit beside the questionnaires but are not questionnaires themselves.
-const translation = /\.[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*\.yaml$/;
-for (const name of readdirSync(dir).filter((f) => f.endsWith('.yaml') && !translation.test(f))) {
+// Questionnaires and their earlier versions (`<id>.v<N>.yaml`); translations (`<id>.<lang>.yaml`) are not questionnaires.
+for (const name of readdirSync(dir).filter((f) => /^[a-z][a-z0-9_-]*(\.v\d+)?\.yaml$/.test(f))) {
   const bytes = readFileSync(join(dir, name));
   const input = parseQuestionnaireInput(bytes.toString('utf8'), join('schemas', 'questionnaires', name));
   const sha256 = createHash('sha256').update(bytes).digest('hex');

@@ -178,7 +178,7 @@ describe('eis render with other templates', () => {
     const result = eis(['render', COMPLETE, '--template', 'bad.md.hbs'], { cwd: dir });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(
-      /^eis: bad\.md\.hbs:3:1: the template calls "upper", which is not a helper eis has\. Helpers: eq, not, and, or, join, cell, plural, colon, inc and the Handlebars built-ins/,
+      /^eis: bad\.md\.hbs:3:1: the template calls "upper", which is not a helper eis has\. Helpers: eq, not, and, or, join, cell, plural, colon, t, inc and the Handlebars built-ins/,
     );
   });
 

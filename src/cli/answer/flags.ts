@@ -12,6 +12,7 @@ export const answerCommand = (program: Command) =>
     .option('-s, --section <id>', 'walk this section again, current answers as defaults')
     .option('-a, --all', 'walk every question of every section, current answers as defaults')
     .option('--answers <file>', 'take answers from a YAML or JSON file in the statement\'s shape ("-" for stdin) instead of asking')
+    .option('--lang <tag>', 'ask in this language, from the translation beside the questionnaire; the answers are saved as given', 'en')
     .option(
       '--accessible',
       'ask line by line, for screen readers and magnifiers: numbered choices, no redrawing, no colour; also EIS_ACCESSIBLE=1, ACCESSIBLE=1 or interview.accessible in eis.config.yaml',

@@ -11,6 +11,7 @@ export const newCommand = (program: Command) =>
     .argument('[memo-or-folder]', 'the memo file, or the initiative folder')
     .option('--initiative <id>', 'an initiative without a memo, listed in initiatives.registry of eis.config.yaml: its statement goes where statements.registry says')
     .option('--answers <file>', 'take answers from a YAML or JSON file in the statement\'s shape ("-" for stdin) instead of asking')
+    .option('--lang <tag>', 'ask in this language, from the translation beside the questionnaire; the answers are saved as given', 'en')
     .option(
       '--accessible',
       'ask line by line, for screen readers and magnifiers: numbered choices, no redrawing, no colour; also EIS_ACCESSIBLE=1, ACCESSIBLE=1 or interview.accessible in eis.config.yaml',

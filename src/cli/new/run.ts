@@ -9,7 +9,8 @@ import { EisError, ExitCode } from '../../core/errors.js';
 import { displayPath, findInitiatives, isStatementName } from '../../edge/files/discover.js';
 import { checkStatementData } from '../../core/check/statement.js';
 import { statementPathForFolder, statementPathForMemo, statementPathForRegistered } from '../../core/check/coverage.js';
-import { configuredQuestionnaire } from '../../edge/questionnaire/registry.js';
+import { withVocabularies } from '../../edge/questionnaire/registry.js';
+import { languageOf } from '../../edge/i18n/language.js';
 import { closest, type Questionnaire } from '../../core/questionnaire/model.js';
 import { newStatementText } from '../../core/statement/edit.js';
 import { memoTitle, prefillYaml, wordTitle, type Prefill } from '../../core/statement/prefill.js';
@@ -42,6 +43,8 @@ function schemaUrl(model: Questionnaire, statement: string, root: string): strin
 export async function newStatement(ctx: Context, target: string | undefined, options: NewOptions): Promise<number> {
   const config = loadConfig({ config: ctx.config, cwd: ctx.cwd, allowExternalQuestionnaire: ctx.allowExternalQuestionnaire });
   const accessible = accessibleMode(options.accessible, ctx.env, config.interview?.accessible);
+  // Before anything is written: a language with no translation is refused with the ones there are.
+  const language = languageOf(config, options.lang, ctx.cwd);
   const registered = options.initiative !== undefined ? registeredInitiative(config, options.initiative, target) : undefined;
   if (target === undefined && !registered)
     throw new EisError('name the memo or initiative folder the statement is for.', {
@@ -81,10 +84,10 @@ export async function newStatement(ctx: Context, target: string | undefined, opt
       throw error;
     }
     if (!resume) return ExitCode.ok;
-    return interviewOrMerge(ctx, openStatement(config, file, shown), { mode: { kind: 'resume' }, accessible });
+    return interviewOrMerge(ctx, openStatement(config, file, shown, language.questionnaire), { mode: { kind: 'resume' }, accessible });
   }
 
-  const model = configuredQuestionnaire(config);
+  const model = withVocabularies(language.questionnaire, config);
   const header = newStatementText(model, { schemaUrl: schemaUrl(model, file, config.root), title: registered?.title ?? (displayPath(path, dirname(file)) || undefined) });
   const prefill = prefillYaml(model, registered ?? (await memoPrefill(path)));
   const text = `${header}${prefill}`;
@@ -113,7 +116,7 @@ export async function newStatement(ctx: Context, target: string | undefined, opt
   ctx.stdout(`${shown}\n`);
   const given = prefilledText(model, prefill);
   if (given && options.answers === undefined) ctx.stderr(`${given} Change ${given.includes(';') ? 'them' : 'it'} with: eis answer ${shown} --section ${model.roles.title?.split('.')[0]}\n`);
-  const opened: Opened = { ...openStatement(config, file, shown), skeleton };
+  const opened: Opened = { ...openStatement(config, file, shown, language.questionnaire), skeleton };
   let code: number;
   try {
     code = await interviewOrMerge(ctx, opened, { mode: { kind: 'resume', fromStart: true }, answers, accessible });

@@ -8,6 +8,19 @@ export const questionsCommand = (program: Command) =>
     .description("List the active questionnaire's questions: ids, types, and when each is required.")
     .option('-f, --format <format>', 'text or json', 'text')
     .option('-q, --questionnaire <id-or-file>', 'a questionnaire other than the configured one')
-    .addHelpText('after', "\nExamples:\n  $ eis questions\n  $ eis questions --format json | jq '.sections[].questions[].key'\n");
+    .option('--lang <tag>', 'the questions in this language, from the translation beside the questionnaire', 'en')
+    .option('--check-translations <tag>', 'list what the translation into this language lacks, has too much of, or has out of date; exit 1 when anything is listed')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ eis questions
+  $ eis questions --format json | jq '.sections[].questions[].key'
+  $ eis questions --lang es
+  $ eis questions --check-translations es              for translators: what is missing or stale
+
+Exit codes: 0 listed (with --check-translations: nothing missing, stale or unknown), 1 the
+translation has something to fix, 2 eis could not do its job (no such translation, bad YAML).`,
+    );
 
 export type QuestionsOptions = OptionsOf<typeof questionsCommand>;

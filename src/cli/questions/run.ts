@@ -8,12 +8,28 @@ import { describeCondition, describeQuestionnaire, type DescribedField } from '.
 import type { Colorizer } from '../../core/reporters/types.js';
 import { displayPath } from '../../edge/files/discover.js';
 import { EisError } from '../../core/errors.js';
+import { checkLanguageTag } from '../../edge/i18n/language.js';
+import { inLanguage, isSourceLanguage, loadTranslation, placedProblems, translationLanguages } from '../../edge/questionnaire/translations.js';
+import { translationReport } from './check-translations.js';
 
 export async function questions(ctx: Context, options: QuestionsOptions): Promise<number> {
   if (!['text', 'json'].includes(options.format)) throw new EisError(`"${options.format}" is not a format for eis questions.`, { hint: 'Use text or json.' });
   // With --questionnaire the config's own questionnaire is not read, so where it lies does not matter.
   const config = loadConfig({ config: ctx.config, cwd: ctx.cwd, allowExternalQuestionnaire: ctx.allowExternalQuestionnaire || Boolean(options.questionnaire) });
-  const model = withVocabularies(options.questionnaire ? loadQuestionnaire(options.questionnaire, ctx.cwd) : loadQuestionnaire(config.questionnaire, config.root), config);
+  const base = options.questionnaire ? loadQuestionnaire(options.questionnaire, ctx.cwd) : loadQuestionnaire(config.questionnaire, config.root);
+  if (options.checkTranslations !== undefined) {
+    const lang = options.checkTranslations;
+    checkLanguageTag(lang);
+    if (isSourceLanguage(lang))
+      throw new EisError(`${base.ref} is written in English: there is no translation to check.`, {
+        hint: `Languages with a translation: ${translationLanguages(base).slice(1).join(', ') || 'none yet'}.`,
+      });
+    // The translation is of the questionnaire as written: the config's own lists are the agency's words.
+    const loaded = loadTranslation(base, lang, ctx.cwd)!;
+    return translationReport(ctx, base, loaded, placedProblems(base, loaded), options.format);
+  }
+  checkLanguageTag(options.lang);
+  const model = withVocabularies(inLanguage(base, options.lang, ctx.cwd), config);
   const described = describeQuestionnaire(model);
   // The config is named as the person would type it, not by its absolute path.
   for (const section of described.sections)

@@ -13,7 +13,7 @@ export const renderCommand = (program: Command) =>
     .option('-o, --out <file-or-dir>', 'write to this file, or into this folder (needed for several statements; created if missing)')
     .option('-t, --template <name-or-path>', 'the main template: a built-in name or the path of a .hbs file')
     .option('--strict', 'do not render a statement that has errors; exit 1')
-    .option('--lang <tag>', 'the language of the answers, for the HTML lang attribute', 'en')
+    .option('--lang <tag>', "the language of the page: its fixed words, the questionnaire's texts (from its translation) and dates; the answers stay as written", 'en')
     .option('--browser <path>', 'for pdf: the Chromium, Chrome, Edge or Brave to print with (else the config, EIS_BROWSER, then PATH)')
     .option('--date', "add today's date as the render date (off, so that output is the same on every run)")
     .option('--reference-doc <file>', 'docx: a Word document whose styles (fonts, headings, colours) the output takes, as pandoc does')

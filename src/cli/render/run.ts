@@ -21,6 +21,7 @@ import { docxBytes, refuseTerminal, writeStdoutBytes } from '../../edge/render/d
 import { readReferenceStyles } from '../../edge/render/reference-doc.js';
 
 import { pdfPrinter } from '../../edge/render/pdf.js';
+import { languageOf } from '../../edge/i18n/language.js';
 
 const FORMATS: Array<RenderOptions['format']> = ['md', 'html', 'docx', 'pdf'];
 
@@ -43,12 +44,22 @@ export async function render(ctx: Context, files: string[], options: RenderOptio
   const templates: Format = format === 'pdf' ? 'html' : format;
   const pdf = format === 'pdf' ? pdfPrinter({ flag: options.browser, config, env: ctx.env, cwd: ctx.cwd, toStdout: options.out === undefined }) : undefined;
   const renderer = createRenderer(loadTemplates(templates, config, ctx.cwd, options), templates, () => performance.now());
-  const known = questionnaireRegistry(config);
+  const language = languageOf(config, options.lang, ctx.cwd);
+  const known = questionnaireRegistry(config, language.questionnaire);
   const absolute = files.map((f) => statementTarget(ctx, config, f, { memos: 'text' }).file);
   const base = commonFolder(absolute.map((f) => dirname(f)));
   let shortfall = false;
 
-  const fileOptions: RenderFileOptions = { cwd: ctx.cwd, today: ctx.today, lang: options.lang, date: options.date, strict: options.strict, severities: config.rules, approvals: config };
+  const fileOptions: RenderFileOptions = {
+    cwd: ctx.cwd,
+    today: ctx.today,
+    lang: options.lang,
+    words: language.words,
+    date: options.date,
+    strict: options.strict,
+    severities: config.rules,
+    approvals: config,
+  };
   for (const file of absolute) {
     const result = renderFile(file, known, renderer, fileOptions);
     if ('refused' in result) {
@@ -76,10 +87,20 @@ async function renderWord(ctx: Context, config: Config, files: string[], options
     const file = configPath(config, config.templates.docx, 'templates.docx', ctx.cwd, options.allowExternalTemplates);
     referenceStyles = readReferenceStyles(file, displayPath(file, ctx.cwd));
   }
-  const known = questionnaireRegistry(config);
+  const language = languageOf(config, options.lang, ctx.cwd);
+  const known = questionnaireRegistry(config, language.questionnaire);
   const absolute = files.map((f) => statementTarget(ctx, config, f, { memos: 'text' }).file);
   const base = commonFolder(absolute.map((f) => dirname(f)));
-  const fileOptions: RenderFileOptions = { cwd: ctx.cwd, today: ctx.today, lang: options.lang, date: options.date, strict: options.strict, severities: config.rules, approvals: config };
+  const fileOptions: RenderFileOptions = {
+    cwd: ctx.cwd,
+    today: ctx.today,
+    lang: options.lang,
+    words: language.words,
+    date: options.date,
+    strict: options.strict,
+    severities: config.rules,
+    approvals: config,
+  };
   let shortfall = false;
   for (const file of absolute) {
     const result = renderFile(file, known, (view) => view, fileOptions);

@@ -12,6 +12,7 @@ export const statusCommand = (program: Command) =>
     .argument('[paths...]', 'folders or statements (default: the current folder)')
     .option('-f, --format <format>', 'table, json, md or html (a one-page dashboard)', 'table')
     .option('--since <ref>', 'only initiatives whose memo or statement changed since this git ref')
+    .option('--lang <tag>', "status names and levels in this language, from the questionnaire's translation", 'en')
     .addHelpText(
       'after',
       `

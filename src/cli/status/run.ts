@@ -12,13 +12,14 @@ import { changedSince } from '../../edge/git/changed.js';
 import { missingRow, statementRow, statusExitCode, summarize, type StatusRow } from '../../core/review/status.js';
 import { formatStatusTable } from '../../core/review/status-table.js';
 import { formatStatusMarkdown } from '../../core/review/status-md.js';
+import { languageOf } from '../../edge/i18n/language.js';
 
 const FORMATS = ['table', 'json', 'md', 'html'];
 
 export async function status(ctx: Context, paths: string[], options: StatusOptions): Promise<number> {
   if (!FORMATS.includes(options.format)) throw new EisError(`"${options.format}" is not a format for eis status.`, { hint: `Use ${FORMATS.join(', ')}.` });
   const config = loadConfig({ config: ctx.config, cwd: ctx.cwd, allowExternalQuestionnaire: ctx.allowExternalQuestionnaire });
-  const known = questionnaireRegistry(config);
+  const known = questionnaireRegistry(config, languageOf(config, options.lang, ctx.cwd).questionnaire);
   const roots = resolvePaths(paths, ctx.cwd);
   const only = options.since ? changedSince(options.since, ctx.cwd) : undefined;
   let initiatives = findInitiatives(config, roots);

@@ -34,7 +34,7 @@ function valueAt(data: unknown, path: ReadonlyArray<PropertyKey>): unknown {
 
 /** Valid keys at a path in the statement, for did-you-mean. */
 function keysAt(model: Questionnaire, path: ReadonlyArray<PropertyKey>): string[] {
-  if (path.length === 0) return ['eis', 'questionnaire', ...model.sections.map((s) => s.id)];
+  if (path.length === 0) return ['eis', 'questionnaire', 'language', ...model.sections.map((s) => s.id)];
   const section = model.sections.find((s) => s.id === String(path[0]));
   if (path.length === 1) return section?.questions.map((q) => q.id) ?? [];
   const list = fieldAt(model, path.slice(0, 2));

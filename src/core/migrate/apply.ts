@@ -243,6 +243,6 @@ export function lostTexts(before: unknown, after: unknown, mappedAway: ReadonlyS
 function leaves(value: unknown, each: (text: string) => void, depth = 0): void {
   if (Array.isArray(value)) for (const v of value) leaves(v, each, depth + 1);
   else if (isPlainObject(value)) {
-    for (const [k, v] of Object.entries(value)) if (!(depth === 0 && (k === 'questionnaire' || k === 'eis' || k === 'migrated'))) leaves(v, each, depth + 1);
+    for (const [k, v] of Object.entries(value)) if (!(depth === 0 && (k === 'questionnaire' || k === 'eis' || k === 'language' || k === 'migrated'))) leaves(v, each, depth + 1);
   } else if (typeof value === 'string' ? value.trim() !== '' : typeof value === 'number' || typeof value === 'boolean') each(String(value));
 }

@@ -1,6 +1,7 @@
 // A quick yes to "does this statement have the right shape?", so that the zod schema (which says
 // what is wrong, and where) runs only for statements that have something wrong. It must never say
 // yes where zod would report a problem; where unsure it says no, and zod decides.
+import { LANGUAGE_TAG } from './translation-format.js';
 import type { Field, Questionnaire } from './model.js';
 import { isPlainObject } from './answers.js';
 import { ENTRY_ID, isRealDate, STATEMENT_FORMAT_VERSION } from './statement-schema.js';
@@ -76,6 +77,7 @@ export function nonConformingSections(model: Questionnaire, data: unknown): stri
   let off: Set<string> | undefined;
   for (const key of Object.keys(data)) {
     if (key === 'eis' || key === 'questionnaire' || key.startsWith('x-')) continue;
+    if (key === 'language' && typeof data[key] === 'string' && LANGUAGE_TAG.test(data[key])) continue;
     const questions = sections.get(key);
     if (!questions) return undefined;
     if (!answersConform(questions, data[key])) (off ??= new Set()).add(key);

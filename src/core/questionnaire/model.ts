@@ -53,6 +53,8 @@ export interface Questionnaire {
   questions: Map<string, Field>;
   /** Where the questionnaire came from: `builtin:<id>` or a file path. */
   source: string;
+  /** The language of its texts, when a translation gave them (translate.ts); English otherwise. */
+  language?: string | undefined;
   /** The version before this one, and the steps that migrate its statements (loaded by the registry). */
   previous?: PreviousVersion | undefined;
 }
@@ -190,7 +192,7 @@ export function findModelProblems(model: Questionnaire): ModelProblem[] {
   model.sections.forEach((section, si) => {
     if (seenSections.has(section.id)) problems.push({ path: ['sections', si, 'id'], message: `section id "${section.id}" is used twice` });
     seenSections.add(section.id);
-    if (['eis', 'questionnaire'].includes(section.id)) problems.push({ path: ['sections', si, 'id'], message: `"${section.id}" is reserved for the statement's header` });
+    if (['eis', 'questionnaire', 'language', 'migrated'].includes(section.id)) problems.push({ path: ['sections', si, 'id'], message: `"${section.id}" is reserved for the statement's header` });
     checkCondition(section.required, ['sections', si, 'required']);
     checkCondition(section.when, ['sections', si, 'when']);
     const seen = new Set<string>();

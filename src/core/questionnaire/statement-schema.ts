@@ -3,6 +3,7 @@
 // gets every type error at once.
 import { z } from 'zod';
 import type { Field, Questionnaire } from './model.js';
+import { LANGUAGE_TAG } from './translation-format.js';
 
 export const STATEMENT_FORMAT_VERSION = 1;
 export const ENTRY_ID = /^[a-z0-9][a-z0-9_-]*$/;
@@ -63,6 +64,9 @@ export function buildStatementSchema(model: Questionnaire) {
   const shape: Record<string, z.ZodType> = {
     eis: z.literal(STATEMENT_FORMAT_VERSION).meta({ description: 'Statement file format version.' }),
     questionnaire: z.string().meta({ description: `The questionnaire this statement answers, pinned as id@version (${model.ref}).` }),
+    language: z.string().regex(LANGUAGE_TAG, 'a language tag such as en, es or pt-BR').optional().meta({
+      description: 'The language the answers are written in, as a BCP 47 tag (en when left out). Rendered pages mark the answers with it, so that screen readers read them in the right voice.',
+    }),
     migrated: z
       .array(z.strictObject({ from: z.string(), to: z.string(), date: z.string() }))
       .optional()

@@ -8,6 +8,7 @@ import { RenderBudget, type FrameSite, type RenderLimits } from './budget.js';
 import type { Format } from './escape-view.js';
 import { mdCell } from '../markdown/escape.js';
 import { plural } from './view.js';
+import { ENGLISH_WORDS, hasWord, say } from '../i18n/words.js';
 
 export interface TemplateSource {
   /** The partial name (`markdown`, `list`...), or `statement` for the main template. */
@@ -59,6 +60,18 @@ function helpers(format: Format): Record<string, (...all: HelperArgs) => unknown
     colon: (...all) => {
       const text = String(args(all)[0] ?? '');
       return /[?!:.]$/.test(text) ? text : `${text}:`;
+    },
+    /**
+     * `{{t "key" name=value}}`: a fixed word in the page's language (the view's `words`, escaped with
+     * the rest of the view), its {placeholders} filled from the hash; `count=n` picks a plural form.
+     */
+    t: (...all) => {
+      const [key] = args(all);
+      const options = all[all.length - 1] as { hash?: Record<string, unknown>; data?: { root?: { words?: unknown; lang?: unknown } } };
+      const root = options.data?.root;
+      const words = root && typeof root.words === 'object' && root.words !== null ? (root.words as Record<string, string>) : ENGLISH_WORDS;
+      if (typeof key !== 'string' || !hasWord(words, key)) throw new Error(`there is no word "${String(key)}" (the keys are in schemas/locales/en.yaml)`);
+      return say(words, typeof root?.lang === 'string' ? root.lang : 'en', key, options.hash ?? {});
     },
     /** `{{inc @index}}`: counting from 1. */
     inc: (...all) => Number(args(all)[0]) + 1,

@@ -17,6 +17,8 @@ import { headerViews } from './view/header.js';
 import { matrixViews, type MatrixView } from './view/matrices.js';
 import { questionViewer, type QuestionView } from './view/question.js';
 import { sectionViews, type SectionView } from './view/sections.js';
+import { sayer } from './view/say.js';
+import { ENGLISH_WORDS, type Words } from '../i18n/words.js';
 
 export type { AnswerView, CellView, ColumnView, ItemView, ListView, RowView } from './view/answer.js';
 export type { CompletenessView } from './view/completeness.js';
@@ -28,12 +30,19 @@ export type { SectionView } from './view/sections.js';
 export { plural } from './view/completeness.js';
 
 export interface StatementView {
+  /** The language of the page: of its fixed words and the questionnaire's texts. */
   lang: string;
+  /** The language the answers are written in (the statement's `language:`) when it is not the page's, else null. */
+  answerLang: string | null;
+  /** The fixed words in the page's language (core/i18n/words.ts); templates show them with {{t "key"}}. */
+  words: Words;
   title: string;
   /** The title question is not answered. */
   titleMissing: boolean;
   /** The title question's anchor, which findings about it link to. */
   titleAnchor: string | null;
+  /** The title's language when it is not the page's (an answer, in the statement's language). */
+  titleLang: string | null;
   questionnaire: { id: string; version: number; ref: string; title: string; description: string | null };
   /** The header section's short answers (kind, status, author...), shown under the title. */
   meta: QuestionView[];
@@ -46,6 +55,8 @@ export interface StatementView {
   sections: SectionView[];
   /** YYYY-MM-DD, only when a render date was asked for. */
   renderedOn: string | null;
+  /** The render date in the page's language. */
+  renderedOnText: string | null;
   /** The real state of approval, shown at the top of the page: never only the status someone typed. */
   approval: ApprovalView | null;
 }
@@ -53,6 +64,10 @@ export interface StatementView {
 export interface ViewOptions {
   today: string;
   lang?: string;
+  /** The fixed words in `lang`; English when not given. */
+  words?: Words | undefined;
+  /** The language the statement's answers are written in (its `language:`); the page's when not given. */
+  answersIn?: string | undefined;
   renderedOn?: string | null;
   /** Whether reviewers approved the statement as it is (from the sign-offs and the config). */
   approval?: ApprovalSummary | undefined;
@@ -63,28 +78,35 @@ export function buildStatementView(model: Questionnaire, data: unknown, check: S
   const shown = visibility(model, answers, { today: options.today, computed: check.computed });
   // Anchors are handed out first come, first served, so the order of the parts below is the
   // order of the anchors: entries first, so that references can link to them.
+  const lang = options.lang ?? 'en';
+  const words = sayer(options.words ?? ENGLISH_WORDS, lang);
+  const answerLang = options.answersIn !== undefined && options.answersIn.toLowerCase() !== lang.toLowerCase() ? options.answersIn : null;
   const anchor = anchorMaker();
   const entryAnchors = entryAnchorsOf(model, answers, anchor);
   const lists = listLookup(answers);
-  const findings = check.findings.map((f) => findingView(model, lists, f, entryAnchors));
-  const questionView = questionViewer({ model, answers, lists, entryAnchors, shown, anchor, findings: check.findings, findingViews: findings });
+  const findings = check.findings.map((f) => findingView(model, lists, f, entryAnchors, words));
+  const questionView = questionViewer({ model, answers, lists, entryAnchors, words, answerLang, shown, anchor, findings: check.findings, findingViews: findings });
   const header = headerViews(model, shown, questionView);
-  const sections = sectionViews(model, shown, questionView, anchor, header.summaryQuestion);
+  const sections = sectionViews(model, shown, questionView, anchor, header.summaryQuestion, words);
 
   return {
-    lang: options.lang ?? 'en',
-    title: header.title?.text ?? 'Untitled statement',
+    lang,
+    answerLang,
+    words: words.words,
+    title: header.title?.text ?? words.say('untitled'),
     titleMissing: !header.title?.answered,
     titleAnchor: header.title?.anchor ?? null,
+    titleLang: header.title?.lang ?? null,
     questionnaire: { id: model.id, version: model.version, ref: model.ref, title: model.title, description: model.description ?? null },
     meta: header.meta,
     summary: header.summary,
     computed: computedViews(model, shown.context),
-    completeness: completenessView(check),
+    completeness: completenessView(check, words),
     findings,
-    matrices: matrixViews(model, answers, shown, entryAnchors),
+    matrices: matrixViews(model, answers, shown, entryAnchors, words),
     sections,
     renderedOn: options.renderedOn ?? null,
-    approval: options.approval ? approvalView(options.approval) : null,
+    renderedOnText: options.renderedOn ? words.date(options.renderedOn) : null,
+    approval: options.approval ? approvalView(options.approval, words) : null,
   };
 }

@@ -10,7 +10,7 @@ type Path = ReadonlyArray<string | number>;
 
 /** The order keys should have at this path of a statement. */
 function orderAt(model: Questionnaire, path: Path): string[] {
-  if (path.length === 0) return ['eis', 'questionnaire', 'migrated', ...model.sections.map((s) => s.id)];
+  if (path.length === 0) return ['eis', 'questionnaire', 'language', 'migrated', ...model.sections.map((s) => s.id)];
   const section = model.sections.find((s) => s.id === String(path[0]));
   if (path.length === 1) return section?.questions.map((q) => q.id) ?? [];
   if (path.length === 3) {

@@ -20,7 +20,7 @@ import type { Opened } from './opened.js';
 export { discardSkeleton, type Opened } from './opened.js';
 
 /** Reads a statement and the questionnaire it is pinned to; a newer pin is refused. */
-export function openStatement(config: Config, file: string, shown: string): Opened {
+export function openStatement(config: Config, file: string, shown: string, questionnaire?: Questionnaire): Opened {
   let statement: StatementText;
   try {
     statement = readStatementText(file);
@@ -30,7 +30,7 @@ export function openStatement(config: Config, file: string, shown: string): Open
   }
   let model: Questionnaire;
   try {
-    model = questionnaireFor(statement.data, questionnaireRegistry(config));
+    model = questionnaireFor(statement.data, questionnaireRegistry(config, questionnaire));
   } catch (error) {
     if (!(error instanceof EisError)) throw error;
     throw new EisError(error.message, { file: shown, ...statementPosition(statement, ['questionnaire']), hint: error.hint });

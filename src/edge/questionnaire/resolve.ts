@@ -34,9 +34,12 @@ export function builtinFolder(): string {
 }
 
 export function builtinQuestionnaireIds(): string[] {
-  return readdirSync(builtinFolder())
-    .filter((f) => f.endsWith('.yaml') && !/\.v\d+\.yaml$/.test(f) && !/\.[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*\.yaml$/.test(f))
-    .map((f) => f.slice(0, -'.yaml'.length));
+  return (
+    readdirSync(builtinFolder())
+      // Ids have no dot: `<id>.v<N>.yaml` is an earlier version and `<id>.<lang>.yaml` a translation.
+      .filter((f) => /^[a-z][a-z0-9_-]*\.yaml$/.test(f))
+      .map((f) => f.slice(0, -'.yaml'.length))
+  );
 }
 
 const cache = new Map<string, Questionnaire>();

@@ -11,11 +11,14 @@ import { readStatement } from '../../core/statement/reader.js';
 import type { Questionnaire } from '../../core/questionnaire/model.js';
 import { buildStatementView, type StatementView } from '../../core/render/view.js';
 import { approvalCheck } from '../review/memo-hash.js';
+import type { Words } from '../../core/i18n/words.js';
 
 export interface RenderFileOptions {
   cwd: string;
   today: string;
   lang: string;
+  /** The fixed words in `lang` (edge/render/locale.ts); English when not given. */
+  words?: Words | undefined;
   date?: boolean | undefined;
   strict?: boolean | undefined;
   severities: Config['rules'];
@@ -61,6 +64,15 @@ export function renderFile<T = string>(file: string, known: (id: string) => Ques
       return { refused };
     }
   }
-  const view = buildStatementView(model, data, check, { today: options.today, lang: options.lang, renderedOn: options.date ? options.today : null, approval: approval?.summary });
+  // The statement says which language its answers are in (English when it does not): the page marks them with it.
+  const answersIn = typeof (data as { language?: unknown }).language === 'string' ? (data as { language: string }).language : 'en';
+  const view = buildStatementView(model, data, check, {
+    today: options.today,
+    lang: options.lang,
+    words: options.words,
+    answersIn,
+    renderedOn: options.date ? options.today : null,
+    approval: approval?.summary,
+  });
   return { text: render(view) };
 }

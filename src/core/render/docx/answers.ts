@@ -10,10 +10,10 @@ export function answerBlocks(answer: AnswerView & { label?: string }, ctx: Markd
   const { runs } = ctx;
   if (answer.type === 'list' && answer.list?.count) {
     const out: Block[] = [listTable(answer, ctx)];
-    if (answer.missing) out.push(gap(ctx, 'Not complete: this list needs more entries.'));
+    if (answer.missing) out.push(gap(ctx, `${ctx.say('not_complete')}: ${ctx.say('list_needs_more')}.`));
     return out;
   }
-  if (!answer.answered) return [gap(ctx, unansweredText(answer))];
+  if (!answer.answered) return [gap(ctx, unansweredText(answer, ctx))];
   if (answer.type === 'markdown' && answer.markdown !== null) return markdownBlocks(answer.markdown, ctx);
   if ((answer.type === 'multi-choice' || answer.type === 'reference') && answer.items.length) return answer.items.map((item) => new Paragraph({ children: itemRuns(item, ctx), bullet: { level: 0 } }));
   return [new Paragraph({ children: [runs.text(answer.text ?? '')] })];
@@ -22,7 +22,11 @@ export function answerBlocks(answer: AnswerView & { label?: string }, ctx: Markd
 /** An answer in one line, for the title block and table cells. */
 export function shortRuns(answer: AnswerView, ctx: MarkdownContext): ParagraphChild[] {
   if (answer.answered) return [ctx.runs.text(answer.text ?? '')];
-  const text = answer.placeholder !== null ? `Not answered (“${answer.placeholder}” is a placeholder)` : `Not answered${answer.required ? ' (required)' : ''}`;
+  const { say } = ctx;
+  const text =
+    answer.placeholder !== null
+      ? `${say('not_answered')} (${say('is_placeholder', { placeholder: answer.placeholder })})`
+      : `${say('not_answered')}${answer.required ? ` ${say('required_note')}` : ''}`;
   return gapRuns(ctx, text);
 }
 
@@ -34,13 +38,13 @@ export function gapRuns(ctx: MarkdownContext, text: string): ParagraphChild[] {
   return [ctx.runs.text('! ', { bold: true, color: INK.gap }), ctx.runs.text(text, { bold: true, color: INK.gap })];
 }
 
-function unansweredText(a: AnswerView): string {
-  if (a.placeholder !== null) return `Not answered: “${a.placeholder}” is a placeholder${a.required ? ', and this question is required' : ''}.`;
-  return `Not answered${a.required ? ' (required)' : ''}.`;
+function unansweredText(a: AnswerView, { say }: MarkdownContext): string {
+  if (a.placeholder !== null) return `${say('not_answered')}: ${say(a.required ? 'is_placeholder_required' : 'is_placeholder', { placeholder: a.placeholder })}.`;
+  return `${say('not_answered')}${a.required ? ` ${say('required_note')}` : ''}.`;
 }
 
 function itemRuns(item: ItemView, ctx: MarkdownContext): ParagraphChild[] {
-  if (!item.known) return gapRuns(ctx, `${item.text} (no such entry)`);
+  if (!item.known) return gapRuns(ctx, `${item.text} (${ctx.say('no_such_entry')})`);
   return ctx.runs.internal(item.href, [ctx.runs.text(item.text, item.href ? { style: 'Hyperlink' } : {})]);
 }
 
@@ -67,8 +71,8 @@ function cellBlocks(cell: CellView, ctx: MarkdownContext, anchor: string | null)
   const marked = (children: ParagraphChild[]) => (anchor ? ctx.runs.bookmarked(anchor, children) : children);
   if (anchor && (!cell.answered || cell.markdown !== null)) return [new Paragraph({ children: marked([]) }), ...cellBlocks(cell, ctx, null)];
   if (!cell.answered) {
-    if (cell.placeholder !== null) return [gap(ctx, `“${cell.placeholder}” (placeholder${cell.required ? ', not answered' : ''})`)];
-    return [cell.required ? gap(ctx, 'Not answered') : new Paragraph({ children: [] })];
+    if (cell.placeholder !== null) return [gap(ctx, ctx.say(cell.required ? 'placeholder_cell_required' : 'placeholder_cell', { placeholder: cell.placeholder }))];
+    return [cell.required ? gap(ctx, ctx.say('not_answered')) : new Paragraph({ children: [] })];
   }
   if (cell.markdown !== null) {
     const blocks = markdownBlocks(cell.markdown, ctx);

@@ -4,7 +4,7 @@
 // numbers, title, state and date in the header and footer. Pure: docx objects are data.
 import { AlignmentType, Document, Footer, Header, type IStylesOptions, PageNumber, Paragraph, type ParagraphChild, ShadingType, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import type { MatrixView, QuestionView, StatementView } from '../view.js';
-import { plural } from '../view.js';
+import { say } from '../../i18n/words.js';
 import type { Tone } from '../matrix.js';
 import { answerBlocks, gap, shortRuns } from './answers.js';
 import { type Block, markdownBlocks, type MarkdownContext, ORDERED } from './markdown.js';
@@ -33,7 +33,8 @@ export function stateLine(view: StatementView): string {
 export function buildDocx(view: StatementView, options: DocxOptions = {}): Document {
   const runs = runMaker(view.lang);
   let lists = 0;
-  const ctx: MarkdownContext = { runs, headingLevel: 2, nextList: () => ++lists };
+  const w = (key: string, params?: Record<string, unknown>) => say(view.words, view.lang, key, params);
+  const ctx: MarkdownContext = { runs, headingLevel: 2, nextList: () => ++lists, say: w };
   const text = (t: string, style?: Parameters<typeof runs.text>[1]) => runs.text(t, style);
   const para = (children: ParagraphChild[], style?: string) => new Paragraph({ children, ...(style ? { style } : {}) });
   const heading = (level: 1 | 2 | 3, label: string, anchor: string | null) => {
@@ -47,7 +48,7 @@ export function buildDocx(view: StatementView, options: DocxOptions = {}): Docum
   body.push(new Paragraph({ style: 'Title', children: view.titleAnchor ? runs.bookmarked(view.titleAnchor, [text(view.title)]) : [text(view.title)] }));
   if (view.approval) body.push(para([text(`${view.approval.label}. `, { bold: true }), text(view.approval.text)]));
   body.push(para([text(`${view.completeness.status}. `, { bold: true }), text(`${view.completeness.text}.`)]));
-  if (view.titleMissing) body.push(gap(ctx, 'The title is not answered.'));
+  if (view.titleMissing) body.push(gap(ctx, w('title_missing')));
   body.push(detailsTable(view, ctx));
 
   if (view.summary) {
@@ -55,8 +56,8 @@ export function buildDocx(view: StatementView, options: DocxOptions = {}): Docum
     body.push(...withAnchor(view.summary, ctx, answerBlocks(view.summary, ctx)));
   }
 
-  body.push(heading(1, 'At a glance', null));
-  body.push(heading(2, 'Completeness', null));
+  body.push(heading(1, w('at_a_glance'), null));
+  body.push(heading(2, w('completeness'), null));
   body.push(para([text(`${view.completeness.status}. `, { bold: true }), text(`${view.completeness.text}.`)]));
   for (const f of view.findings)
     body.push(
@@ -70,10 +71,10 @@ export function buildDocx(view: StatementView, options: DocxOptions = {}): Docum
       }),
     );
   for (const matrix of view.matrices) {
-    body.push(heading(2, `Impact matrix: ${matrix.listLabel}`, null));
-    body.push(para([text(`${matrix.caption}. Each row is one entry; the mark shows its ${matrix.fieldLabel}.`, { italics: true })], 'Caption'));
+    body.push(heading(2, w('impact_matrix', { name: matrix.listLabel }), null));
+    body.push(para([text(`${matrix.caption}. ${w('matrix_note', { field: matrix.fieldLabel })}`, { italics: true })], 'Caption'));
     body.push(matrixTable(matrix, ctx));
-    if (matrix.unanswered) body.push(gap(ctx, `${plural(matrix.unanswered, 'entry')} without an answer for ${matrix.fieldLabel}.`));
+    if (matrix.unanswered) body.push(gap(ctx, w('without_answer', { count: matrix.unanswered, field: matrix.fieldLabel })));
   }
 
   for (const section of view.sections) {
@@ -87,9 +88,9 @@ export function buildDocx(view: StatementView, options: DocxOptions = {}): Docum
         body.push(para([text(`${f.severityLabel}: `, { bold: true, color: f.severity === 'error' ? INK.gap : INK.warning }), text(`${f.message}${f.hint ? ` ${f.hint}` : ''}`)]));
     }
   }
-  body.push(para([text(`Equity impact statement answering ${view.questionnaire.title}, version ${view.questionnaire.version} (${view.questionnaire.ref}). Rendered by eis.`, { color: INK.muted })]));
+  body.push(para([text(w('footer', { title: view.questionnaire.title, version: view.questionnaire.version, ref: view.questionnaire.ref }), { color: INK.muted })]));
 
-  const date = view.renderedOn ? ` · ${view.renderedOn}` : '';
+  const date = view.renderedOnText ? ` · ${view.renderedOnText}` : '';
   const small = { size: 18, color: INK.muted };
   return new Document({
     title: view.title,
@@ -108,7 +109,7 @@ export function buildDocx(view: StatementView, options: DocxOptions = {}): Docum
               para([text(`${stateLine(view)}${date}`, small)]),
               new Paragraph({
                 alignment: AlignmentType.END,
-                children: [new TextRun({ ...small, language: { value: view.lang }, children: ['Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES] })],
+                children: [new TextRun({ ...small, language: { value: view.lang }, children: [`${w('page')} `, PageNumber.CURRENT, ` ${w('page_of')} `, PageNumber.TOTAL_PAGES] })],
               }),
             ],
           }),
@@ -138,11 +139,14 @@ function detailsTable(view: StatementView, ctx: MarkdownContext): Table {
       ],
     });
   const rows = [
-    new TableRow({ tableHeader: true, children: ['Detail', 'Answer'].map((h) => new TableCell({ shading: headerShade, children: [new Paragraph({ children: [runs.text(h, { bold: true })] })] })) }),
+    new TableRow({
+      tableHeader: true,
+      children: [ctx.say('detail'), ctx.say('answer')].map((h) => new TableCell({ shading: headerShade, children: [new Paragraph({ children: [runs.text(h, { bold: true })] })] })),
+    }),
     ...view.meta.map((q) => row(q.label, shortRuns(q, ctx), q.anchor)),
     ...view.computed.map((c) => row(c.label, [runs.text(c.text)])),
-    row('Questionnaire', [runs.text(`${view.questionnaire.title}, version ${view.questionnaire.version}`)]),
-    ...(view.renderedOn ? [row('Rendered on', [runs.text(view.renderedOn)])] : []),
+    row(ctx.say('questionnaire'), [runs.text(ctx.say('questionnaire_version', { title: view.questionnaire.title, version: view.questionnaire.version }))]),
+    ...(view.renderedOnText ? [row(ctx.say('rendered_on'), [runs.text(view.renderedOnText)])] : []),
   ];
   return new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, columnWidths: columnWidths(2, 0.35), rows });
 }
@@ -175,7 +179,7 @@ function matrixTable(matrix: MatrixView, ctx: MarkdownContext): Table {
             ],
           }),
       )
-    : [new TableRow({ children: [cell([runs.text('No entries yet.')], { columnSpan: matrix.columns.length + 1 })] })];
+    : [new TableRow({ children: [cell([runs.text(ctx.say('no_entries'))], { columnSpan: matrix.columns.length + 1 })] })];
   const total = new TableRow({ cantSplit: true, children: [cell([runs.text('Total', { bold: true })]), ...matrix.columns.map((c) => cell([runs.text(String(c.count), { bold: true })]))] });
   return new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, columnWidths: columnWidths(matrix.columns.length + 1, 0.3), rows: [header, ...rows, total] });
 }

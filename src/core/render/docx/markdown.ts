@@ -31,6 +31,8 @@ export interface MarkdownContext {
   headingLevel: number;
   /** A new number for each numbered list, so each starts at its own first number. */
   nextList: () => number;
+  /** A fixed word in the document's language (core/i18n/words.ts). */
+  say: (key: string, params?: Record<string, unknown>) => string;
 }
 
 /** Markdown source to Word blocks. */

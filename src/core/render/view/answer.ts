@@ -5,6 +5,7 @@ import type { QuestionShown } from '../../questionnaire/visibility.js';
 import { entryName, isAnswered, isPlaceholder } from '../../questionnaire/answers.js';
 import type { EntryAnchors } from './anchors.js';
 import type { ListLookup } from './lookup.js';
+import type { Sayer } from './say.js';
 
 export interface ItemView {
   text: string;
@@ -33,6 +34,10 @@ export interface AnswerView {
   /** Choices picked, references, or list entries. */
   items: ItemView[];
   list: ListView | null;
+  /** The language of the answer's own words, when it differs from the page's (the statement's `language:`); null for choices, dates, numbers. */
+  lang: string | null;
+  /** A date answer as written (YYYY-MM-DD), for machines; `text` is the date in words. */
+  datetime: string | null;
 }
 
 export interface CellView extends AnswerView {
@@ -69,6 +74,9 @@ export interface AnswerContext {
   /** The statement's lists, read once: references are looked up by id in them. */
   lists: ListLookup;
   entryAnchors: EntryAnchors;
+  words: Sayer;
+  /** The statement's language when it is not the page's, else null. */
+  answerLang: string | null;
 }
 
 /** `state` is the question's visibility, which a list's entries come from; undefined for a field of an entry. */
@@ -86,6 +94,8 @@ export function answerView(ctx: AnswerContext, field: Field, value: unknown, req
     markdown: null,
     items: [],
     list: null,
+    lang: answered && FREE_TEXT.has(field.type) ? ctx.answerLang : null,
+    datetime: null,
   };
   if (field.type === 'list') {
     view.list = listView(ctx, field, state);
@@ -104,7 +114,7 @@ export function answerView(ctx: AnswerContext, field: Field, value: unknown, req
       view.text = choiceLabel(field, value);
       break;
     case 'yes-no':
-      view.text = value === true || value === 'yes' ? 'Yes' : value === false || value === 'no' ? 'No' : String(value);
+      view.text = value === true || value === 'yes' ? ctx.words.say('yes') : value === false || value === 'no' ? ctx.words.say('no') : String(value);
       break;
     case 'multi-choice': {
       const values = Array.isArray(value) ? value : [value];
@@ -125,11 +135,18 @@ export function answerView(ctx: AnswerContext, field: Field, value: unknown, req
       view.text = view.items.map((i) => i.text).join(', ');
       break;
     }
+    case 'date':
+      view.datetime = String(value);
+      view.text = ctx.words.date(String(value));
+      break;
     default:
       view.text = typeof value === 'object' ? JSON.stringify(value) : String(value);
   }
   return view;
 }
+
+/** Answers in the writer's own words: in another language than the page, a screen reader switches voice for them. */
+const FREE_TEXT = new Set(['text', 'markdown', 'reference', 'list']);
 
 function choiceLabel(field: Field, value: unknown): string {
   const text = value === true ? 'yes' : value === false ? 'no' : String(value);

@@ -1,5 +1,7 @@
 // How complete the statement is, in numbers and in a few words, from the check.
 import type { StatementCheck } from '../../check/statement.js';
+import { sayer, type Sayer } from './say.js';
+import { ENGLISH_WORDS } from '../../i18n/words.js';
 
 export interface CompletenessView {
   answered: number;
@@ -15,7 +17,8 @@ export interface CompletenessView {
   status: string;
 }
 
-export function completenessView(check: StatementCheck): CompletenessView {
+export function completenessView(check: StatementCheck, words: Sayer = sayer(ENGLISH_WORDS, 'en')): CompletenessView {
+  const { say } = words;
   const errors = check.findings.filter((f) => f.severity === 'error').length;
   const warnings = check.findings.length - errors;
   const { answered, required } = check.completeness;
@@ -24,9 +27,9 @@ export function completenessView(check: StatementCheck): CompletenessView {
   const status =
     !missing && !errors
       ? warnings
-        ? `Complete, with ${plural(warnings, 'warning')}`
-        : 'Complete'
-      : [missing ? `${plural(missing, 'required answer')} missing` : '', errors ? plural(errors, 'problem') : '', warnings ? plural(warnings, 'warning') : ''].filter(Boolean).join(', ');
+        ? say('complete_with_warnings', { count: warnings })
+        : say('complete')
+      : [missing ? say('answers_missing', { count: missing }) : '', errors ? say('problems', { count: errors }) : '', warnings ? say('warnings', { count: warnings }) : ''].filter(Boolean).join(', ');
   return {
     answered,
     required,
@@ -35,7 +38,7 @@ export function completenessView(check: StatementCheck): CompletenessView {
     errors,
     warnings,
     complete: missing === 0 && errors === 0,
-    text: `${answered} of ${plural(required, 'required answer')} given (${percent}%)`,
+    text: say('answers_given', { answered, count: required, percent }),
     status: status.charAt(0).toUpperCase() + status.slice(1),
   };
 }

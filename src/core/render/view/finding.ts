@@ -4,6 +4,7 @@ import { entryName } from '../../questionnaire/answers.js';
 import type { RawFinding } from '../../findings/findings.js';
 import { slug, type EntryAnchors } from './anchors.js';
 import type { ListLookup } from './lookup.js';
+import type { Sayer } from './say.js';
 
 export interface FindingView {
   severity: 'error' | 'warning';
@@ -18,7 +19,7 @@ export interface FindingView {
   href: string | null;
 }
 
-export function findingView(model: Questionnaire, lists: ListLookup, f: RawFinding, entryAnchors: EntryAnchors): FindingView {
+export function findingView(model: Questionnaire, lists: ListLookup, f: RawFinding, entryAnchors: EntryAnchors, { say }: Sayer): FindingView {
   const [s, q, index, fieldId] = f.path;
   const section = model.sections.find((x) => x.id === s);
   const question = section && typeof q === 'string' ? model.questions.get(`${s}.${q}`) : undefined;
@@ -31,7 +32,7 @@ export function findingView(model: Questionnaire, lists: ListLookup, f: RawFindi
     href = `#q-${slug(section!.id)}-${slug(question.id)}`;
     if (typeof index === 'number' && question.type === 'list') {
       const entry = lists.entries(question.key)[index];
-      where.push(`entry ${index + 1}${entry ? ` (${entryName(question, entry)})` : ''}`);
+      where.push(`${say('entry_number', { number: index + 1 })}${entry ? ` (${entryName(question, entry)})` : ''}`);
       const entryAnchor = entry && typeof entry.id === 'string' ? entryAnchors.get(question.key)?.get(entry.id) : undefined;
       if (entryAnchor) href = `#${entryAnchor}`;
       const field = question.fields?.find((x) => x.id === fieldId);
@@ -40,11 +41,11 @@ export function findingView(model: Questionnaire, lists: ListLookup, f: RawFindi
   } else if (q !== undefined) where.push(String(q));
   return {
     severity: f.severity,
-    severityLabel: f.severity === 'error' ? 'Error' : 'Warning',
+    severityLabel: say(f.severity === 'error' ? 'error' : 'warning'),
     code: f.code,
     message: f.message,
     hint: f.hint ?? null,
-    where: where.length ? where.join(' › ') : 'The whole statement',
+    where: where.length ? where.join(' › ') : say('whole_statement'),
     href,
   };
 }

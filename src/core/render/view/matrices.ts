@@ -6,6 +6,7 @@ import { entriesOf, entryName, type Entry } from '../../questionnaire/answers.js
 import { directionField, SYMBOLS, toneOf, type Tone } from '../matrix.js';
 import { slug, type EntryAnchors } from './anchors.js';
 import { sectionAnswers } from './lookup.js';
+import type { Sayer } from './say.js';
 
 export interface MatrixColumnView {
   value: string;
@@ -47,7 +48,7 @@ export interface MatrixView {
 }
 
 /** A matrix for each shown list with a direction field, unless it is empty and not required. */
-export function matrixViews(model: Questionnaire, answers: Record<string, unknown>, shown: Visibility, entryAnchors: EntryAnchors): MatrixView[] {
+export function matrixViews(model: Questionnaire, answers: Record<string, unknown>, shown: Visibility, entryAnchors: EntryAnchors, words: Sayer): MatrixView[] {
   const matrices: MatrixView[] = [];
   for (const section of model.sections) {
     if (!shown.section(section.id).shown) continue;
@@ -57,13 +58,13 @@ export function matrixViews(model: Questionnaire, answers: Record<string, unknow
       if (!field || !state.shown) continue;
       const entries = entriesOf(sectionAnswers(answers, section)[q.id]);
       if (!entries.length && !state.required) continue;
-      matrices.push(matrixView(q, field, entries, entryAnchors.get(q.key)!, `q-${slug(section.id)}-${slug(q.id)}`));
+      matrices.push(matrixView(q, field, entries, entryAnchors.get(q.key)!, `q-${slug(section.id)}-${slug(q.id)}`, words));
     }
   }
   return matrices;
 }
 
-function matrixView(list: Field, field: Field, entries: Entry[], anchors: Map<string, string | null>, listAnchor: string): MatrixView {
+function matrixView(list: Field, field: Field, entries: Entry[], anchors: Map<string, string | null>, listAnchor: string, { say, lang }: Sayer): MatrixView {
   const choices = field.choices ?? [];
   const columns: MatrixColumnView[] = choices.map((c) => {
     const tone = toneOf(c.value);
@@ -83,7 +84,7 @@ function matrixView(list: Field, field: Field, entries: Entry[], anchors: Map<st
   });
   return {
     key: list.key,
-    caption: `${list.label} by ${field.label.toLowerCase()}`,
+    caption: say('matrix_caption', { list: list.label, field: field.label.toLocaleLowerCase(lang) }),
     listLabel: list.label,
     fieldLabel: field.label,
     href: `#${listAnchor}`,

@@ -4,6 +4,7 @@ import type { Field, Questionnaire } from '../../questionnaire/model.js';
 import type { Visibility } from '../../questionnaire/visibility.js';
 import { slug, type AnchorMaker } from './anchors.js';
 import type { QuestionView, QuestionViewer } from './question.js';
+import type { Sayer } from './say.js';
 
 export interface SectionView {
   id: string;
@@ -17,7 +18,7 @@ export interface SectionView {
   questions: QuestionView[];
 }
 
-export function sectionViews(model: Questionnaire, shown: Visibility, questionView: QuestionViewer, anchor: AnchorMaker, summaryQuestion: Field | undefined): SectionView[] {
+export function sectionViews(model: Questionnaire, shown: Visibility, questionView: QuestionViewer, anchor: AnchorMaker, summaryQuestion: Field | undefined, { say }: Sayer): SectionView[] {
   const header = model.sections[0];
   const sections: SectionView[] = [];
   for (const section of model.sections) {
@@ -35,7 +36,7 @@ export function sectionViews(model: Questionnaire, shown: Visibility, questionVi
       description: section.description ?? null,
       anchor: anchor(`s-${slug(section.id)}`) ?? `s-${slug(section.id)}-2`,
       required,
-      note: questions.length ? null : required ? 'No answers yet.' : 'Not needed for this statement, and not answered.',
+      note: questions.length ? null : required ? say('no_answers_yet') : say('not_needed'),
       questions,
     });
   }

@@ -1,0 +1,46 @@
+// A page in another language than its answers, in Chromium: axe-core finds no WCAG 2.1 A/AA
+// violation (valid-lang among them), the page is French and the English answers say so.
+import { cpSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumMissing, launchBrowser, warnIfMissing, type Browser } from '../helpers/browser.js';
+import { ROOT, eis, tempTree } from '../helpers/cli.js';
+import { fixture } from '../helpers/model.js';
+
+warnIfMissing('the browser test of a translated page');
+
+describe.skipIf(chromiumMissing)('a French page with English answers in Chromium', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('has no WCAG 2.1 A/AA violations, lang="fr" on the page and lang="en" on the answers', async () => {
+    const tree = tempTree();
+    try {
+      cpSync(fixture('translations'), tree.dir, { recursive: true });
+      const rendered = eis(['render', 'memos/rent-caps.eis.yaml', '--format', 'html', '--lang', 'fr'], { cwd: tree.dir });
+      expect(rendered.code).toBe(0);
+      const { page, requests } = await browser.open(rendered.stdout, 'translated-fr');
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe('fr');
+      const english = await page.locator('[lang="en"]').allInnerTexts();
+      expect(english).toEqual(expect.arrayContaining(['Rent caps for older tenants', 'Older tenants', 'Small landlords', 'Rents rise by 2% at most each year.']));
+      // The questionnaire's words are French: no heading or choice is marked English.
+      expect(await page.locator('h2[lang], h3[lang], dt[lang], td[lang]').count()).toBe(0);
+      await page.addScriptTag({ content: readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8') });
+      const violations = await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run: (ctx: Document, options: object) => Promise<{ violations: Array<{ id: string; nodes: Array<{ html: string }> }> }> } }).axe;
+        const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+        return result.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.html).slice(0, 3) }));
+      });
+      expect(violations).toEqual([]);
+      expect(requests).toEqual([]);
+      await page.close();
+    } finally {
+      tree.cleanup();
+    }
+  });
+});

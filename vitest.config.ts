@@ -23,6 +23,7 @@ const cli = [
   'test/lint/cli.test.ts',
   'test/lint/word-memo-cli.test.ts',
   'test/translations/third-language.test.ts',
+  'test/translations/spanish-interview.e2e.test.ts',
   'test/migrate/migrate-cli.test.ts',
   'test/questionnaire/translation-source.test.ts',
   'test/questionnaire/vocabularies-cli.test.ts',

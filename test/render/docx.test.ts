@@ -65,7 +65,8 @@ describe('eis render --format docx', () => {
   });
 
   it('puts the title and language in the document properties, and the title, state and page numbers in the header and footer', async () => {
-    const view = { ...complete(), lang: 'es-MX', renderedOn: '2026-11-23' };
+    // The words stay the view's (English here); the date as the view's words wrote it.
+    const view = { ...complete(), lang: 'es-MX', renderedOn: '2026-11-23', renderedOnText: '2026-11-23' };
     const parts = partsOf(await docxBytes(view, undefined));
     const core = parts.get('docProps/core.xml')!;
     expect(core).toContain('<dc:title>Text-message payment reminders</dc:title>');

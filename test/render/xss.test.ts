@@ -74,12 +74,15 @@ function assertInert(html: string): void {
       const value = (attr[2] ?? '').replace(/^["']|["']$/g, '');
       expect(name, `attribute ${name} on <${tag}>`).not.toMatch(/^on/);
       expect(
-        ['href', 'id', 'class', 'rel', 'scope', 'colspan', 'lang', 'charset', 'name', 'content', 'datetime', 'aria-hidden', 'aria-labelledby', 'style', 'start'],
+        ['href', 'id', 'class', 'rel', 'scope', 'colspan', 'lang', 'charset', 'name', 'content', 'datetime', 'aria-hidden', 'aria-labelledby', 'aria-label', 'role', 'tabindex', 'style', 'start'],
         `attribute ${name} on <${tag}>`,
       ).toContain(name);
       if (name === 'href') expect(isSafeUrl(value), `href ${value}`).toBe(true);
       if (name === 'style') expect(value, 'style attribute').toMatch(/^width: \d+%$/);
       if (name === 'rel') expect(value).toBe('noopener noreferrer');
+      // Only the template's scrolling tables are focusable regions.
+      if (name === 'role') expect(value).toBe('region');
+      if (name === 'tabindex') expect(value).toBe('0');
     }
     if (tag.toLowerCase() === 'a' && /href="http/.test(attrs)) expect(attrs).toContain('rel="noopener noreferrer"');
   }

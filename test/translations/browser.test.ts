@@ -43,4 +43,30 @@ describe.skipIf(chromiumMissing)('a French page with English answers in Chromium
       tree.cleanup();
     }
   });
+
+  it('the approved example in Spanish: no violations, lang="es" on the page and lang="en" on its English answers', async () => {
+    const tree = tempTree();
+    try {
+      cpSync(join(ROOT, 'examples'), tree.dir, { recursive: true });
+      // A statement answered in English on equity-impact@2 (the example, moved by eis migrate).
+      expect(eis(['migrate', 'memos/text-payment-reminders.eis.yaml'], { cwd: tree.dir }).code).toBe(0);
+      const rendered = eis(['render', 'memos/text-payment-reminders.eis.yaml', '--format', 'html', '--lang', 'es'], { cwd: tree.dir });
+      expect(rendered.code, rendered.stderr).toBe(0);
+      const { page, requests } = await browser.open(rendered.stdout, 'translated-es');
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe('es');
+      expect(await page.locator('h2').allInnerTexts()).toEqual(expect.arrayContaining(['Poblaciones']));
+      expect(await page.locator('[lang="en"]').allInnerTexts()).toEqual(expect.arrayContaining(['Text-message payment reminders']));
+      await page.addScriptTag({ content: readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8') });
+      const violations = await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run: (ctx: Document, options: object) => Promise<{ violations: Array<{ id: string; nodes: Array<{ html: string }> }> }> } }).axe;
+        const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+        return result.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.html).slice(0, 3) }));
+      });
+      expect(violations).toEqual([]);
+      expect(requests).toEqual([]);
+      await page.close();
+    } finally {
+      tree.cleanup();
+    }
+  });
 });

@@ -1,10 +1,11 @@
 // Debian's Chromium, driven by playwright-core, for tests of pages eis writes. Tests skip with a
 // printed reason when it is not installed (.ci/run installs it).
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
+import { ROOT } from './cli.js';
 
 export const CHROMIUM = process.env.EIS_CHROMIUM ?? '/usr/bin/chromium';
 export const chromiumMissing = !existsSync(CHROMIUM);
@@ -53,4 +54,14 @@ export async function launchBrowser(): Promise<Browser> {
       rmSync(out, { recursive: true, force: true });
     },
   };
+}
+
+/** axe-core's WCAG 2.1 A and AA violations on the open page: rule ids and the first few elements. */
+export async function axeViolations(page: Page): Promise<Array<{ id: string; nodes: string[] }>> {
+  await page.addScriptTag({ content: readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8') });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, options: object) => Promise<{ violations: Array<{ id: string; nodes: Array<{ html: string }> }> }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return result.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.html).slice(0, 3) }));
+  });
 }

@@ -1,10 +1,10 @@
 // The eis report dashboard in a real browser (Debian's Chromium via playwright-core): no WCAG 2.1
 // A/AA violations found by axe-core, no requests, no scripts, and charts named and described in text.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromiumMissing, launchBrowser, warnIfMissing, type Browser } from '../helpers/browser.js';
-import { ROOT, eis, tempTree } from '../helpers/cli.js';
+import { axeViolations, chromiumMissing, launchBrowser, warnIfMissing, type Browser } from '../helpers/browser.js';
+import { eis, tempTree } from '../helpers/cli.js';
 import { generateStatements } from './generate.js';
 
 warnIfMissing('the report dashboard browser test');
@@ -34,12 +34,7 @@ describe.skipIf(chromiumMissing)('eis report --format html in Chromium', () => {
       expect(charts.map((c) => c[0])).toEqual(['Burdens by kind of population', 'Engagement sessions by standing body']);
       for (const [, desc] of charts) expect(desc).toMatch(/^[^:;]+: (\d+|fewer than 11)(; [^:;]+: (\d+|fewer than 11))*$/);
       if (publicReport) expect(await page.locator('body').textContent()).toContain('fewer than 11');
-      await page.addScriptTag({ content: readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8') });
-      const violations = await page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run: (ctx: Document, options: object) => Promise<{ violations: Array<{ id: string; nodes: Array<{ html: string }> }> }> } }).axe;
-        const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-        return result.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.html).slice(0, 3) }));
-      });
+      const violations = await axeViolations(page);
       expect(violations).toEqual([]);
       expect(requests).toEqual([]);
     });

@@ -1,9 +1,9 @@
 // A page in another language than its answers, in Chromium: axe-core finds no WCAG 2.1 A/AA
 // violation (valid-lang among them), the page is French and the English answers say so.
-import { cpSync, readFileSync } from 'node:fs';
+import { cpSync, } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumMissing, launchBrowser, warnIfMissing, type Browser } from '../helpers/browser.js';
+import { axeViolations, chromiumMissing, launchBrowser, warnIfMissing, type Browser } from '../helpers/browser.js';
 import { ROOT, eis, tempTree } from '../helpers/cli.js';
 import { fixture } from '../helpers/model.js';
 
@@ -30,12 +30,7 @@ describe.skipIf(chromiumMissing)('a French page with English answers in Chromium
       expect(english).toEqual(expect.arrayContaining(['Rent caps for older tenants', 'Older tenants', 'Small landlords', 'Rents rise by 2% at most each year.']));
       // The questionnaire's words are French: no heading or choice is marked English.
       expect(await page.locator('h2[lang], h3[lang], dt[lang], td[lang]').count()).toBe(0);
-      await page.addScriptTag({ content: readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8') });
-      const violations = await page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run: (ctx: Document, options: object) => Promise<{ violations: Array<{ id: string; nodes: Array<{ html: string }> }> }> } }).axe;
-        const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-        return result.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.html).slice(0, 3) }));
-      });
+      const violations = await axeViolations(page);
       expect(violations).toEqual([]);
       expect(requests).toEqual([]);
       await page.close();
@@ -56,12 +51,7 @@ describe.skipIf(chromiumMissing)('a French page with English answers in Chromium
       expect(await page.evaluate(() => document.documentElement.lang)).toBe('es');
       expect(await page.locator('h2').allInnerTexts()).toEqual(expect.arrayContaining(['Poblaciones']));
       expect(await page.locator('[lang="en"]').allInnerTexts()).toEqual(expect.arrayContaining(['Text-message payment reminders']));
-      await page.addScriptTag({ content: readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8') });
-      const violations = await page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run: (ctx: Document, options: object) => Promise<{ violations: Array<{ id: string; nodes: Array<{ html: string }> }> }> } }).axe;
-        const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-        return result.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.html).slice(0, 3) }));
-      });
+      const violations = await axeViolations(page);
       expect(violations).toEqual([]);
       expect(requests).toEqual([]);
       await page.close();

@@ -50,16 +50,7 @@ export async function render(ctx: Context, files: string[], options: RenderOptio
   const base = commonFolder(absolute.map((f) => dirname(f)));
   let shortfall = false;
 
-  const fileOptions: RenderFileOptions = {
-    cwd: ctx.cwd,
-    today: ctx.today,
-    lang: options.lang,
-    words: language.words,
-    date: options.date,
-    strict: options.strict,
-    severities: config.rules,
-    approvals: config,
-  };
+  const fileOptions = renderFileOptions(ctx, config, options, language.words);
   for (const file of absolute) {
     const result = renderFile(file, known, renderer, fileOptions);
     if ('refused' in result) {
@@ -91,16 +82,7 @@ async function renderWord(ctx: Context, config: Config, files: string[], options
   const known = questionnaireRegistry(config, language.questionnaire);
   const absolute = files.map((f) => statementTarget(ctx, config, f, { memos: 'text' }).file);
   const base = commonFolder(absolute.map((f) => dirname(f)));
-  const fileOptions: RenderFileOptions = {
-    cwd: ctx.cwd,
-    today: ctx.today,
-    lang: options.lang,
-    words: language.words,
-    date: options.date,
-    strict: options.strict,
-    severities: config.rules,
-    approvals: config,
-  };
+  const fileOptions = renderFileOptions(ctx, config, options, language.words);
   let shortfall = false;
   for (const file of absolute) {
     const result = renderFile(file, known, (view) => view, fileOptions);
@@ -230,4 +212,9 @@ function configPath(config: Config, path: string, key: string, cwd: string, allo
 function configFile(config: Config, cwd: string, key?: string): { file?: string; line?: number; column?: number } {
   if (!config.file) return {};
   return { file: displayPath(resolve(cwd, config.file), cwd), ...(key ? configKeyPosition(config, key.split('.')) : {}) };
+}
+
+/** What rendering each file needs, whatever the format. */
+function renderFileOptions(ctx: Context, config: Config, options: RenderOptions, words: RenderFileOptions['words']): RenderFileOptions {
+  return { cwd: ctx.cwd, today: ctx.today, lang: options.lang, words, date: options.date, strict: options.strict, severities: config.rules, approvals: config };
 }

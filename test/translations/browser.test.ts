@@ -1,6 +1,6 @@
 // A page in another language than its answers, in Chromium: axe-core finds no WCAG 2.1 A/AA
 // violation (valid-lang among them), the page is French and the English answers say so.
-import { cpSync, } from 'node:fs';
+import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, chromiumMissing, launchBrowser, warnIfMissing, type Browser } from '../helpers/browser.js';

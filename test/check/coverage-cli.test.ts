@@ -299,13 +299,15 @@ describe('eis mv', () => {
 });
 
 describe('Word memos', () => {
-  it('a .docx memo needs a statement with the default globs, and eis lint, which reads text, passes it by', () => {
+  it('a .docx memo needs a statement with the default globs, and eis lint reads it: a damaged one is said to be at the file', () => {
     const { dir } = track(copyExamples());
     writeFileSync(join(dir, 'memos/fees.docx'), new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]));
     expect(coverage(eis(['check', '--format', 'json'], { cwd: dir }))).toEqual([expect.stringMatching(/^coverage\/missing memos\/fees\.docx:1 /)]);
     const lint = eis(['lint', '--format', 'json'], { cwd: dir });
-    expect(lint.stderr).toBe('');
-    expect(lint.stdout).not.toContain('fees.docx');
+    expect(lint.code).toBe(2);
+    expect(JSON.parse(lint.stdout).findings).toContainEqual(
+      expect.objectContaining({ code: 'file/unreadable', file: 'memos/fees.docx', message: 'The Word file is damaged or not a Word file: it is not a zip archive.' }),
+    );
   });
 });
 

@@ -13,7 +13,7 @@ import { withVocabularies } from '../../edge/questionnaire/registry.js';
 import { languageOf } from '../../edge/i18n/language.js';
 import { closest, type Questionnaire } from '../../core/questionnaire/model.js';
 import { newStatementText } from '../../core/statement/edit.js';
-import { memoTitle, prefillYaml, wordTitle, type Prefill } from '../../core/statement/prefill.js';
+import { answersYaml, memoTitle, prefillAnswers, wordTitle, type Prefill, type PrefilledAnswers } from '../../core/statement/prefill.js';
 import { readBytes, writeAtomic } from '../../edge/files/statement-file.js';
 import { decodeText } from '../../core/yaml/decode.js';
 import { packageRoot } from '../../edge/files/package-root.js';
@@ -89,8 +89,8 @@ export async function newStatement(ctx: Context, target: string | undefined, opt
 
   const model = withVocabularies(language.questionnaire, config);
   const header = newStatementText(model, { schemaUrl: schemaUrl(model, file, config.root), title: registered?.title ?? (displayPath(path, dirname(file)) || undefined) });
-  const prefill = prefillYaml(model, registered ?? (await memoPrefill(path)));
-  const text = `${header}${prefill}`;
+  const prefill = prefillAnswers(model, registered ?? (await memoPrefill(path)));
+  const text = `${header}${answersYaml(prefill)}`;
   // Whatever can fail before the first answer is checked before the file exists: a failed run
   // leaves nothing to trip over (a second `eis new` would find "the statement exists already").
   let answers: YamlSource | undefined;
@@ -202,12 +202,10 @@ async function memoPrefill(path: string): Promise<Prefill> {
 }
 
 /** What the skeleton already answers, in words: `Title: "X"; Kind of work: Policy memo.` */
-function prefilledText(model: Questionnaire, yaml: string): string {
-  if (!yaml) return '';
-  const data = parseYamlSource(yaml, 'prefill').data as Record<string, Record<string, string>>;
+function prefilledText(model: Questionnaire, answers: PrefilledAnswers): string {
   const parts: string[] = [];
-  for (const [section, answers] of Object.entries(data))
-    for (const [id, value] of Object.entries(answers)) {
+  for (const [section, given] of Object.entries(answers))
+    for (const [id, value] of Object.entries(given)) {
       const q = model.questions.get(`${section}.${id}`);
       if (!q) continue;
       const label = q.choices?.find((c) => c.value === value)?.label;

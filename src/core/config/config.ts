@@ -212,47 +212,38 @@ export function parseConfigSource(text: string, file: string, root = dirname(fil
   return { config: { ...parsed.data, file, root }, source };
 }
 
+type Use = { value: string; path: Array<string | number> };
+
+/** The first use of a value that the config's list `name` does not hold, when there is such a list. */
+function offList(config: z.output<typeof configSchema>, name: string, uses: Use[]): { path: Use['path']; message: string } | undefined {
+  const list = config.vocabularies[name];
+  if (!list) return undefined;
+  const known = list.map((e) => (typeof e === 'string' ? e : e.value));
+  const off = uses.find((u) => !known.includes(u.value));
+  if (!off) return undefined;
+  const best = closest(off.value, known);
+  return { path: off.path, message: `"${off.value}" is not in vocabularies.${name}${best ? `; did you mean "${best}"?` : '.'}` };
+}
+
 /**
  * With a reviewer-roles list, every role the config names elsewhere (reviewers, approvals, policy
  * owners) must be on it: a role spelt two ways is an approval nobody can give.
  */
-function roleProblem(config: z.output<typeof configSchema>): { path: Array<string | number>; message: string } | undefined {
-  const list = config.vocabularies['reviewer-roles'];
-  if (!list) return undefined;
-  const known = list.map((e) => (typeof e === 'string' ? e : e.value));
-  const check = (role: string, path: Array<string | number>) => {
-    if (known.includes(role)) return undefined;
-    const best = closest(role, known);
-    return { path, message: `"${role}" is not in vocabularies.reviewer-roles${best ? `; did you mean "${best}"?` : '.'}` };
-  };
-  for (const [i, r] of config.reviewers.entries())
-    for (const [j, role] of r.roles.entries()) {
-      const p = check(role, ['reviewers', i, 'roles', j]);
-      if (p) return p;
-    }
-  for (const [level, roles] of Object.entries(config.approvals ?? {}))
-    for (const [j, role] of roles.entries()) {
-      const p = check(role, ['approvals', level, j]);
-      if (p) return p;
-    }
-  for (const [j, role] of config.policyOwners.entries()) {
-    const p = check(role, ['policyOwners', j]);
-    if (p) return p;
-  }
-  return undefined;
+function roleProblem(config: z.output<typeof configSchema>): ReturnType<typeof offList> {
+  return offList(config, 'reviewer-roles', [
+    ...config.reviewers.flatMap((r, i) => r.roles.map((value, j) => ({ value, path: ['reviewers', i, 'roles', j] }))),
+    ...Object.entries(config.approvals ?? {}).flatMap(([level, roles]) => roles.map((value, j) => ({ value, path: ['approvals', level, j] }))),
+    ...config.policyOwners.map((value, j) => ({ value, path: ['policyOwners', j] })),
+  ]);
 }
 
 /** With a divisions list, an initiative in the registry names one of them, as its statement will have to. */
-function divisionProblem(config: z.output<typeof configSchema>): { path: Array<string | number>; message: string } | undefined {
-  const list = config.vocabularies.divisions;
-  if (!list) return undefined;
-  const known = list.map((e) => (typeof e === 'string' ? e : e.value));
-  for (const [i, entry] of config.initiatives.registry.entries()) {
-    if (entry.division === undefined || known.includes(entry.division)) continue;
-    const best = closest(entry.division, known);
-    return { path: ['initiatives', 'registry', i, 'division'], message: `"${entry.division}" is not in vocabularies.divisions${best ? `; did you mean "${best}"?` : '.'}` };
-  }
-  return undefined;
+function divisionProblem(config: z.output<typeof configSchema>): ReturnType<typeof offList> {
+  return offList(
+    config,
+    'divisions',
+    config.initiatives.registry.flatMap((entry, i) => (entry.division === undefined ? [] : [{ value: entry.division, path: ['initiatives', 'registry', i, 'division'] }])),
+  );
 }
 
 /** The config's lists, as the questionnaire takes them (questionnaire/vocabularies.ts). */

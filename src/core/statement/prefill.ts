@@ -63,9 +63,20 @@ function clean(title: string): string | undefined {
  * and (for a choice) such a value.
  */
 export function prefillYaml(model: Questionnaire, prefill: Prefill): string {
+  return answersYaml(prefillAnswers(model, prefill));
+}
+
+/** The skeleton's answers by section and question, as prefillYaml writes them. */
+export type PrefilledAnswers = Record<string, Record<string, string>>;
+
+export function answersYaml(answers: PrefilledAnswers): string {
+  return Object.keys(answers).length ? stringify(answers) : '';
+}
+
+export function prefillAnswers(model: Questionnaire, prefill: Prefill): PrefilledAnswers {
   const [section, titleKey] = (model.roles.title ?? '').split('.');
-  if (!section || !titleKey) return '';
-  const out: Record<string, Record<string, string>> = {};
+  if (!section || !titleKey) return {};
+  const out: PrefilledAnswers = {};
   const put = (key: string, value: string | undefined) => {
     const question = model.questions.get(key);
     if (!question || value === undefined || (question.choices && !question.choices.some((c) => c.value === value))) return;
@@ -77,5 +88,5 @@ export function prefillYaml(model: Questionnaire, prefill: Prefill): string {
   put(`${section}.division`, prefill.division);
   // A new statement is a draft: its status changes with review (eis signoff), not in the interview.
   if (model.roles.status) put(model.roles.status, 'draft');
-  return Object.keys(out).length ? stringify(out) : '';
+  return out;
 }
